@@ -1,0 +1,19 @@
+namespace Stance.Core.Data;
+
+/// <summary>
+/// Bad input from the user (a file, a column, a value): reported as one line naming where, never with a
+/// stack trace; the front-ends exit with code 2.
+/// </summary>
+public sealed class InputException : Exception
+{
+    public InputException(string message) : base(message) { }
+
+    /// <summary>"file, line L, column C (name): message" — the parts that are known.</summary>
+    public static InputException At(string file, long? line, int? column, string? columnName, string message)
+    {
+        var where = file;
+        if (line is long l) where += $", line {l}";
+        if (column is int c) where += $", column {c}" + (columnName is null ? "" : $" ({columnName})");
+        return new InputException($"{where}: {message}");
+    }
+}

@@ -1,0 +1,31 @@
+namespace Stance.Core.Features;
+
+/// <summary>
+/// Settings of the text featurizer; they are written to the model manifest and read back exactly.
+/// Word n-grams hash into the lower half of the feature space, character n-grams into the upper
+/// half, so each block can be L2-normalized on its own (as scikit-learn's FeatureUnion of two
+/// TfidfVectorizers does).
+/// </summary>
+public sealed record FeaturizerOptions
+{
+    public int WordNgramMax { get; init; } = 3;
+    public int CharNgramMin { get; init; } = 2;
+    public int CharNgramMax { get; init; } = 5;
+    /// <summary>Each block has 2^HashBits buckets.</summary>
+    public int HashBits { get; init; } = 20;
+    /// <summary>Features seen in fewer training rows than this get no weight.</summary>
+    public int WordMinDf { get; init; } = 1;
+    public int CharMinDf { get; init; } = 2;
+    public bool SublinearTf { get; init; } = true;
+
+    public int BlockSize => 1 << HashBits;
+    public int Dimension => 2 * BlockSize;
+
+    public void Validate()
+    {
+        if (HashBits is < 10 or > 24) throw new ArgumentException("hash bits must be between 10 and 24");
+        if (WordNgramMax is < 1 or > 5) throw new ArgumentException("word n-gram length must be between 1 and 5");
+        if (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8) throw new ArgumentException("character n-gram range must lie within 1..8");
+        if (WordMinDf < 1 || CharMinDf < 1) throw new ArgumentException("min-df must be at least 1");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Buffers.Binary;
+using Stance.Core.Learning.Linear;
+
+namespace Stance.Core.Modeling;
+
+/// <summary>
+/// Little-endian binary layouts of the model's arrays. Readers return null on any inconsistency and
+/// check every count against the bytes present before allocating.
+///   idf.bin:    "SIDF" u32 version, i32 dimension, i32 count, count × (i32 feature, f32 idf)
+///   head-N.bin: "SHED" u32 version, i32 classes, i32 dimension, classes × f32 bias, i32 count,
+///               count × (i32 feature, classes × f32 weight)      (features ascending, no repeats)
+/// </summary>
+internal static class BinaryCodec
+{
+    private const uint IdfMagic = 0x46444953;  // "SIDF"
+    private const uint HeadMagic = 0x44454853; // "SHED"
+    private const uint Version = 1;
+
+    public static byte[] WriteIdf(float[] idf)
+    {
+        int count = idf.Count(v => v != 0);
+        var w = new Writer(16 + 8 * count);
+        w.U32(IdfMagic); w.U32(Version); w.I32(idf.Length); w.I32(count);
+        for (int f = 0; f < idf.Length; f++) if (idf[f] != 0) { w.I32(f); w.F32(idf[f]); }
+        return w.Bytes;
+    }
+
+    public static float[]? ReadIdf(byte[] bytes, int dimension)
+    {
+        var r = new Reader(bytes);
+        if (!r.Has(16) || r.U32() != IdfMagic || r.U32() != Version || r.I32() != dimension) return null;
+        int count = r.I32();
+        if (count < 0 || count > dimension || bytes.Length != 16 + 8L * count) return null;
+        var idf = new float[dimension];
+        int last = -1;
+        for (int i = 0; i < count; i++)
+        {
+            int f = r.I32();
+            float v = r.F32();
+            if (f <= last || f >= dimension || !float.IsFinite(v) || v <= 0) return null;
+            idf[f] = v;
+            last = f;
+        }
+        return idf;
+    }
+
+    public static byte[] WriteHead(LinearModel m)
+    {
+        int K = m.Classes;
+        var used = new List<int>();
+        for (int f = 0; f < m.Dimension; f++)
+            for (int k = 0; k < K; k++)
+                if (m.Weights[(long)f * K + k] != 0) { used.Add(f); break; }
+        var w = new Writer(20 + 4 * K + used.Count * (4 + 4 * K));
+        w.U32(HeadMagic); w.U32(Version); w.I32(K); w.I32(m.Dimension);
+        foreach (float b in m.Bias) w.F32(b);
+        w.I32(used.Count);
+        foreach (int f in used)
+        {
+            w.I32(f);
+            for (int k = 0; k < K; k++) w.F32(m.Weights[(long)f * K + k]);
+        }
+        return w.Bytes;
+    }
+
+    public static LinearModel? ReadHead(byte[] bytes, int classes, int dimension, double lambda)
+    {
+        var r = new Reader(bytes);
+        if (!r.Has(16) || r.U32() != HeadMagic || r.U32() != Version || r.I32() != classes || r.I32() != dimension) return null;
+        if (!r.Has(4L * classes + 4)) return null;
+        var bias = new float[classes];
+        for (int k = 0; k < classes; k++) if (!float.IsFinite(bias[k] = r.F32())) return null;
+        int count = r.I32();
+        if (count < 0 || count > dimension || bytes.Length != 20 + 4L * classes + (long)count * (4 + 4 * classes)) return null;
+        var weights = new float[(long)dimension * classes];
+        int last = -1;
+        for (int i = 0; i < count; i++)
+        {
+            int f = r.I32();
+            if (f <= last || f >= dimension) return null;
+            for (int k = 0; k < classes; k++) if (!float.IsFinite(weights[(long)f * classes + k] = r.F32())) return null;
+            last = f;
+        }
+        return new LinearModel(classes, dimension, weights, bias, lambda);
+    }
+
+    private sealed class Writer(int capacity)
+    {
+        private readonly byte[] _bytes = new byte[capacity];
+        private int _at;
+        public byte[] Bytes => _at == _bytes.Length ? _bytes : throw new InvalidOperationException("size mismatch");
+        public void U32(uint v) { BinaryPrimitives.WriteUInt32LittleEndian(_bytes.AsSpan(_at), v); _at += 4; }
+        public void I32(int v) { BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(_at), v); _at += 4; }
+        public void F32(float v) { BinaryPrimitives.WriteSingleLittleEndian(_bytes.AsSpan(_at), v); _at += 4; }
+    }
+
+    private sealed class Reader(byte[] bytes)
+    {
+        private int _at;
+        public bool Has(long n) => _at + n <= bytes.Length;
+        public uint U32() { var v = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(_at)); _at += 4; return v; }
+        public int I32() { var v = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(_at)); _at += 4; return v; }
+        public float F32() { var v = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(_at)); _at += 4; return v; }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+
+namespace Stance.Core.Modeling;
+
+/// <summary>
+/// The JSON manifest of a model zip: plain data, read back into these exact types (no type names in
+/// the file, no polymorphism), then checked by <see cref="ModelFile"/> before anything is allocated.
+/// </summary>
+public sealed class ModelManifest
+{
+    public string Format { get; set; } = "";
+    public int FormatVersion { get; set; }
+    public string ToolVersion { get; set; } = "";
+    public string Created { get; set; } = "";
+    public string Trainer { get; set; } = "";
+    public FeaturizerManifest Featurizer { get; set; } = new();
+    public TrainingManifest Training { get; set; } = new();
+    public List<HeadManifest> Heads { get; set; } = [];
+    /// <summary>Every binary entry of the zip with its exact size and SHA-256.</summary>
+    public List<EntryManifest> Entries { get; set; } = [];
+}
+
+public sealed class FeaturizerManifest
+{
+    public string Hash { get; set; } = "";
+    public int HashBits { get; set; }
+    public int WordNgramMax { get; set; }
+    public int CharNgramMin { get; set; }
+    public int CharNgramMax { get; set; }
+    public int WordMinDf { get; set; }
+    public int CharMinDf { get; set; }
+    public bool SublinearTf { get; set; }
+    public string Weighting { get; set; } = "";
+    public string Entry { get; set; } = "";
+}
+
+public sealed class TrainingManifest
+{
+    public string DataFile { get; set; } = "";
+    public string DataSha256 { get; set; } = "";
+    public int Rows { get; set; }
+    public string TextColumn { get; set; } = "";
+    public ulong Seed { get; set; }
+    public int Folds { get; set; }
+}
+
+public sealed class HeadManifest
+{
+    public string Label { get; set; } = "";
+    public List<string> Classes { get; set; } = [];
+    public double Lambda { get; set; }
+    public string Entry { get; set; } = "";
+    public CvManifest? Cv { get; set; }
+}
+
+public sealed class CvManifest
+{
+    public int Folds { get; set; }
+    public double Accuracy { get; set; }
+    public double MacroF1 { get; set; }
+    public double LogLoss { get; set; }
+    public List<double> FoldMacroF1 { get; set; } = [];
+    public List<ClassSummary> PerClass { get; set; } = [];
+}
+
+public sealed class EntryManifest
+{
+    public string Name { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+}
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ModelManifest))]
+internal sealed partial class ManifestJsonContext : JsonSerializerContext;

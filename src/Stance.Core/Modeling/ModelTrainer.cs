@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Stance.Core.Data;
+using Stance.Core.Evaluation;
+using Stance.Core.Features;
+using Stance.Core.Learning.Linear;
+
+namespace Stance.Core.Modeling;
+
+public sealed record TrainOptions
+{
+    public FeaturizerOptions Featurizer { get; init; } = new();
+    public LogisticRegressionOptions Linear { get; init; } = new();
+    /// <summary>Outer stratified CV folds for the reported figures; 0 skips evaluation.</summary>
+    public int Folds { get; init; } = 5;
+    public ulong Seed { get; init; } = 42;
+    public DateTimeOffset Created { get; init; } = DateTimeOffset.UnixEpoch;
+}
+
+/// <summary>A step of training finished or began: Done of Total steps, with what is happening now.</summary>
+public readonly record struct TrainingProgress(string Description, int Done, int Total);
+
+/// <summary>Out-of-fold results of one head: every row predicted by a model that never saw it.</summary>
+public sealed record CrossValidationResult(string Label, IReadOnlyList<string> Classes, int[] Actual, int[] Predicted,
+    double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<double> FoldLambdas);
+
+/// <summary>
+/// Builds a <see cref="StanceModel"/> from labeled rows: counts n-grams once, runs stratified k-fold CV
+/// per head (TF-IDF and λ refitted inside each training fold, so no figure sees its test rows), then
+/// fits the featurizer and every head on all rows.
+/// </summary>
+public sealed class ModelTrainer
+{
+    private readonly TrainOptions _options;
+    private readonly Action<TrainingProgress>? _progress;
+    private int _stepsDone, _stepsTotal;
+
+    public ModelTrainer(TrainOptions options, Action<TrainingProgress>? progress = null)
+    {
+        options.Featurizer.Validate();
+        _options = options;
+        _progress = progress;
+    }
+
+    public (StanceModel Model, IReadOnlyList<CrossValidationResult> Cv) Train(LabeledData data)
+    {
+        var heads = data.LabelColumns.Select((label, h) => Encode(data, h)).ToList();
+        if (_options.Folds > 0)
+            foreach (var (label, classes, y) in heads) CheckFolds(data, label, classes, y);
+        _stepsTotal = 2 + heads.Count * _options.Folds;
+        Step($"featurizing {data.Count} rows");
+        var counts = Featurizer.CountAll(_options.Featurizer, data.Texts);
+
+        var cv = new List<CrossValidationResult>();
+        if (_options.Folds > 0)
+            foreach (var (label, classes, y) in heads) cv.Add(CrossValidate(counts, label, classes, y));
+
+        Step("fitting the final model on all rows");
+        var weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
+        var x = weighting.Transform(counts);
+        var fitted = new ModelHead[heads.Count];
+        Parallel.For(0, heads.Count, h =>
+        {
+            var (label, classes, y) = heads[h];
+            var linear = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed }).Fit(x, y, classes.Length);
+            var result = cv.FirstOrDefault(c => c.Label == label);
+            fitted[h] = new ModelHead(label, classes, linear, result is null ? null : Summarize(result));
+        });
+        Step("done");
+        var info = new TrainingInfo(Path.GetFileName(data.Source), Sha256Of(data.Source), data.Count, data.TextColumn, _options.Seed, _options.Folds, "linear", _options.Created);
+        return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info), cv);
+    }
+
+    private CrossValidationResult CrossValidate(SparseMatrix counts, string label, string[] classes, int[] y)
+    {
+        int folds = _options.Folds;
+        var split = StratifiedKFold.Split(y, classes.Length, folds, _options.Seed);
+        var predicted = new int[y.Length];
+        var probabilities = new double[y.Length][];
+        var foldF1 = new double[folds];
+        var foldLambda = new double[folds];
+        int done = 0;
+        Parallel.For(0, folds, f =>
+        {
+            var (train, test) = split.Fold(f);
+            var weighting = TfidfWeighting.Fit(_options.Featurizer, counts, train);
+            var trainer = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed + (ulong)f + 1 });
+            var model = trainer.Fit(weighting.Transform(counts, train), LogisticRegressionTrainer.Pick(y, train), classes.Length);
+            var xTest = weighting.Transform(counts, test);
+            var foldPredicted = new int[test.Count];
+            for (int i = 0; i < test.Count; i++)
+            {
+                var p = new double[classes.Length];
+                model.Predict(xTest.RowColumns(i), xTest.RowValues(i), p);
+                probabilities[test[i]] = p;
+                predicted[test[i]] = foldPredicted[i] = LogisticRegressionTrainer.ArgMax(p);
+            }
+            foldF1[f] = ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(y, test), foldPredicted, classes.Length);
+            foldLambda[f] = model.Lambda;
+            Step($"cross-validation [{label}]: fold {Interlocked.Increment(ref done)}/{folds} done");
+        });
+        var metrics = new ClassificationMetrics(classes, y, predicted, probabilities);
+        return new CrossValidationResult(label, classes, y, predicted, probabilities, metrics, foldF1, foldLambda);
+    }
+
+    private void Step(string description)
+    {
+        int done = Interlocked.Increment(ref _stepsDone) - 1;
+        _progress?.Invoke(new TrainingProgress(description, done, _stepsTotal));
+    }
+
+    private static CvSummary Summarize(CrossValidationResult r) =>
+        new(r.FoldMacroF1.Count, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Metrics.LogLoss ?? 0, r.FoldMacroF1,
+            r.Metrics.PerClass.Select(c => new ClassSummary(c.Class, c.Precision, c.Recall, c.F1, c.Support)).ToList());
+
+    private static (string Label, string[] Classes, int[] Y) Encode(LabeledData data, int head)
+    {
+        var labels = data.Labels[head];
+        var classes = labels.Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length < 2)
+            throw new InputException($"{data.Source}: column \"{data.LabelColumns[head]}\" has only one class ({classes[0]}); a classifier needs at least two");
+        var y = labels.Select(l => Array.BinarySearch(classes, l, StringComparer.Ordinal)).ToArray();
+        return (data.LabelColumns[head], classes, y);
+    }
+
+    private void CheckFolds(LabeledData data, string label, string[] classes, int[] y)
+    {
+        for (int c = 0; c < classes.Length; c++)
+        {
+            int n = y.Count(v => v == c);
+            if (n < _options.Folds)
+            {
+                int first = Array.IndexOf(y, c);
+                throw InputException.At(data.Source, data.Lines[first], null, null,
+                    $"class \"{classes[c]}\" of column \"{label}\" has {n} row(s), fewer than the {_options.Folds} CV folds; label more rows or lower --folds");
+            }
+        }
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var s = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(s));
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Spectre.Console;
+using Stance.Core.Cli;
+using Stance.Core.Data;
+using Stance.Core.Features;
+using Stance.Core.Learning.Linear;
+using Stance.Core.Modeling;
+
+// Stance.Train: read a labeled CSV, cross-validate, fit on all rows, write one model zip.
+var data = new Option<string>("--data") { Description = "Labeled CSV (UTF-8, header row)", Required = true };
+var model = new Option<string>("--model") { Description = "Model file to write (.zip)", Required = true };
+var textColumn = new Option<string>("--text-column") { Description = "Column holding the text", DefaultValueFactory = _ => "text" };
+var labelColumns = new Option<string[]>("--label-column") { Description = "Label column; repeat for several heads (default: stance)", AllowMultipleArgumentsPerToken = false };
+var folds = new Option<int>("--folds") { Description = "Stratified CV folds for the reported metrics; 0 skips CV", DefaultValueFactory = _ => 5 };
+var seed = new Option<ulong>("--seed") { Description = "Seed for folds and shuffles", DefaultValueFactory = _ => 42UL };
+var trainer = new Option<string>("--trainer") { Description = "Learner: linear (L-BFGS multinomial logistic regression)", DefaultValueFactory = _ => "linear" };
+trainer.AcceptOnlyFromAmong("linear");
+var lambda = new Option<double?>("--lambda") { Description = "L2 strength; default: chosen by inner 3-fold CV" };
+var balanced = new Option<bool>("--balanced") { Description = "Weight classes inversely to their frequency" };
+var hashBits = new Option<int>("--hash-bits") { Description = "Feature buckets per block = 2^bits", DefaultValueFactory = _ => 20 };
+var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
+var skipEmpty = new Option<bool>("--skip-empty") { Description = "Skip rows with an empty text (counted) instead of failing" };
+
+var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
+{
+    data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, skipEmpty,
+};
+
+var parsed = root.Parse(args);
+if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
+if (parsed.Errors.Count > 0) return ToolRunner.Fail("train", parsed.Errors[0].Message, ToolRunner.BadInput);
+
+return ToolRunner.Run("train", () =>
+{
+    string dataPath = parsed.GetValue(data)!, modelPath = parsed.GetValue(model)!;
+    var labels = parsed.GetValue(labelColumns) is { Length: > 0 } given ? given : ["stance"];
+    if (labels.Distinct().Count() != labels.Length) throw new InputException("--label-column: the same column is given twice");
+    int foldCount = parsed.GetValue(folds);
+    if (foldCount is 1 or < 0 or > 50) throw new InputException("--folds: expected 0 (no CV) or 2..50");
+    if (parsed.GetValue(lambda) is double l && !(l > 0)) throw new InputException("--lambda: expected a positive number");
+    int bits = parsed.GetValue(hashBits);
+    if (bits is < 10 or > 24) throw new InputException("--hash-bits: expected 10..24");
+    if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(modelPath))))
+        throw new InputException($"--model: the folder of {modelPath} does not exist");
+
+    var set = LabeledData.Load(dataPath, parsed.GetValue(textColumn)!, labels, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!), parsed.GetValue(skipEmpty));
+    Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : ""));
+    for (int h = 0; h < labels.Length; h++)
+        Console.WriteLine($"  {labels[h]}: " + string.Join("  ", set.Labels[h].GroupBy(v => v).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
+
+    var options = new TrainOptions
+    {
+        Featurizer = new FeaturizerOptions { HashBits = bits },
+        Linear = new LogisticRegressionOptions { Lambda = parsed.GetValue(lambda), BalanceClasses = parsed.GetValue(balanced) },
+        Folds = foldCount,
+        Seed = parsed.GetValue(seed),
+        Created = CreationTime(dataPath),
+    };
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var (trained, cv) = TrainWithProgress(options, set);
+    foreach (var r in cv)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== {r.Label}: {options.Folds}-fold stratified cross-validation (seed {options.Seed}), out-of-fold predictions ==");
+        Console.Write(r.Metrics.ToText());
+        Console.WriteLine($"macro-F1 per fold: {string.Join("  ", r.FoldMacroF1.Select(f => f.ToString("F4")))}   λ per fold: {string.Join(" ", r.FoldLambdas.Select(x => x.ToString("G2")))}");
+        Console.WriteLine("confusion matrix (rows = actual, columns = predicted):");
+        Console.Write(r.Metrics.Confusion.ToText());
+    }
+    ModelFile.Save(trained, modelPath);
+    Console.WriteLine();
+    Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label} λ={h.Linear.Lambda:G2}"))}); trained in {started.Elapsed.TotalSeconds:F1} s");
+    return ToolRunner.Ok;
+});
+
+// A Spectre progress bar on a terminal; plain lines when output is redirected (logs, CI).
+static (StanceModel, IReadOnlyList<CrossValidationResult>) TrainWithProgress(TrainOptions options, LabeledData set)
+{
+    if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+    {
+        string last = "";
+        return new ModelTrainer(options, p =>
+        {
+            lock (options) { if (p.Description != last) Console.WriteLine($"[{p.Done}/{p.Total}] {last = p.Description}"); }
+        }).Train(set);
+    }
+    (StanceModel, IReadOnlyList<CrossValidationResult>) result = default;
+    AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        .Start(ctx =>
+        {
+            var task = ctx.AddTask("training", maxValue: 1);
+            result = new ModelTrainer(options, p => { task.MaxValue = p.Total; task.Value = p.Done; task.Description = Markup.Escape(p.Description); }).Train(set);
+        });
+    return result;
+}
+
+// The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's
+// modification time, so the same data and seed give a byte-identical model.
+static DateTimeOffset CreationTime(string dataPath) =>
+    long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long epoch)
+        ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+        : new DateTimeOffset(File.GetLastWriteTimeUtc(dataPath), TimeSpan.Zero);
