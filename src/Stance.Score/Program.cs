@@ -1,1 +1,79 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Text;
+using Stance.Core.Cli;
+using Stance.Core.Data;
+using Stance.Core.Evaluation;
+using Stance.Core.Modeling;
+
+// Stance.Score: classify every text of the inputs, in order; evaluate when the input carries labels.
+var model = new Option<string>("--model") { Description = "Model file (.zip) written by Stance.Train", Required = true };
+var textColumn = new Option<string>("--text-column") { Description = "CSV column holding the text", DefaultValueFactory = _ => "text" };
+var format = new Option<string?>("--format") { Description = "table | csv | jsonl (default: table on a terminal, csv otherwise)" };
+format.AcceptOnlyFromAmong("table", "csv", "jsonl");
+var output = new Option<string?>("--out") { Description = "Write predictions to this file (atomically) instead of stdout" };
+var delimiter = new Option<string>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
+var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
+
+var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
+{
+    model, textColumn, format, output, delimiter, inputs,
+};
+var parsed = root.Parse(args);
+if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
+if (parsed.Errors.Count > 0) return ToolRunner.Fail("score", parsed.Errors[0].Message, ToolRunner.BadInput);
+
+return ToolRunner.Run("score", () =>
+{
+    string? outPath = parsed.GetValue(output);
+    var fmt = parsed.GetValue(format) switch
+    {
+        "table" => OutputFormat.Table,
+        "csv" => OutputFormat.Csv,
+        "jsonl" => OutputFormat.Jsonl,
+        _ => outPath is null && !Console.IsOutputRedirected ? OutputFormat.Table : OutputFormat.Csv,
+    };
+    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!));
+    var extra = input.ExtraColumns();
+    var stanceModel = ModelFile.Load(parsed.GetValue(model)!);
+    var evaluation = new HeldOutEvaluation(stanceModel);
+    int scored = 0;
+
+    void ScoreAll(TextWriter writer)
+    {
+        using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra);
+        foreach (var (unit, probabilities) in BatchScorer.Score(stanceModel, input.Units(Console.In)))
+        {
+            predictions.Write(unit, probabilities);
+            evaluation.Add(unit, probabilities);
+            scored++;
+        }
+    }
+
+    if (outPath is null)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+        ScoreAll(stdout);
+        stdout.Flush();
+    }
+    else
+    {
+        AtomicFile.Write(outPath, stream =>
+        {
+            using var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+            ScoreAll(w);
+        });
+    }
+
+    // Metrics go to stdout unless stdout carries the CSV/JSONL data stream.
+    var report = outPath is null && fmt != OutputFormat.Table ? Console.Error : Console.Out;
+    foreach (var (label, metrics, unlabeled) in evaluation.Results())
+    {
+        report.WriteLine();
+        report.WriteLine($"== {label}: evaluation on {metrics.Count} labeled units" + (unlabeled > 0 ? $" ({unlabeled} without a label not counted)" : "") + " ==");
+        report.Write(metrics.ToText());
+        report.WriteLine("confusion matrix (rows = actual, columns = predicted):");
+        report.Write(metrics.Confusion.ToText());
+    }
+    if (outPath is not null) report.WriteLine($"scored {scored} units → {outPath}");
+    return ToolRunner.Ok;
+});

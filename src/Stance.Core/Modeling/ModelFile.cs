@@ -91,6 +91,10 @@ public static class ModelFile
         catch (InvalidDataException e) { throw Bad(path, $"not a readable model zip ({e.Message})"); }
         catch (JsonException e) { throw Bad(path, $"manifest.json is not valid ({e.Message.Split('.')[0]})"); }
         catch (EndOfStreamException) { throw Bad(path, "the file is truncated"); }
+        catch (Exception e) when (e is IOException or ArgumentException or FormatException or NotSupportedException or OverflowException)
+        {
+            throw Bad(path, $"not a readable model zip ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")})");
+        }
     }
 
     public static StanceModel Read(Stream stream, string name, long maxEntryBytes = DefaultMaxEntryBytes)

@@ -1,0 +1,105 @@
+namespace Stance.Core.Data;
+
+/// <summary>One text to score, with where it came from and any other columns of its CSV row.</summary>
+public sealed record ScoringUnit(string Id, string Source, long Line, string Text, IReadOnlyDictionary<string, string> Columns);
+
+/// <summary>
+/// Reads the inputs of Score in order: CSV files (one text per row; the other columns ride along),
+/// .txt files (an article: one unit per blank-line-separated paragraph, wrapped lines joined) and "-"
+/// (CSV on stdin). Units are produced lazily, so scoring streams.
+/// </summary>
+public sealed class ScoringInput
+{
+    private readonly IReadOnlyList<string> _inputs;
+    private readonly string _textColumn;
+    private readonly char _delimiter;
+
+    public ScoringInput(IReadOnlyList<string> inputs, string textColumn, char delimiter)
+    {
+        if (inputs.Count == 0) throw new InputException("no input: give one or more .csv or .txt files, or - for stdin");
+        foreach (var i in inputs)
+        {
+            if (i == "-") continue;
+            if (!File.Exists(i)) throw new InputException($"{i}: file not found");
+            if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file");
+        }
+        _inputs = inputs; _textColumn = textColumn; _delimiter = delimiter;
+    }
+
+    private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+    private static bool IsText(string path) => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Columns of the CSV inputs other than id and the text column, in order of first appearance.</summary>
+    public IReadOnlyList<string> ExtraColumns()
+    {
+        var extra = new List<string>();
+        foreach (var input in _inputs.Where(i => i != "-" && IsCsv(i)))
+        {
+            using var csv = CsvSource.Open(input, _delimiter);
+            csv.RequireColumn(_textColumn);
+            foreach (var h in csv.Header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
+        }
+        return extra;
+    }
+
+    public IEnumerable<ScoringUnit> Units(TextReader stdin)
+    {
+        foreach (var input in _inputs)
+        {
+            if (input == "-")
+            {
+                using var csv = CsvSource.FromReader("stdin", stdin, _delimiter);
+                foreach (var u in FromCsv(csv, "stdin")) yield return u;
+            }
+            else if (IsCsv(input))
+            {
+                using var csv = CsvSource.Open(input, _delimiter);
+                foreach (var u in FromCsv(csv, input)) yield return u;
+            }
+            else
+            {
+                foreach (var u in FromArticle(input)) yield return u;
+            }
+        }
+    }
+
+    private IEnumerable<ScoringUnit> FromCsv(CsvSource csv, string source)
+    {
+        int textAt = csv.RequireColumn(_textColumn);
+        int idAt = csv.ColumnIndex("id");
+        int row = 0;
+        foreach (var r in csv.Records())
+        {
+            row++;
+            var columns = new Dictionary<string, string>(csv.Header.Length);
+            for (int i = 0; i < csv.Header.Length; i++) columns[csv.Header[i]] = r.Fields[i];
+            string id = idAt >= 0 && r.Fields[idAt].Length > 0 ? r.Fields[idAt] : $"{Path.GetFileName(source)}:{row}";
+            yield return new ScoringUnit(id, source, r.Line, r.Fields[textAt], columns);
+        }
+    }
+
+    private static IEnumerable<ScoringUnit> FromArticle(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true)); }
+        catch (System.Text.DecoderFallbackException) { throw Utf8Locator.Describe(path); }
+        var empty = new Dictionary<string, string>();
+        int unit = 0;
+        long line = 0, startLine = 0;
+        var paragraph = new List<string>();
+        foreach (var raw in text.Split('\n'))
+        {
+            line++;
+            string l = raw.Trim();
+            if (l.Length > 0)
+            {
+                if (paragraph.Count == 0) startLine = line;
+                paragraph.Add(l);
+                continue;
+            }
+            if (paragraph.Count > 0) yield return new ScoringUnit($"{Path.GetFileName(path)}:{++unit}", path, startLine, string.Join(' ', paragraph), empty);
+            paragraph.Clear();
+        }
+        if (paragraph.Count > 0) yield return new ScoringUnit($"{Path.GetFileName(path)}:{++unit}", path, startLine, string.Join(' ', paragraph), empty);
+    }
+}

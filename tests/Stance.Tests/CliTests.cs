@@ -1,0 +1,170 @@
+namespace Stance.Tests;
+
+/// <summary>Train and Score end to end as processes, on the small fixture CSV.</summary>
+public class CliTests
+{
+    /// <summary>A model trained without CV (fast) on the small fixture.</summary>
+    private static string TrainSmall(string dir)
+    {
+        var model = Path.Combine(dir, "model.zip");
+        var r = Cli.Train("--data", Cli.Fixture("small.csv"), "--model", model, "--label-column", "stance", "--label-column", "sentiment",
+            "--folds", "0", "--hash-bits", "16");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        return model;
+    }
+
+    [Fact]
+    public void TrainPrintsCrossValidatedMetricsAndConfusionMatrixPerHeadAndWritesTheModel()
+    {
+        var dir = Cli.TempDir();
+        var model = Path.Combine(dir, "model.zip");
+        var r = Cli.Train("--data", Cli.Fixture("small.csv"), "--model", model, "--label-column", "stance", "--label-column", "sentiment", "--folds", "3", "--hash-bits", "16");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("rows: 90", r.Stdout);
+        Assert.Contains("critical 30  neutral 30  pro-government 30", r.Stdout);
+        Assert.Contains("== stance: 3-fold stratified cross-validation", r.Stdout);
+        Assert.Contains("== sentiment: 3-fold stratified cross-validation", r.Stdout);
+        Assert.Matches(@"total\s+\d+\s+\d+\s+\d+\s+90", r.Stdout);
+        Assert.Contains("macro avg", r.Stdout);
+        Assert.True(File.Exists(model));
+        Assert.Equal(["model.zip"], Directory.GetFiles(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ScoreWritesOneRowPerInputWithProbabilitiesAndEvaluatesLabeledInput()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var outCsv = Path.Combine(dir, "out.csv");
+        var r = Cli.Score("--model", model, "--format", "csv", "--out", outCsv, Cli.Fixture("small.csv"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("== stance: evaluation on 90 labeled units ==", r.Stdout);
+        Assert.Contains("confusion matrix (rows = actual, columns = predicted)", r.Stdout);
+        var rows = Stance.Core.Data.CsvSource.Open(outCsv);
+        Assert.Equal("id", rows.Header[0]);
+        Assert.Contains("predicted_stance", rows.Header);
+        Assert.Contains("p_sentiment_positive", rows.Header);
+        var records = rows.Records().ToList();
+        Assert.Equal(90, records.Count);
+        var ids = Stance.Core.Data.LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance"]);
+        int pAt = Array.IndexOf(rows.Header, "p_stance_critical");
+        foreach (var rec in records)
+        {
+            double sum = 0;
+            for (int k = 0; k < 3; k++) sum += double.Parse(rec.Fields[pAt + k], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(1.0, sum, 4);
+        }
+    }
+
+    [Fact]
+    public void ScoreReadsArticlesAndStdinAndWritesJsonl()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var article = Path.Combine(dir, "a.txt");
+        File.WriteAllText(article, "Headline here\n\nFirst paragraph\nwrapped line.\n\nSecond paragraph.\n");
+        var r = Cli.Score("--model", model, "--format", "jsonl", article);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"text\":\"First paragraph wrapped line.\"", lines[1]);
+        Assert.Contains("\"id\":\"a.txt:2\"", lines[1]);
+
+        var stdin = Cli.Run("Stance.Score.dll", ["--model", model, "--format", "csv", "-"], "id,text\nx1,Viva la revolución\nx2,Abajo la dictadura\n");
+        Assert.True(stdin.ExitCode == 0, stdin.Stderr);
+        var outLines = stdin.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, outLines.Length);
+        Assert.StartsWith("x1,stdin,", outLines[1]);
+        Assert.StartsWith("x2,stdin,", outLines[2]);
+    }
+
+    private static void AssertBadInput(Cli.Result r, params string[] fragments)
+    {
+        Assert.Equal(2, r.ExitCode);
+        var err = r.Stderr.Trim();
+        Assert.DoesNotContain("\n", err);
+        Assert.DoesNotContain("   at ", err);
+        foreach (var f in fragments) Assert.Contains(f, err);
+    }
+
+    private static (Cli.Result Result, string Dir) TrainOn(string csv, params string[] extra)
+    {
+        var dir = Cli.TempDir();
+        var data = Path.Combine(dir, "data.csv");
+        File.WriteAllBytes(data, System.Text.Encoding.UTF8.GetBytes(csv));
+        var r = Cli.Train(["--data", data, "--model", Path.Combine(dir, "m.zip"), "--hash-bits", "12", .. extra]);
+        Assert.False(File.Exists(Path.Combine(dir, "m.zip")), "no model may be written on bad input");
+        Assert.Single(Directory.GetFiles(dir));
+        return (r, dir);
+    }
+
+    private static string Rows(int perClass) => string.Concat(Enumerable.Range(0, perClass).Select(i =>
+        $"text number {i} is critical,critical\ntext number {i} is neutral,neutral\n"));
+
+    [Fact]
+    public void MissingFileAndMissingColumnAreClearErrors()
+    {
+        AssertBadInput(Cli.Train("--data", "/nonexistent/x.csv", "--model", Path.Combine(Cli.TempDir(), "m.zip")), "x.csv", "not found");
+        var (r, _) = TrainOn("body,stance\n" + Rows(5));
+        AssertBadInput(r, "data.csv", "no column \"text\"", "found: body, stance");
+    }
+
+    [Fact]
+    public void EmptyTextIsAnErrorNamingLineAndColumn()
+    {
+        var (r, _) = TrainOn("text,stance\n" + Rows(5) + ",critical\n");
+        AssertBadInput(r, "data.csv, line 12, column 1 (text)", "empty text");
+    }
+
+    [Fact]
+    public void AClassWithFewerRowsThanFoldsIsAnError()
+    {
+        var (r, _) = TrainOn("text,stance\n" + Rows(5) + "a lone one,pro-government\n", "--folds", "5");
+        AssertBadInput(r, "line 12", "\"pro-government\"", "fewer than the 5 CV folds");
+    }
+
+    [Fact]
+    public void InvalidUtf8IsReportedWhereItIs()
+    {
+        var dir = Cli.TempDir();
+        var data = Path.Combine(dir, "data.csv");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("text,stance\n" + Rows(5)).Concat(new byte[] { (byte)'c', (byte)'a', 0xE9, (byte)',', (byte)'x', (byte)'\n' }).ToArray();
+        File.WriteAllBytes(data, bytes);
+        var r = Cli.Train("--data", data, "--model", Path.Combine(dir, "m.zip"));
+        AssertBadInput(r, "line 12", "invalid UTF-8", "0xE9");
+        Assert.Single(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void UnbalancedQuoteAndHeaderOnlyAndEmptyFileAreErrors()
+    {
+        var (quote, _) = TrainOn("text,stance\n" + Rows(5) + "\"never closed,critical\nmore,neutral\n");
+        AssertBadInput(quote, "line 12, column 1 (text)", "never closed");
+        var (header, _) = TrainOn("text,stance\n");
+        AssertBadInput(header, "no data rows");
+        var (empty, _) = TrainOn("");
+        AssertBadInput(empty, "empty file");
+        var (fields, _) = TrainOn("text,stance\n" + Rows(5) + "a,b,c\n");
+        AssertBadInput(fields, "line 12", "expected 2 fields");
+    }
+
+    [Fact]
+    public void ALabelNeverSeenInTrainingIsAnErrorInEvaluation()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var test = Path.Combine(dir, "test.csv");
+        File.WriteAllText(test, "text,stance\nsome text,critical\nother text,sarcastic\n");
+        var r = Cli.Score("--model", model, "--format", "csv", "--out", Path.Combine(dir, "o.csv"), test);
+        AssertBadInput(r, "test.csv, line 3, column 2 (stance)", "\"sarcastic\" was never seen");
+        Assert.False(File.Exists(Path.Combine(dir, "o.csv")));
+    }
+
+    [Fact]
+    public void BadUsageExitsWithTwo()
+    {
+        AssertBadInput(Cli.Train("--model", "x.zip"), "--data");
+        AssertBadInput(Cli.Score("--model", "/nonexistent/m.zip", Cli.Fixture("small.csv")), "m.zip", "not found");
+        AssertBadInput(Cli.Train("--data", Cli.Fixture("small.csv"), "--model", "/nonexistent-folder/m.zip"), "does not exist");
+    }
+}

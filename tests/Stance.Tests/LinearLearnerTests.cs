@@ -1,0 +1,142 @@
+using Stance.Core.Features;
+using Stance.Core.Learning;
+using Stance.Core.Learning.Linear;
+
+namespace Stance.Tests;
+
+public class LinearLearnerTests
+{
+    /// <summary>Rows with a few random non-zeros; the class is decided by which of three "signal" features is largest.</summary>
+    private static (SparseMatrix X, int[] Y) Synthetic(int rows, int features, double labelNoise, ulong seed)
+    {
+        var rng = new SplitMix64(seed);
+        var data = new (int[], float[])[rows];
+        var y = new int[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            int cls = rng.NextInt(3);
+            var cols = new SortedDictionary<int, float> { [cls] = 1f };
+            for (int j = 0; j < 4; j++) cols[3 + rng.NextInt(features - 3)] = (float)rng.NextDouble();
+            data[i] = (cols.Keys.ToArray(), cols.Values.ToArray());
+            y[i] = rng.NextDouble() < labelNoise ? rng.NextInt(3) : cls;
+        }
+        return (SparseMatrix.FromRows(data, features), y);
+    }
+
+    private static double Accuracy(LinearModel m, SparseMatrix x, int[] y)
+    {
+        int correct = 0;
+        var p = new double[m.Classes];
+        for (int i = 0; i < x.RowCount; i++)
+        {
+            m.Predict(x.RowColumns(i), x.RowValues(i), p);
+            if (LogisticRegressionTrainer.ArgMax(p) == y[i]) correct++;
+        }
+        return (double)correct / x.RowCount;
+    }
+
+    [Fact]
+    public void FitsASeparableSetPerfectly()
+    {
+        var (x, y) = Synthetic(300, 50, 0, 1);
+        var m = new LogisticRegressionTrainer(new LogisticRegressionOptions { Lambda = 1e-4 }).Fit(x, y, 3);
+        Assert.Equal(1.0, Accuracy(m, x, y));
+    }
+
+    [Fact]
+    public void FitsANoisySetSensiblyAndGeneralizes()
+    {
+        // 20% of labels are replaced at random (so ~13% are wrong): held-out accuracy should approach 87%.
+        var (x, y) = Synthetic(1200, 50, 0.2, 2);
+        var train = Enumerable.Range(0, 900).ToList();
+        var test = Enumerable.Range(900, 300).ToList();
+        var m = new LogisticRegressionTrainer(new LogisticRegressionOptions()).Fit(x.SelectRows(train), train.Select(i => y[i]).ToArray(), 3);
+        double acc = Accuracy(m, x.SelectRows(test), test.Select(i => y[i]).ToArray());
+        Assert.InRange(acc, 0.78, 0.95);
+    }
+
+    [Fact]
+    public void ProbabilitiesAreAProperDistribution()
+    {
+        var (x, y) = Synthetic(200, 40, 0.1, 3);
+        var m = new LogisticRegressionTrainer(new LogisticRegressionOptions { Lambda = 1e-3 }).Fit(x, y, 3);
+        var p = new double[3];
+        for (int i = 0; i < x.RowCount; i++)
+        {
+            m.Predict(x.RowColumns(i), x.RowValues(i), p);
+            Assert.Equal(1.0, p.Sum(), 12);
+            Assert.All(p, v => Assert.InRange(v, 0.0, 1.0));
+        }
+    }
+
+    [Fact]
+    public void GradientMatchesCentralFiniteDifferences()
+    {
+        var (x, y) = Synthetic(40, 12, 0.3, 4);
+        var weights = Enumerable.Range(0, 40).Select(i => 0.5 + (i % 3)).ToArray();
+        var objective = new SoftmaxObjective(x, y, 3, weights, 0.05);
+        var rng = new SplitMix64(9);
+        var w = new double[objective.ParameterCount];
+        for (int i = 0; i < w.Length; i++) w[i] = rng.NextDouble() - 0.5;
+        var g = new double[w.Length];
+        objective.Evaluate(w, g);
+        var scratch = new double[w.Length];
+        const double h = 1e-6;
+        for (int i = 0; i < w.Length; i++)
+        {
+            double keep = w[i];
+            w[i] = keep + h; double up = objective.Evaluate(w, scratch);
+            w[i] = keep - h; double down = objective.Evaluate(w, scratch);
+            w[i] = keep;
+            Assert.Equal((up - down) / (2 * h), g[i], 6);
+        }
+    }
+
+    [Fact]
+    public void LbfgsReachesTheMinimumOfAQuadratic()
+    {
+        // f(x) = Σ (i+1)(x_i − i)²: minimum at x_i = i.
+        var x = new double[10];
+        new Lbfgs().Minimize((v, g) =>
+        {
+            double f = 0;
+            for (int i = 0; i < v.Length; i++) { f += (i + 1) * (v[i] - i) * (v[i] - i); g[i] = 2 * (i + 1) * (v[i] - i); }
+            return f;
+        }, x);
+        for (int i = 0; i < x.Length; i++) Assert.Equal(i, x[i], 4);
+    }
+
+    [Fact]
+    public void InnerCrossValidationPicksALambdaFromTheGridAndReportsEachCandidate()
+    {
+        var (x, y) = Synthetic(300, 60, 0.15, 5);
+        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { LambdaGrid = [1e-1, 1e-3] });
+        var m = trainer.Fit(x, y, 3);
+        Assert.Contains(m.Lambda, new[] { 1e-1, 1e-3 });
+        Assert.Equal(2, trainer.LastSearch.Count);
+        Assert.Equal(trainer.LastSearch.MaxBy(s => s.MacroF1).Lambda, m.Lambda);
+    }
+
+    [Fact]
+    public void BalancedClassWeightsRaiseRecallOfARareClass()
+    {
+        var (x, y) = Synthetic(600, 30, 0.35, 6);
+        // Make class 2 rare: keep one in six of its rows.
+        var keep = Enumerable.Range(0, 600).Where(i => y[i] != 2 || i % 6 == 0).ToList();
+        var xs = x.SelectRows(keep);
+        var ys = keep.Select(i => y[i]).ToArray();
+        int Recall2(bool balanced)
+        {
+            var m = new LogisticRegressionTrainer(new LogisticRegressionOptions { Lambda = 1e-2, BalanceClasses = balanced }).Fit(xs, ys, 3);
+            var p = new double[3];
+            int hits = 0;
+            for (int i = 0; i < xs.RowCount; i++)
+            {
+                m.Predict(xs.RowColumns(i), xs.RowValues(i), p);
+                if (ys[i] == 2 && LogisticRegressionTrainer.ArgMax(p) == 2) hits++;
+            }
+            return hits;
+        }
+        Assert.True(Recall2(true) > Recall2(false));
+    }
+}
