@@ -20,10 +20,15 @@ var balanced = new Option<bool>("--balanced") { Description = "Weight classes in
 var hashBits = new Option<int>("--hash-bits") { Description = "Feature buckets per block = 2^bits", DefaultValueFactory = _ => 20 };
 var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
 var skipEmpty = new Option<bool>("--skip-empty") { Description = "Skip rows with an empty text (counted) instead of failing" };
+var groupColumn = new Option<string?>("--group-column") { Description = "Grouped CV: folds never split rows sharing this column's value (e.g. source)" };
+var alwaysTrain = new Option<string?>("--always-train") { Description = "With --group-column: this group is always trained on, never tested (e.g. authored)" };
+var where = new Option<string?>("--where") { Description = "Use only rows where column=value (e.g. source=authored)" };
+var exportFolds = new Option<string?>("--export-folds") { Description = "Write each CV fold's train/test rows as CSV into this folder" };
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
     data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, skipEmpty,
+    groupColumn, alwaysTrain, where, exportFolds,
 };
 
 var parsed = root.Parse(args);
@@ -43,8 +48,21 @@ return ToolRunner.Run("train", () =>
     if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(modelPath))))
         throw new InputException($"--model: the folder of {modelPath} does not exist");
 
-    var set = LabeledData.Load(dataPath, parsed.GetValue(textColumn)!, labels, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!), parsed.GetValue(skipEmpty));
-    Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : ""));
+    if (parsed.GetValue(alwaysTrain) is not null && parsed.GetValue(groupColumn) is null) throw new InputException("--always-train needs --group-column");
+    (string, string)? filter = null;
+    if (parsed.GetValue(where) is { } w)
+    {
+        int eq = w.IndexOf('=');
+        if (eq <= 0) throw new InputException($"--where: expected column=value, got \"{w}\"");
+        filter = (w[..eq], w[(eq + 1)..]);
+    }
+    var set = LabeledData.Load(dataPath, new LabeledDataSpec
+    {
+        TextColumn = parsed.GetValue(textColumn)!, LabelColumns = labels, Delimiter = ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!),
+        SkipEmpty = parsed.GetValue(skipEmpty), GroupColumn = parsed.GetValue(groupColumn), Where = filter,
+    });
+    Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : "")
+        + (set.FilteredOut > 0 ? $"  left out by --where: {set.FilteredOut}" : ""));
     for (int h = 0; h < labels.Length; h++)
         Console.WriteLine($"  {labels[h]}: " + string.Join("  ", set.Labels[h].GroupBy(v => v).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
 
@@ -54,6 +72,7 @@ return ToolRunner.Run("train", () =>
         Linear = new LogisticRegressionOptions { Lambda = parsed.GetValue(lambda), BalanceClasses = parsed.GetValue(balanced) },
         Folds = foldCount,
         Seed = parsed.GetValue(seed),
+        AlwaysTrainGroup = parsed.GetValue(alwaysTrain),
         Created = CreationTime(dataPath),
     };
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -61,11 +80,16 @@ return ToolRunner.Run("train", () =>
     foreach (var r in cv)
     {
         Console.WriteLine();
-        Console.WriteLine($"== {r.Label}: {options.Folds}-fold stratified cross-validation (seed {options.Seed}), out-of-fold predictions ==");
+        Console.WriteLine($"== {r.Label}: {r.Scheme}; {r.Rows.Length} out-of-fold predictions ==");
         Console.Write(r.Metrics.ToText());
         Console.WriteLine($"macro-F1 per fold: {string.Join("  ", r.FoldMacroF1.Select(f => f.ToString("F4")))}   λ per fold: {string.Join(" ", r.FoldLambdas.Select(x => x.ToString("G2")))}");
         Console.WriteLine("confusion matrix (rows = actual, columns = predicted):");
         Console.Write(r.Metrics.Confusion.ToText());
+    }
+    if (parsed.GetValue(exportFolds) is { } exportTo && cv.Count > 0)
+    {
+        FoldExport.Write(exportTo, set, cv[0].Folds);
+        Console.WriteLine($"folds of {cv[0].Label} written to {exportTo}");
     }
     ModelFile.Save(trained, modelPath);
     Console.WriteLine();

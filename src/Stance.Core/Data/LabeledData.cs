@@ -1,59 +1,88 @@
 namespace Stance.Core.Data;
 
+/// <summary>Which columns of a labeled CSV to read, and which rows.</summary>
+public sealed record LabeledDataSpec
+{
+    public string TextColumn { get; init; } = "text";
+    public IReadOnlyList<string> LabelColumns { get; init; } = ["stance"];
+    public char Delimiter { get; init; } = ',';
+    /// <summary>Skip (and count) rows with an empty text instead of failing.</summary>
+    public bool SkipEmpty { get; init; }
+    /// <summary>Column whose values are CV groups (folds never split a group).</summary>
+    public string? GroupColumn { get; init; }
+    /// <summary>Keep only rows whose column equals the value (e.g. source=authored); others are counted.</summary>
+    public (string Column, string Value)? Where { get; init; }
+}
+
 /// <summary>
 /// Training rows read from a CSV: the text column and one or more label columns. Every row is kept or
 /// the load fails with the row's line: an empty text or label is an error (or, for text, skipped and
-/// counted when the caller allows it).
+/// counted when the caller allows it); rows left out by a filter are counted, never silently dropped.
 /// </summary>
 public sealed class LabeledData
 {
     public string Source { get; }
-    public string TextColumn { get; }
+    public LabeledDataSpec Spec { get; }
     public IReadOnlyList<string> Texts { get; }
-    public IReadOnlyList<string> LabelColumns { get; }
     /// <summary>Labels[head][row].</summary>
     public IReadOnlyList<string[]> Labels { get; }
+    /// <summary>The group of each row, or null without a group column.</summary>
+    public IReadOnlyList<string>? Groups { get; }
     public IReadOnlyList<long> Lines { get; }
     public int SkippedEmpty { get; }
+    public int FilteredOut { get; }
 
-    private LabeledData(string source, string textColumn, List<string> texts, IReadOnlyList<string> labelColumns, List<string>[] labels, List<long> lines, int skipped)
+    private LabeledData(string source, LabeledDataSpec spec, List<string> texts, List<string>[] labels, List<string>? groups,
+        List<long> lines, int skipped, int filtered)
     {
-        Source = source; TextColumn = textColumn; Texts = texts; LabelColumns = labelColumns;
+        Source = source; Spec = spec; Texts = texts;
         Labels = labels.Select(l => l.ToArray()).ToArray();
-        Lines = lines; SkippedEmpty = skipped;
+        Groups = groups; Lines = lines; SkippedEmpty = skipped; FilteredOut = filtered;
     }
 
     public int Count => Texts.Count;
+    public string TextColumn => Spec.TextColumn;
+    public IReadOnlyList<string> LabelColumns => Spec.LabelColumns;
 
-    public static LabeledData Load(string path, string textColumn, IReadOnlyList<string> labelColumns, char delimiter = ',', bool skipEmpty = false)
+    public static LabeledData Load(string path, string textColumn, IReadOnlyList<string> labelColumns) =>
+        Load(path, new LabeledDataSpec { TextColumn = textColumn, LabelColumns = labelColumns });
+
+    public static LabeledData Load(string path, LabeledDataSpec spec)
     {
-        using var csv = CsvSource.Open(path, delimiter);
-        int textAt = csv.RequireColumn(textColumn);
-        var labelAt = labelColumns.Select(csv.RequireColumn).ToArray();
+        using var csv = CsvSource.Open(path, spec.Delimiter);
+        int textAt = csv.RequireColumn(spec.TextColumn);
+        var labelAt = spec.LabelColumns.Select(csv.RequireColumn).ToArray();
+        int groupAt = spec.GroupColumn is null ? -1 : csv.RequireColumn(spec.GroupColumn);
+        int whereAt = spec.Where is { } w ? csv.RequireColumn(w.Column) : -1;
         var texts = new List<string>();
         var lines = new List<long>();
-        var labels = labelColumns.Select(_ => new List<string>()).ToArray();
-        int skipped = 0;
+        var labels = spec.LabelColumns.Select(_ => new List<string>()).ToArray();
+        var groups = groupAt >= 0 ? new List<string>() : null;
+        int skipped = 0, filtered = 0;
         foreach (var record in csv.Records())
         {
+            if (whereAt >= 0 && record.Fields[whereAt] != spec.Where!.Value.Value) { filtered++; continue; }
             string text = record.Fields[textAt];
             if (string.IsNullOrWhiteSpace(text))
             {
-                if (skipEmpty) { skipped++; continue; }
-                throw InputException.At(path, record.Line, textAt + 1, textColumn, "empty text (remove the row, or pass --skip-empty to skip such rows)");
+                if (spec.SkipEmpty) { skipped++; continue; }
+                throw InputException.At(path, record.Line, textAt + 1, spec.TextColumn, "empty text (remove the row, or pass --skip-empty to skip such rows)");
             }
             for (int h = 0; h < labelAt.Length; h++)
             {
                 string label = record.Fields[labelAt[h]].Trim();
                 if (label.Length == 0)
-                    throw InputException.At(path, record.Line, labelAt[h] + 1, labelColumns[h], "empty label: every training row needs a value here");
+                    throw InputException.At(path, record.Line, labelAt[h] + 1, spec.LabelColumns[h], "empty label: every training row needs a value here");
                 labels[h].Add(label);
             }
+            groups?.Add(record.Fields[groupAt]);
             texts.Add(text);
             lines.Add(record.Line);
         }
         if (texts.Count == 0)
-            throw InputException.At(path, 2, null, null, skipped > 0 ? $"every row has an empty text ({skipped} skipped)" : "no data rows after the header");
-        return new LabeledData(path, textColumn, texts, labelColumns, labels, lines, skipped);
+            throw InputException.At(path, 2, null, null,
+                filtered > 0 ? $"no row matches {spec.Where!.Value.Column}={spec.Where!.Value.Value} ({filtered} rows left out)"
+                : skipped > 0 ? $"every row has an empty text ({skipped} skipped)" : "no data rows after the header");
+        return new LabeledData(path, spec, texts, labels, groups, lines, skipped, filtered);
     }
 }

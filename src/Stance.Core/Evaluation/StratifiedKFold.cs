@@ -31,6 +31,8 @@ public sealed class StratifiedKFold
         return new StratifiedKFold(foldOf, folds);
     }
 
+    public IReadOnlyList<(List<int> Train, List<int> Test)> All() => Enumerable.Range(0, Folds).Select(Fold).ToList();
+
     /// <summary>Rows in ascending order: those outside fold f (train) and inside it (test).</summary>
     public (List<int> Train, List<int> Test) Fold(int f)
     {

@@ -72,7 +72,7 @@ public static class ModelFile
                 Label = h.Label, Classes = h.Classes.ToList(), Lambda = h.Linear.Lambda, Entry = $"head-{i}.bin",
                 Cv = h.Cv is null ? null : new CvManifest
                 {
-                    Folds = h.Cv.Folds, Accuracy = h.Cv.Accuracy, MacroF1 = h.Cv.MacroF1, LogLoss = h.Cv.LogLoss,
+                    Scheme = h.Cv.Scheme, Folds = h.Cv.Folds, Accuracy = h.Cv.Accuracy, MacroF1 = h.Cv.MacroF1, LogLoss = h.Cv.LogLoss,
                     FoldMacroF1 = h.Cv.FoldMacroF1.ToList(), PerClass = h.Cv.PerClass.ToList(),
                 },
             }).ToList(),
@@ -147,7 +147,7 @@ public static class ModelFile
                 throw Bad(name, $"head \"{hm.Label}\" has an invalid class list");
             var linear = BinaryCodec.ReadHead(Blob(blobs, hm.Entry, name), hm.Classes.Count, options.Dimension, hm.Lambda)
                 ?? throw Bad(name, $"{hm.Entry} is malformed");
-            var cv = hm.Cv is null ? null : new CvSummary(hm.Cv.Folds, hm.Cv.Accuracy, hm.Cv.MacroF1, hm.Cv.LogLoss, hm.Cv.FoldMacroF1, hm.Cv.PerClass);
+            var cv = hm.Cv is null ? null : new CvSummary(hm.Cv.Scheme, hm.Cv.Folds, hm.Cv.Accuracy, hm.Cv.MacroF1, hm.Cv.LogLoss, hm.Cv.FoldMacroF1, hm.Cv.PerClass);
             heads.Add(new ModelHead(hm.Label, hm.Classes, linear, cv));
         }
         var t = manifest.Training;

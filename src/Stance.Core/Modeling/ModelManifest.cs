@@ -55,6 +55,7 @@ public sealed class HeadManifest
 
 public sealed class CvManifest
 {
+    public string Scheme { get; set; } = "";
     public int Folds { get; set; }
     public double Accuracy { get; set; }
     public double MacroF1 { get; set; }

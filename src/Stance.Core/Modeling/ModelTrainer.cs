@@ -13,14 +13,20 @@ public sealed record TrainOptions
     /// <summary>Outer stratified CV folds for the reported figures; 0 skips evaluation.</summary>
     public int Folds { get; init; } = 5;
     public ulong Seed { get; init; } = 42;
+    /// <summary>With a group column: rows of this group are always trained on, never tested.</summary>
+    public string? AlwaysTrainGroup { get; init; }
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UnixEpoch;
 }
 
 /// <summary>A step of training finished or began: Done of Total steps, with what is happening now.</summary>
 public readonly record struct TrainingProgress(string Description, int Done, int Total);
 
-/// <summary>Out-of-fold results of one head: every row predicted by a model that never saw it.</summary>
-public sealed record CrossValidationResult(string Label, IReadOnlyList<string> Classes, int[] Actual, int[] Predicted,
+/// <summary>
+/// Out-of-fold results of one head: every tested row (Rows, ascending) predicted by a model that never
+/// saw it; Actual, Predicted and Probabilities are aligned with Rows.
+/// </summary>
+public sealed record CrossValidationResult(string Label, IReadOnlyList<string> Classes, string Scheme,
+    IReadOnlyList<(List<int> Train, List<int> Test)> Folds, int[] Rows, int[] Actual, int[] Predicted,
     double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<double> FoldLambdas);
 
 /// <summary>
@@ -44,15 +50,22 @@ public sealed class ModelTrainer
     public (StanceModel Model, IReadOnlyList<CrossValidationResult> Cv) Train(LabeledData data)
     {
         var heads = data.LabelColumns.Select((label, h) => Encode(data, h)).ToList();
-        if (_options.Folds > 0)
+        if (_options.Folds > 0 && data.Groups is null)
             foreach (var (label, classes, y) in heads) CheckFolds(data, label, classes, y);
-        _stepsTotal = 2 + heads.Count * _options.Folds;
+        var groupFolds = _options.Folds > 0 && data.Groups is { } groups ? GroupFolds(data, groups) : null;
+        _stepsTotal = 2 + heads.Count * (groupFolds?.Count ?? _options.Folds);
         Step($"featurizing {data.Count} rows");
         var counts = Featurizer.CountAll(_options.Featurizer, data.Texts);
 
         var cv = new List<CrossValidationResult>();
         if (_options.Folds > 0)
-            foreach (var (label, classes, y) in heads) cv.Add(CrossValidate(counts, label, classes, y));
+            foreach (var (label, classes, y) in heads)
+            {
+                var folds = groupFolds ?? StratifiedKFold.Split(y, classes.Length, _options.Folds, _options.Seed).All();
+                string scheme = groupFolds is null ? $"{_options.Folds}-fold stratified cross-validation (seed {_options.Seed})"
+                    : $"{folds.Count}-fold grouped cross-validation by {data.Spec.GroupColumn}" + (_options.AlwaysTrainGroup is { } a ? $", \"{a}\" rows always in training" : "");
+                cv.Add(CrossValidate(counts, label, classes, y, folds, scheme));
+            }
 
         Step("fitting the final model on all rows");
         var weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
@@ -70,18 +83,17 @@ public sealed class ModelTrainer
         return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info), cv);
     }
 
-    private CrossValidationResult CrossValidate(SparseMatrix counts, string label, string[] classes, int[] y)
+    private CrossValidationResult CrossValidate(SparseMatrix counts, string label, string[] classes, int[] y,
+        IReadOnlyList<(List<int> Train, List<int> Test)> folds, string scheme)
     {
-        int folds = _options.Folds;
-        var split = StratifiedKFold.Split(y, classes.Length, folds, _options.Seed);
         var predicted = new int[y.Length];
         var probabilities = new double[y.Length][];
-        var foldF1 = new double[folds];
-        var foldLambda = new double[folds];
+        var foldF1 = new double[folds.Count];
+        var foldLambda = new double[folds.Count];
         int done = 0;
-        Parallel.For(0, folds, f =>
+        Parallel.For(0, folds.Count, f =>
         {
-            var (train, test) = split.Fold(f);
+            var (train, test) = folds[f];
             var weighting = TfidfWeighting.Fit(_options.Featurizer, counts, train);
             var trainer = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed + (ulong)f + 1 });
             var model = trainer.Fit(weighting.Transform(counts, train), LogisticRegressionTrainer.Pick(y, train), classes.Length);
@@ -96,10 +108,20 @@ public sealed class ModelTrainer
             }
             foldF1[f] = ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(y, test), foldPredicted, classes.Length);
             foldLambda[f] = model.Lambda;
-            Step($"cross-validation [{label}]: fold {Interlocked.Increment(ref done)}/{folds} done");
+            Step($"cross-validation [{label}]: fold {Interlocked.Increment(ref done)}/{folds.Count} done");
         });
-        var metrics = new ClassificationMetrics(classes, y, predicted, probabilities);
-        return new CrossValidationResult(label, classes, y, predicted, probabilities, metrics, foldF1, foldLambda);
+        var rows = folds.SelectMany(f => f.Test).Order().ToArray();
+        var actual = LogisticRegressionTrainer.Pick(y, rows);
+        var rowPredicted = LogisticRegressionTrainer.Pick(predicted, rows);
+        var rowProbabilities = rows.Select(r => probabilities[r]).ToArray();
+        var metrics = new ClassificationMetrics(classes, actual, rowPredicted, rowProbabilities);
+        return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldLambda);
+    }
+
+    private IReadOnlyList<(List<int> Train, List<int> Test)> GroupFolds(LabeledData data, IReadOnlyList<string> groups)
+    {
+        try { return GroupKFold.Split(groups, _options.Folds, _options.AlwaysTrainGroup); }
+        catch (ArgumentException e) { throw new InputException($"{data.Source}: column \"{data.Spec.GroupColumn}\": {e.Message}"); }
     }
 
     private void Step(string description)
@@ -109,7 +131,7 @@ public sealed class ModelTrainer
     }
 
     private static CvSummary Summarize(CrossValidationResult r) =>
-        new(r.FoldMacroF1.Count, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Metrics.LogLoss ?? 0, r.FoldMacroF1,
+        new(r.Scheme, r.FoldMacroF1.Count, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Metrics.LogLoss ?? 0, r.FoldMacroF1,
             r.Metrics.PerClass.Select(c => new ClassSummary(c.Class, c.Precision, c.Recall, c.F1, c.Support)).ToList());
 
     private static (string Label, string[] Classes, int[] Y) Encode(LabeledData data, int head)

@@ -27,36 +27,41 @@ public sealed class SoftmaxObjective
         foreach (double w in rowWeight) _totalWeight += w;
     }
 
-    public double Evaluate(double[] w, double[] gradient)
+    public unsafe double Evaluate(double[] w, double[] gradient)
     {
         int K = Classes, biasAt = Features * K;
         Array.Clear(gradient);
-        Span<double> z = stackalloc double[K];
+        double* z = stackalloc double[K];
         double loss = 0;
-        for (int i = 0; i < _x.RowCount; i++)
+        fixed (double* wp = w, gp = gradient)
+        fixed (int* colsAll = _x.Columns)
+        fixed (float* valsAll = _x.Values)
         {
-            var cols = _x.RowColumns(i);
-            var vals = _x.RowValues(i);
-            for (int k = 0; k < K; k++) z[k] = w[biasAt + k];
-            for (int j = 0; j < cols.Length; j++)
+            for (int i = 0; i < _x.RowCount; i++)
             {
-                int o = cols[j] * K;
-                double v = vals[j];
-                for (int k = 0; k < K; k++) z[k] += w[o + k] * v;
+                int start = _x.RowStart[i], end = _x.RowStart[i + 1];
+                for (int k = 0; k < K; k++) z[k] = wp[biasAt + k];
+                for (int j = start; j < end; j++)
+                {
+                    double* wf = wp + colsAll[j] * K;
+                    double v = valsAll[j];
+                    for (int k = 0; k < K; k++) z[k] += wf[k] * v;
+                }
+                int yi = _y[i];
+                double zy = z[yi];
+                double lse = Softmax.InPlace(new Span<double>(z, K));
+                double s = _rowWeight[i];
+                loss += s * (lse - zy);
+                z[yi] -= 1.0;                       // z now holds p − e_y
+                for (int k = 0; k < K; k++) z[k] *= s;
+                for (int j = start; j < end; j++)
+                {
+                    double* gf = gp + colsAll[j] * K;
+                    double v = valsAll[j];
+                    for (int k = 0; k < K; k++) gf[k] += z[k] * v;
+                }
+                for (int k = 0; k < K; k++) gp[biasAt + k] += z[k];
             }
-            double zy = z[_y[i]];
-            double lse = Softmax.InPlace(z);
-            double s = _rowWeight[i];
-            loss += s * (lse - zy);
-            z[_y[i]] -= 1.0;                       // z now holds p − e_y
-            for (int k = 0; k < K; k++) z[k] *= s;
-            for (int j = 0; j < cols.Length; j++)
-            {
-                int o = cols[j] * K;
-                double v = vals[j];
-                for (int k = 0; k < K; k++) gradient[o + k] += z[k] * v;
-            }
-            for (int k = 0; k < K; k++) gradient[biasAt + k] += z[k];
         }
         double inv = 1.0 / _totalWeight, reg = 0;
         for (int p = 0; p < biasAt; p++)

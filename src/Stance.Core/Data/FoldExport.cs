@@ -1,0 +1,36 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Stance.Core.Data;
+
+/// <summary>
+/// Writes each CV fold's training and test rows as CSV (text and label columns), so another tool — the
+/// scikit-learn peer — can be measured on exactly the same folds.
+/// </summary>
+public static class FoldExport
+{
+    public static void Write(string folder, LabeledData data, IReadOnlyList<(List<int> Train, List<int> Test)> folds)
+    {
+        if (!Directory.Exists(folder)) throw new InputException($"--export-folds: the folder {folder} does not exist");
+        for (int f = 0; f < folds.Count; f++)
+        {
+            WriteRows(Path.Combine(folder, $"fold-{f + 1}-train.csv"), data, folds[f].Train);
+            WriteRows(Path.Combine(folder, $"fold-{f + 1}-test.csv"), data, folds[f].Test);
+        }
+    }
+
+    private static void WriteRows(string path, LabeledData data, IReadOnlyList<int> rows) => AtomicFile.Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        csv.WriteField(data.TextColumn);
+        foreach (var l in data.LabelColumns) csv.WriteField(l);
+        csv.NextRecord();
+        foreach (int r in rows)
+        {
+            csv.WriteField(data.Texts[r]);
+            foreach (var labels in data.Labels) csv.WriteField(labels[r]);
+            csv.NextRecord();
+        }
+    });
+}
