@@ -31,6 +31,25 @@ public class CliTests
     }
 
     [Fact]
+    public void GroupedCrossValidationHoldsOutWholeGroupsAndReportsOnlyTestedRows()
+    {
+        var dir = Cli.TempDir();
+        var data = Path.Combine(dir, "grouped.csv");
+        var lines = File.ReadAllLines(Cli.Fixture("small.csv"));
+        // Add a group column: the first 60 rows "authored", the rest split into articles x, y, z.
+        File.WriteAllLines(data, lines.Select((l, i) => i == 0 ? l + ",source" : l + "," + (i <= 60 ? "authored" : "art" + (i % 3))));
+        var r = Cli.Train("--data", data, "--model", Path.Combine(dir, "m.zip"), "--group-column", "source", "--always-train", "authored",
+            "--hash-bits", "14", "--lambda", "0.001", "--export-folds", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("3-fold grouped cross-validation by source, \"authored\" rows always in training; 30 out-of-fold predictions", r.Stdout);
+        Assert.Equal(30, File.ReadAllLines(Path.Combine(dir, "fold-1-test.csv")).Length - 1 + File.ReadAllLines(Path.Combine(dir, "fold-2-test.csv")).Length - 1
+            + File.ReadAllLines(Path.Combine(dir, "fold-3-test.csv")).Length - 1);
+        var filtered = Cli.Train("--data", data, "--model", Path.Combine(dir, "m2.zip"), "--where", "source=authored", "--folds", "0", "--hash-bits", "14");
+        Assert.True(filtered.ExitCode == 0, filtered.Stderr);
+        Assert.Contains("rows: 60  left out by --where: 30", filtered.Stdout);
+    }
+
+    [Fact]
     public void ScoreWritesOneRowPerInputWithProbabilitiesAndEvaluatesLabeledInput()
     {
         var dir = Cli.TempDir();

@@ -67,24 +67,4 @@ public class MetricsTests
         Assert.Matches(@"a\s+2\s+1\s+1\s+4", text);
         Assert.Matches(@"total\s+3\s+4\s+3\s+10", text);
     }
-
-    [Fact]
-    public void StratifiedFoldsKeepClassProportionsAndCoverEveryRowOnce()
-    {
-        int[] y = [.. Enumerable.Repeat(0, 50), .. Enumerable.Repeat(1, 30), .. Enumerable.Repeat(2, 20)];
-        var split = StratifiedKFold.Split(y, 3, 5, 42);
-        var seen = new int[y.Length];
-        for (int f = 0; f < 5; f++)
-        {
-            var (train, test) = split.Fold(f);
-            Assert.Equal(y.Length, train.Count + test.Count);
-            foreach (int r in test) seen[r]++;
-            Assert.Equal(10, test.Count(r => y[r] == 0));
-            Assert.Equal(6, test.Count(r => y[r] == 1));
-            Assert.Equal(4, test.Count(r => y[r] == 2));
-        }
-        Assert.All(seen, s => Assert.Equal(1, s));
-        Assert.Equal(split.Fold(2).Test, StratifiedKFold.Split(y, 3, 5, 42).Fold(2).Test);
-        Assert.NotEqual(split.Fold(2).Test, StratifiedKFold.Split(y, 3, 5, 43).Fold(2).Test);
-    }
 }
