@@ -145,6 +145,16 @@ public class SegmenterTests
         var units = Segment(Seed("000", 1, 6));
         Assert.Equal("headline@1 caption@3 paragraph@6", Shape(units));
         Assert.EndsWith("(Photo by Adalberto Roque-Pool/Getty Images)", units[1].Text);
+        // Without its credit the agency dateline "HAVANA, CUBA - APRIL 19:" still marks it.
+        var dateline = Seed("000", 3, 3).Replace(" (Photo by Adalberto Roque-Pool/Getty Images)", "");
+        Assert.Equal("caption@1", Shape(Segment(dateline)));
+    }
+
+    [Fact]
+    public void WindowsLineEndingsGiveTheSameUnits()
+    {
+        var page = Seed("001", 1, 108);
+        Assert.Equal(Segment(page), Segment(page.Replace("\n", "\r\n")));
     }
 
     [Fact]

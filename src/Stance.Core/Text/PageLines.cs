@@ -27,13 +27,17 @@ internal static partial class PageLines
             string text = Spaces().Replace(raw[i], " ").Trim();
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
-            var role = text.Length == 0 ? bullet.Success ? LineRole.Content : LineRole.Blank
-                : CommentHeader().IsMatch(text) ? LineRole.CommentHeader
-                : boilerplate.Any(p => p.IsMatch(text)) ? LineRole.Boilerplate
-                : LineRole.Content;
-            lines.Add(new PageLine(i + 1, role, text, bullet.Success));
+            lines.Add(new PageLine(i + 1, RoleOf(text, bullet.Success, boilerplate), text, bullet.Success));
         }
         return lines;
+    }
+
+    /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
+    private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
+    {
+        if (text.Length == 0) return bullet ? LineRole.Content : LineRole.Blank;
+        if (CommentHeader().IsMatch(text)) return LineRole.CommentHeader;
+        return boilerplate.Any(p => p.IsMatch(text)) ? LineRole.Boilerplate : LineRole.Content;
     }
 
     /// <summary>
