@@ -4,6 +4,7 @@ using Stance.Core.Cli;
 using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Modeling;
+using Stance.Core.Text;
 
 // Stance.Score: classify every text of the inputs, in order; evaluate when the input carries labels.
 var model = new Option<string>("--model") { Description = "Model file (.zip) written by Stance.Train", Required = true };
@@ -12,11 +13,12 @@ var format = new Option<string?>("--format") { Description = "table | csv | json
 format.AcceptOnlyFromAmong("table", "csv", "jsonl");
 var output = new Option<string?>("--out") { Description = "Write predictions to this file (atomically) instead of stdout" };
 var delimiter = new Option<string>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
+var boilerplate = new Option<string?>("--boilerplate") { Description = "File of extra boilerplate patterns for .txt articles: one regular expression per line, # comments" };
 var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, inputs,
+    model, textColumn, format, output, delimiter, boilerplate, inputs,
 };
 var parsed = root.Parse(args);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
@@ -32,7 +34,9 @@ return ToolRunner.Run("score", () =>
         "jsonl" => OutputFormat.Jsonl,
         _ => outPath is null && !Console.IsOutputRedirected ? OutputFormat.Table : OutputFormat.Csv,
     };
-    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!));
+    string? patternFile = parsed.GetValue(boilerplate);
+    var segmenter = new ArticleSegmenter(new SegmenterOptions { ExtraBoilerplate = patternFile is null ? [] : BoilerplatePatterns.Load(patternFile) });
+    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!), segmenter);
     var extra = input.ExtraColumns();
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!);
     var evaluation = new HeldOutEvaluation(stanceModel);

@@ -97,6 +97,24 @@ public class CliTests
         Assert.StartsWith("x2,stdin,", outLines[2]);
     }
 
+    [Fact]
+    public void ScoreDropsArticleLinesMatchingABoilerplateFileAndReportsABadPattern()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var article = Path.Combine(dir, "a.txt");
+        File.WriteAllText(article, "Headline here\n\nFirst paragraph.\n\nSponsored: read our partner offers\n\nSecond paragraph.\n");
+        var patterns = Path.Combine(dir, "extra.txt");
+        File.WriteAllText(patterns, "# this outlet's promotions\n^Sponsored:\n");
+        var r = Cli.Score("--model", model, "--format", "jsonl", "--boilerplate", patterns, article);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(3, r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain("Sponsored", r.Stdout);
+
+        File.WriteAllText(patterns, "# this outlet's promotions\n^Sponsored:(\n");
+        AssertBadInput(Cli.Score("--model", model, "--format", "jsonl", "--boilerplate", patterns, article), "extra.txt, line 2", "invalid regular expression");
+    }
+
     private static void AssertBadInput(Cli.Result r, params string[] fragments)
     {
         Assert.Equal(2, r.ExitCode);

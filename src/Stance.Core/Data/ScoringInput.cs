@@ -1,20 +1,27 @@
+using Stance.Core.Text;
+
 namespace Stance.Core.Data;
 
-/// <summary>One text to score, with where it came from and any other columns of its CSV row.</summary>
-public sealed record ScoringUnit(string Id, string Source, long Line, string Text, IReadOnlyDictionary<string, string> Columns);
+/// <summary>
+/// One text to score, with where it came from, any other columns of its CSV row, and its kind: for an
+/// article the segmenter's headline | paragraph | comment | caption | byline, for a CSV row its kind
+/// column when it has one, else "text".
+/// </summary>
+public sealed record ScoringUnit(string Id, string Source, long Line, string Text, IReadOnlyDictionary<string, string> Columns, string Kind);
 
 /// <summary>
 /// Reads the inputs of Score in order: CSV files (one text per row; the other columns ride along),
-/// .txt files (an article: one unit per blank-line-separated paragraph, wrapped lines joined) and "-"
-/// (CSV on stdin). Units are produced lazily, so scoring streams.
+/// .txt files (an article page, cut into units by an <see cref="ArticleSegmenter"/>; ids are
+/// file:unit-number) and "-" (CSV on stdin). Units are produced lazily, so scoring streams.
 /// </summary>
 public sealed class ScoringInput
 {
     private readonly IReadOnlyList<string> _inputs;
     private readonly string _textColumn;
     private readonly char _delimiter;
+    private readonly ArticleSegmenter _segmenter;
 
-    public ScoringInput(IReadOnlyList<string> inputs, string textColumn, char delimiter)
+    public ScoringInput(IReadOnlyList<string> inputs, string textColumn, char delimiter, ArticleSegmenter? segmenter = null)
     {
         if (inputs.Count == 0) throw new InputException("no input: give one or more .csv or .txt files, or - for stdin");
         foreach (var i in inputs)
@@ -24,6 +31,7 @@ public sealed class ScoringInput
             if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file");
         }
         _inputs = inputs; _textColumn = textColumn; _delimiter = delimiter;
+        _segmenter = segmenter ?? new ArticleSegmenter();
     }
 
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -67,6 +75,7 @@ public sealed class ScoringInput
     {
         int textAt = csv.RequireColumn(_textColumn);
         int idAt = csv.ColumnIndex("id");
+        int kindAt = csv.ColumnIndex("kind");
         int row = 0;
         foreach (var r in csv.Records())
         {
@@ -74,32 +83,19 @@ public sealed class ScoringInput
             var columns = new Dictionary<string, string>(csv.Header.Length);
             for (int i = 0; i < csv.Header.Length; i++) columns[csv.Header[i]] = r.Fields[i];
             string id = idAt >= 0 && r.Fields[idAt].Length > 0 ? r.Fields[idAt] : $"{Path.GetFileName(source)}:{row}";
-            yield return new ScoringUnit(id, source, r.Line, r.Fields[textAt], columns);
+            string kind = kindAt >= 0 && r.Fields[kindAt].Trim().Length > 0 ? r.Fields[kindAt].Trim() : "text";
+            yield return new ScoringUnit(id, source, r.Line, r.Fields[textAt], columns, kind);
         }
     }
 
-    private static IEnumerable<ScoringUnit> FromArticle(string path)
+    private IEnumerable<ScoringUnit> FromArticle(string path)
     {
         string text;
         try { text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true)); }
         catch (System.Text.DecoderFallbackException) { throw Utf8Locator.Describe(path); }
         var empty = new Dictionary<string, string>();
         int unit = 0;
-        long line = 0, startLine = 0;
-        var paragraph = new List<string>();
-        foreach (var raw in text.Split('\n'))
-        {
-            line++;
-            string l = raw.Trim();
-            if (l.Length > 0)
-            {
-                if (paragraph.Count == 0) startLine = line;
-                paragraph.Add(l);
-                continue;
-            }
-            if (paragraph.Count > 0) yield return new ScoringUnit($"{Path.GetFileName(path)}:{++unit}", path, startLine, string.Join(' ', paragraph), empty);
-            paragraph.Clear();
-        }
-        if (paragraph.Count > 0) yield return new ScoringUnit($"{Path.GetFileName(path)}:{++unit}", path, startLine, string.Join(' ', paragraph), empty);
+        foreach (var u in _segmenter.Segment(text))
+            yield return new ScoringUnit($"{Path.GetFileName(path)}:{++unit}", path, u.Line, u.Text, empty, u.KindName);
     }
 }

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace Stance.Core.Text;
+
+/// <summary>What a line of a page is before it is grouped into units.</summary>
+internal enum LineRole { Blank, Boilerplate, CommentHeader, Content }
+
+/// <summary>
+/// One line of a page: its 1-based number, its role, its text (trimmed, white-space runs as one space,
+/// a leading bullet removed), whether it opened with a bullet, and whether the page printed it again
+/// right after (the copies are dropped and this flag remembers them).
+/// </summary>
+internal readonly record struct PageLine(int Number, LineRole Role, string Text, bool Bullet, bool Repeated = false)
+{
+    public bool HasText => Role == LineRole.Content && Text.Length > 0;
+}
+
+/// <summary>Splits a page into <see cref="PageLine"/>s and gives each its role.</summary>
+internal static partial class PageLines
+{
+    public static List<PageLine> Read(string page, IReadOnlyList<Regex> boilerplate)
+    {
+        var lines = new List<PageLine>();
+        var raw = page.Split('\n');
+        for (int i = 0; i < raw.Length; i++)
+        {
+            string text = Spaces().Replace(raw[i], " ").Trim();
+            var bullet = BulletMark().Match(text);
+            if (bullet.Success) text = text[bullet.Length..];
+            lines.Add(new PageLine(i + 1, RoleOf(text, bullet.Success, boilerplate), text, bullet.Success));
+        }
+        return lines;
+    }
+
+    /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
+    private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
+    {
+        if (text.Length == 0) return bullet ? LineRole.Content : LineRole.Blank;
+        if (CommentHeader().IsMatch(text)) return LineRole.CommentHeader;
+        return boilerplate.Any(p => p.IsMatch(text)) ? LineRole.Boilerplate : LineRole.Content;
+    }
+
+    /// <summary>
+    /// Drops a content line that repeats the content line before it (blank and boilerplate lines between
+    /// them do not count), as 002 prints its headline three times and 001 its captions twice; the kept
+    /// line is marked <see cref="PageLine.Repeated"/>.
+    /// </summary>
+    public static List<PageLine> DropAdjacentRepeats(IEnumerable<PageLine> lines)
+    {
+        var kept = new List<PageLine>();
+        int previous = -1;
+        foreach (var line in lines)
+        {
+            if (line.HasText && previous >= 0 && kept[previous].Text == line.Text)
+            {
+                kept[previous] = kept[previous] with { Repeated = true };
+                continue;
+            }
+            if (line.HasText) previous = kept.Count;
+            kept.Add(line);
+        }
+        return kept;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    /// <summary>List and comment bullets: "  • You wrote, ..." in 001.</summary>
+    [GeneratedRegex(@"^[•●▪◦·](?:\s+|$)")]
+    private static partial Regex BulletMark();
+
+    /// <summary>
+    /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
+    /// "12 Comments", "COMMENTS", "Reader comments (3)".
+    /// </summary>
+    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)(?:\s+(?:on|to)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?)$")]
+    private static partial Regex CommentHeader();
+}

@@ -1,0 +1,43 @@
+namespace Stance.Core.Text;
+
+/// <summary>
+/// Finds paragraphs whether or not blank lines separate them. Blank and boilerplate lines end a block;
+/// inside a block a bullet starts a new paragraph, and a line that ends a sentence ends its paragraph
+/// when it is long (a one-line paragraph, as in 004) or when no line of the block ends mid-sentence (a
+/// block of short one-line paragraphs). Otherwise lines are hard-wrapped and are joined.
+/// </summary>
+internal static class ParagraphSplitter
+{
+    public static List<Draft> Split(IEnumerable<PageLine> lines)
+    {
+        var drafts = new List<Draft>();
+        var block = new List<PageLine>();
+        foreach (var line in lines)
+        {
+            if (line.Role == LineRole.Content) { block.Add(line); continue; }
+            SplitBlock(block, drafts);
+            block.Clear();
+        }
+        SplitBlock(block, drafts);
+        return drafts;
+    }
+
+    private static void SplitBlock(List<PageLine> block, List<Draft> drafts)
+    {
+        bool wrapped = block.Take(block.Count - 1).Any(l => l.Text.Length > 0 && !UnitCues.EndsSentence(l.Text));
+        var paragraph = new List<PageLine>();
+        foreach (var line in block)
+        {
+            if (line.Bullet) Flush(paragraph, drafts);
+            paragraph.Add(line);
+            if (UnitCues.EndsSentence(line.Text) && (!wrapped || line.Text.Length >= UnitCues.LongLine)) Flush(paragraph, drafts);
+        }
+        Flush(paragraph, drafts);
+    }
+
+    internal static void Flush(List<PageLine> lines, List<Draft> drafts)
+    {
+        if (lines.Count > 0 && Draft.Join(lines) is Draft d) drafts.Add(d);
+        lines.Clear();
+    }
+}

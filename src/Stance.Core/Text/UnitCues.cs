@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Stance.Core.Text;
+
+/// <summary>
+/// The shapes of text the segmenter decides by: where sentences end and start, and what headlines,
+/// bylines, author bios and photo captions look like on the seed pages.
+/// </summary>
+internal static partial class UnitCues
+{
+    /// <summary>A line this long is longer than any usual hard-wrap width, so when it ends a sentence it ends its paragraph.</summary>
+    public const int LongLine = 100;
+
+    /// <summary>A headline is a short line: the seed headlines have 5 to 14 words.</summary>
+    public const int HeadlineMaxWords = 25;
+
+    /// <summary>A line the page repeats is a caption (a repeated caption or pull quote) when it is at most this long.</summary>
+    public const int CaptionMaxChars = 200;
+
+    private const int BylineMaxWords = 10;
+
+    public static bool EndsSentence(string text) => SentenceEnd().IsMatch(text);
+
+    public static bool StartsSentence(string text) => SentenceStart().IsMatch(text);
+
+    /// <summary>"Cuba Looks to Russia for Security": short, and no final period or mid-sentence punctuation.</summary>
+    public static bool IsHeadline(string text) =>
+        WordCount(text) <= HeadlineMaxWords && !NoHeadlineEnd().IsMatch(text) && !IsByline(text);
+
+    /// <summary>"By Progreso Weekly": a short "By" line that is not a sentence.</summary>
+    public static bool IsByline(string text) =>
+        ByOpening().IsMatch(text) && WordCount(text) <= BylineMaxWords && !EndsSentence(text);
+
+    /// <summary>
+    /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
+    /// brackets at the end, a "Photo:" opening, or the agencies' "PLACE, COUNTRY - MONTH DAY:" opening.
+    /// </summary>
+    public static bool IsCaption(string text) =>
+        BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CaptionDateline().IsMatch(text);
+
+    /// <summary>
+    /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here."
+    /// or "• Jeffrey Scott Shapiro is the former director of ...". A name followed by "is a/an/the" alone
+    /// could be a closing paragraph about a politician, so it also needs a bullet or dash before it or a
+    /// profession word; a "follow him on" line is a bio by itself.
+    /// </summary>
+    public static bool IsAuthorBio(string text, bool bulleted) =>
+        FollowOn().IsMatch(text) || NameIs().Match(text) is { Success: true } m && (bulleted || m.Groups["dash"].Success || Profession().IsMatch(text));
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [GeneratedRegex(@"[.!?…][”""’'»)\]]*$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^[\p{Lu}\p{N}“""‘'«¿¡(\[–—-]")]
+    private static partial Regex SentenceStart();
+
+    /// <summary>A final period, or a comma, semicolon, colon or dash that says the line goes on.</summary>
+    [GeneratedRegex(@"[.,;:–—-][”""’'»)\]]*$")]
+    private static partial Regex NoHeadlineEnd();
+
+    [GeneratedRegex(@"^(?:By|BY)\s+\p{Lu}")]
+    private static partial Regex ByOpening();
+
+    [GeneratedRegex(@"(?i)\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)$")]
+    private static partial Regex BracketedCredit();
+
+    [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
+    private static partial Regex CreditOpening();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]*, \p{Lu}[\p{Lu} .'’-]* [-–—] \p{Lu}+ \d{1,2}:")]
+    private static partial Regex CaptionDateline();
+
+    [GeneratedRegex(@"(?i)\bfollow (?:him|her|them) on\b")]
+    private static partial Regex FollowOn();
+
+    [GeneratedRegex(@"^(?<dash>[–—-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
+    private static partial Regex NameIs();
+
+    [GeneratedRegex(@"(?i)\b(?:writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor)\b")]
+    private static partial Regex Profession();
+}
