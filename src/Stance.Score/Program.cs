@@ -4,6 +4,7 @@ using Stance.Core.Cli;
 using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Modeling;
+using Stance.Core.Scoring;
 using Stance.Core.Text;
 
 // Stance.Score: classify every text of the inputs, in order; evaluate when the input carries labels.
@@ -14,11 +15,12 @@ format.AcceptOnlyFromAmong("table", "csv", "jsonl");
 var output = new Option<string?>("--out") { Description = "Write predictions to this file (atomically) instead of stdout" };
 var delimiter = new Option<string>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
 var boilerplate = new Option<string?>("--boilerplate") { Description = "File of extra boilerplate patterns for .txt articles: one regular expression per line, # comments" };
+var explain = new Option<int>("--explain") { Description = "Add to each unit the K n-grams that pushed most toward its predicted class", DefaultValueFactory = _ => 0 };
 var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, boilerplate, inputs,
+    model, textColumn, format, output, delimiter, explain, boilerplate, inputs,
 };
 var parsed = root.Parse(args);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
@@ -40,17 +42,15 @@ return ToolRunner.Run("score", () =>
     var extra = input.ExtraColumns();
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!);
     var evaluation = new HeldOutEvaluation(stanceModel);
-    int scored = 0;
+    int explainK = parsed.GetValue(explain);
+    if (explainK < 0) throw new InputException("--explain: expected a number of n-grams ≥ 0");
+    ScoreRun? run = null;
 
     void ScoreAll(TextWriter writer)
     {
-        using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra);
-        foreach (var (unit, probabilities) in BatchScorer.Score(stanceModel, input.Units(Console.In)))
-        {
-            predictions.Write(unit, probabilities);
-            evaluation.Add(unit, probabilities);
-            scored++;
-        }
+        using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra, explainK > 0);
+        run = new ScoreRun(stanceModel, predictions, evaluation, explainK);
+        run.Run(input.Units(Console.In));
     }
 
     if (outPath is null)
@@ -78,6 +78,6 @@ return ToolRunner.Run("score", () =>
         report.WriteLine("confusion matrix (rows = actual, columns = predicted):");
         report.Write(metrics.Confusion.ToText());
     }
-    if (outPath is not null) report.WriteLine($"scored {scored} units → {outPath}");
+    Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}" + (outPath is null ? "" : $" → {outPath}"));
     return ToolRunner.Ok;
 });

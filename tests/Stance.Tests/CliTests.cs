@@ -85,7 +85,8 @@ public class CliTests
         var r = Cli.Score("--model", model, "--format", "jsonl", article);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(4, lines.Length);                      // three units, then the article record
+        Assert.Contains("\"kind\":\"article\"", lines[3]);
         Assert.Contains("\"text\":\"First paragraph wrapped line.\"", lines[1]);
         Assert.Contains("\"id\":\"a.txt:2\"", lines[1]);
 
@@ -108,7 +109,7 @@ public class CliTests
         File.WriteAllText(patterns, "# this outlet's promotions\n^Sponsored:\n");
         var r = Cli.Score("--model", model, "--format", "jsonl", "--boilerplate", patterns, article);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal(3, r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(3 + 1, r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);   // 3 units + the article record
         Assert.DoesNotContain("Sponsored", r.Stdout);
 
         File.WriteAllText(patterns, "# this outlet's promotions\n^Sponsored:(\n");

@@ -7,12 +7,20 @@ namespace Stance.Core.Data;
 /// article the segmenter's headline | paragraph | comment | caption | byline, for a CSV row its kind
 /// column when it has one, else "text".
 /// </summary>
-public sealed record ScoringUnit(string Id, string Source, long Line, string Text, IReadOnlyDictionary<string, string> Columns, string Kind);
+public sealed record ScoringUnit(string Id, string Source, long Line, string Text, IReadOnlyDictionary<string, string> Columns, string Kind)
+{
+    /// <summary>1-based position in its input: the unit number of an article, the row number of a CSV.</summary>
+    public int Index { get; init; }
+    /// <summary>True for units cut from an article page (.txt), which also get an article record.</summary>
+    public bool FromArticle { get; init; }
+}
 
 /// <summary>
 /// Reads the inputs of Score in order: CSV files (one text per row; the other columns ride along),
 /// .txt files (an article page, cut into units by an <see cref="ArticleSegmenter"/>; ids are
-/// file:unit-number) and "-" (CSV on stdin). Units are produced lazily, so scoring streams.
+/// file:unit-number), folders (every .csv and .txt inside, recursively, in ordinal path order) and "-"
+/// (stdin: JSONL when its first non-blank character is "{", else CSV). Units are produced lazily, so
+/// scoring streams.
 /// </summary>
 public sealed class ScoringInput
 {
@@ -23,14 +31,23 @@ public sealed class ScoringInput
 
     public ScoringInput(IReadOnlyList<string> inputs, string textColumn, char delimiter, ArticleSegmenter? segmenter = null)
     {
-        if (inputs.Count == 0) throw new InputException("no input: give one or more .csv or .txt files, or - for stdin");
+        if (inputs.Count == 0) throw new InputException("no input: give one or more .csv or .txt files, folders, or - for stdin");
+        var expanded = new List<string>();
         foreach (var i in inputs)
         {
-            if (i == "-") continue;
+            if (i == "-") { expanded.Add(i); continue; }
+            if (Directory.Exists(i))
+            {
+                var files = Directory.EnumerateFiles(i, "*", SearchOption.AllDirectories).Where(f => IsCsv(f) || IsText(f)).Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0) throw new InputException($"{i}: the folder holds no .csv or .txt file");
+                expanded.AddRange(files);
+                continue;
+            }
             if (!File.Exists(i)) throw new InputException($"{i}: file not found");
-            if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file");
+            if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file, a folder, or -");
+            expanded.Add(i);
         }
-        _inputs = inputs; _textColumn = textColumn; _delimiter = delimiter;
+        _inputs = expanded; _textColumn = textColumn; _delimiter = delimiter;
         _segmenter = segmenter ?? new ArticleSegmenter();
     }
 
@@ -56,6 +73,11 @@ public sealed class ScoringInput
         {
             if (input == "-")
             {
+                if (StartsWithBrace(stdin))
+                {
+                    foreach (var u in JsonlUnits.Read(stdin, "stdin", _textColumn)) yield return u;
+                    continue;
+                }
                 using var csv = CsvSource.FromReader("stdin", stdin, _delimiter);
                 foreach (var u in FromCsv(csv, "stdin")) yield return u;
             }
@@ -84,7 +106,7 @@ public sealed class ScoringInput
             for (int i = 0; i < csv.Header.Length; i++) columns[csv.Header[i]] = r.Fields[i];
             string id = idAt >= 0 && r.Fields[idAt].Length > 0 ? r.Fields[idAt] : $"{Path.GetFileName(source)}:{row}";
             string kind = kindAt >= 0 && r.Fields[kindAt].Trim().Length > 0 ? r.Fields[kindAt].Trim() : "text";
-            yield return new ScoringUnit(id, source, r.Line, r.Fields[textAt], columns, kind);
+            yield return new ScoringUnit(id, source, r.Line, r.Fields[textAt], columns, kind) { Index = row };
         }
     }
 
@@ -96,6 +118,16 @@ public sealed class ScoringInput
         var empty = new Dictionary<string, string>();
         int unit = 0;
         foreach (var u in _segmenter.Segment(text))
-            yield return new ScoringUnit($"{Path.GetFileName(path)}:{++unit}", path, u.Line, u.Text, empty, u.KindName);
+        {
+            unit++;
+            yield return new ScoringUnit($"{Path.GetFileName(path)}:{unit}", path, u.Line, u.Text, empty, u.KindName) { Index = unit, FromArticle = true };
+        }
+    }
+
+    /// <summary>Skips leading white space on the reader and tells whether the next character is "{".</summary>
+    private static bool StartsWithBrace(TextReader reader)
+    {
+        while (reader.Peek() is int c && c >= 0 && char.IsWhiteSpace((char)c)) reader.Read();
+        return reader.Peek() == '{';
     }
 }

@@ -18,6 +18,7 @@ public sealed class TermCounter
     private int[] _ids = new int[256];
     private char[] _padded = new char[64];
     private int _count;
+    private Dictionary<int, string>? _names;
 
     public TermCounter(FeaturizerOptions options) { _options = options; }
 
@@ -31,6 +32,18 @@ public sealed class TermCounter
         return SortAndMerge();
     }
 
+    /// <summary>
+    /// Every feature id of the text with the n-gram that produced it (the first one, on a hash
+    /// collision) — what explanations print. Word n-grams are their tokens joined by spaces; character
+    /// n-grams keep their padding spaces, shown as "_".
+    /// </summary>
+    public Dictionary<int, string> Describe(string text)
+    {
+        _names = new Dictionary<int, string>();
+        try { Count(text); return _names; }
+        finally { _names = null; }
+    }
+
     private void AddWordNgrams(ReadOnlySpan<char> text)
     {
         int mask = _options.BlockSize - 1;
@@ -40,12 +53,22 @@ public sealed class TermCounter
         for (int i = 0; i < _tokenHashes.Count; i++)
         {
             Add((int)(_tokenHashes[i] & (uint)mask));
+            _names?.TryAdd((int)(_tokenHashes[i] & (uint)mask), _tokens[i].Of(text).ToString());
             for (int n = 2; n <= _options.WordNgramMax && i + n <= _tokenHashes.Count; n++)
             {
                 for (int j = 0; j < n; j++) gram[j] = _tokenHashes[i + j];
-                Add((int)(MurmurHash3.Hash(gram[..n], WordSeed + (uint)n) & (uint)mask));
+                int id = (int)(MurmurHash3.Hash(gram[..n], WordSeed + (uint)n) & (uint)mask);
+                Add(id);
+                if (_names != null && !_names.ContainsKey(id)) _names[id] = Join(text, i, n);
             }
         }
+    }
+
+    private string Join(ReadOnlySpan<char> text, int first, int n)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int j = first; j < first + n; j++) sb.Append(j > first ? " " : "").Append(_tokens[j].Of(text));
+        return sb.ToString();
     }
 
     private void AddCharNgrams(ReadOnlySpan<char> text)
@@ -62,7 +85,11 @@ public sealed class TermCounter
             padded[len - 1] = ' ';
             for (int n = _options.CharNgramMin; n <= _options.CharNgramMax && n <= len; n++)
                 for (int s = 0; s + n <= len; s++)
-                    Add(block + (int)(MurmurHash3.Hash(padded.Slice(s, n), CharSeed + (uint)n) & (uint)mask));
+                {
+                    int id = block + (int)(MurmurHash3.Hash(padded.Slice(s, n), CharSeed + (uint)n) & (uint)mask);
+                    Add(id);
+                    _names?.TryAdd(id, padded.Slice(s, n).ToString().Replace(' ', '_'));
+                }
         }
     }
 

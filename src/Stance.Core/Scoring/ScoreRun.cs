@@ -1,0 +1,36 @@
+using Stance.Core.Data;
+using Stance.Core.Evaluation;
+using Stance.Core.Modeling;
+
+namespace Stance.Core.Scoring;
+
+/// <summary>
+/// Drives one scoring pass: every unit in input order to the writer, an article record after the last
+/// unit of each article, labeled units to the held-out evaluation, and counts of scored and unscored units.
+/// Only one article's units are held at a time (for its summary), so memory stays flat.
+/// </summary>
+public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOutEvaluation evaluation, int explain)
+{
+    public int Scored { get; private set; }
+    public int NotScored { get; private set; }
+
+    public void Run(IEnumerable<ScoringUnit> units)
+    {
+        var article = new List<ScoredUnit>();
+        foreach (var s in BatchScorer.Score(model, units, explain))
+        {
+            if (article.Count > 0 && article[0].Unit.Source != s.Unit.Source) EndArticle(article);
+            writer.WriteUnit(s);
+            if (s.IsScored) { Scored++; evaluation.Add(s.Unit, s.Probabilities!); }
+            else NotScored++;
+            if (s.Unit.FromArticle) article.Add(s);
+        }
+        if (article.Count > 0) EndArticle(article);
+    }
+
+    private void EndArticle(List<ScoredUnit> article)
+    {
+        writer.WriteArticle(ArticleSummary.Of(model, article[0].Unit.Source, article));
+        article.Clear();
+    }
+}
