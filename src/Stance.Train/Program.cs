@@ -3,7 +3,9 @@ using Spectre.Console;
 using Stance.Core.Cli;
 using Stance.Core.Data;
 using Stance.Core.Features;
+using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
+using Stance.Core.Learning.Trees;
 using Stance.Core.Modeling;
 
 // Stance.Train: read a labeled CSV, cross-validate, fit on all rows, write one model zip.
@@ -13,8 +15,19 @@ var textColumn = new Option<string>("--text-column") { Description = "Column hol
 var labelColumns = new Option<string[]>("--label-column") { Description = "Label column; repeat for several heads (default: stance)", AllowMultipleArgumentsPerToken = false };
 var folds = new Option<int>("--folds") { Description = "Stratified CV folds for the reported metrics; 0 skips CV", DefaultValueFactory = _ => 5 };
 var seed = new Option<ulong>("--seed") { Description = "Seed for folds and shuffles", DefaultValueFactory = _ => 42UL };
-var trainer = new Option<string>("--trainer") { Description = "Learner: linear (L-BFGS multinomial logistic regression)", DefaultValueFactory = _ => "linear" };
-trainer.AcceptOnlyFromAmong("linear");
+var trainer = new Option<string>("--trainer")
+{
+    Description = "auto (pick by inner CV) | linear (L-BFGS multinomial logistic regression) | fasttree (boosted trees on n-grams) | ensemble (trees stacked on linear scores + text statistics)",
+    DefaultValueFactory = _ => "auto",
+};
+trainer.AcceptOnlyFromAmong(TrainerOptions.Names);
+var trees = new Option<int>("--trees") { Description = "Boosted trees: rounds (NumberOfTrees; an upper bound with early stopping)", DefaultValueFactory = _ => 100 };
+var leaves = new Option<int>("--leaves") { Description = "Boosted trees: leaves per tree (NumberOfLeaves)", DefaultValueFactory = _ => 20 };
+var minLeaf = new Option<int>("--min-leaf") { Description = "Boosted trees: minimum rows per leaf (MinimumExampleCountPerLeaf)", DefaultValueFactory = _ => 10 };
+var learningRate = new Option<double>("--learning-rate") { Description = "Boosted trees: shrinkage (LearningRate)", DefaultValueFactory = _ => 0.1 };
+var featureFraction = new Option<double>("--feature-fraction") { Description = "Boosted trees: share of features per tree", DefaultValueFactory = _ => 1.0 };
+var baggingFraction = new Option<double>("--bagging-fraction") { Description = "Boosted trees: share of rows per round", DefaultValueFactory = _ => 1.0 };
+var earlyStopping = new Option<int>("--early-stopping") { Description = "Boosted trees: stop after this many rounds without validation improvement (0 = off)", DefaultValueFactory = _ => 20 };
 var lambda = new Option<double?>("--lambda") { Description = "L2 strength; default: chosen by inner 3-fold CV" };
 var balanced = new Option<bool>("--balanced") { Description = "Weight classes inversely to their frequency" };
 var hashBits = new Option<int>("--hash-bits") { Description = "Feature buckets per block = 2^bits", DefaultValueFactory = _ => 20 };
@@ -28,7 +41,7 @@ var exportFolds = new Option<string?>("--export-folds") { Description = "Write e
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
     data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, skipEmpty,
-    groupColumn, alwaysTrain, where, exportFolds,
+    groupColumn, alwaysTrain, where, exportFolds, trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
 };
 
 var parsed = root.Parse(args);
@@ -69,20 +82,26 @@ return ToolRunner.Run("train", () =>
     var options = new TrainOptions
     {
         Featurizer = new FeaturizerOptions { HashBits = bits },
-        Linear = new LogisticRegressionOptions { Lambda = parsed.GetValue(lambda), BalanceClasses = parsed.GetValue(balanced) },
+        Trainer = new TrainerOptions
+        {
+            Trainer = parsed.GetValue(trainer)!,
+            Linear = new LogisticRegressionOptions { Lambda = parsed.GetValue(lambda), BalanceClasses = parsed.GetValue(balanced) },
+            Trees = TreeOptions(parsed),
+        },
         Folds = foldCount,
         Seed = parsed.GetValue(seed),
         AlwaysTrainGroup = parsed.GetValue(alwaysTrain),
         Created = CreationTime(dataPath),
     };
     var started = System.Diagnostics.Stopwatch.StartNew();
-    var (trained, cv) = TrainWithProgress(options, set);
+    var (trained, cv, candidates) = TrainWithProgress(options, set);
     foreach (var r in cv)
     {
         Console.WriteLine();
         Console.WriteLine($"== {r.Label}: {r.Scheme}; {r.Rows.Length} out-of-fold predictions ==");
         Console.Write(r.Metrics.ToText());
-        Console.WriteLine($"macro-F1 per fold: {string.Join("  ", r.FoldMacroF1.Select(f => f.ToString("F4")))}   λ per fold: {string.Join(" ", r.FoldLambdas.Select(x => x.ToString("G2")))}");
+        Console.WriteLine($"macro-F1 per fold: {string.Join("  ", r.FoldMacroF1.Select(f => f.ToString("F4")))}");
+        Console.WriteLine($"fitted per fold: {string.Join(" | ", r.FoldModels)}");
         Console.WriteLine("confusion matrix (rows = actual, columns = predicted):");
         Console.Write(r.Metrics.Confusion.ToText());
     }
@@ -93,29 +112,52 @@ return ToolRunner.Run("train", () =>
     }
     ModelFile.Save(trained, modelPath);
     Console.WriteLine();
-    Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label} λ={h.Linear.Lambda:G2}"))}); trained in {started.Elapsed.TotalSeconds:F1} s");
+    for (int h = 0; h < trained.Heads.Count; h++)
+    {
+        if (candidates.Count > h && candidates[h].Count > 0)
+            Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.Trainer} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
+                + string.Join(", ", candidates[h].Select(c => $"{c.Trainer} {c.MacroF1:F4}")));
+    }
+    Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}); trained in {started.Elapsed.TotalSeconds:F1} s");
     return ToolRunner.Ok;
 });
 
 // A Spectre progress bar on a terminal; plain lines when output is redirected (logs, CI).
-static (StanceModel, IReadOnlyList<CrossValidationResult>) TrainWithProgress(TrainOptions options, LabeledData set)
+static (StanceModel, IReadOnlyList<CrossValidationResult>, IReadOnlyList<IReadOnlyList<CandidateScore>>) TrainWithProgress(TrainOptions options, LabeledData set)
 {
     if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
     {
         string last = "";
-        return new ModelTrainer(options, p =>
+        var plain = new ModelTrainer(options, p =>
         {
             lock (options) { if (p.Description != last) Console.WriteLine($"[{p.Done}/{p.Total}] {last = p.Description}"); }
-        }).Train(set);
+        });
+        var (m, cv) = plain.Train(set);
+        return (m, cv, plain.Candidates);
     }
-    (StanceModel, IReadOnlyList<CrossValidationResult>) result = default;
+    (StanceModel, IReadOnlyList<CrossValidationResult>, IReadOnlyList<IReadOnlyList<CandidateScore>>) result = default;
     AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
         .Start(ctx =>
         {
             var task = ctx.AddTask("training", maxValue: 1);
-            result = new ModelTrainer(options, p => { task.MaxValue = p.Total; task.Value = p.Done; task.Description = Markup.Escape(p.Description); }).Train(set);
+            var trainer = new ModelTrainer(options, p => { task.MaxValue = p.Total; task.Value = p.Done; task.Description = Markup.Escape(p.Description); });
+            var (m, cv) = trainer.Train(set);
+            result = (m, cv, trainer.Candidates);
         });
     return result;
+}
+
+BoostedTreesOptions TreeOptions(ParseResult p)
+{
+    var o = new BoostedTreesOptions
+    {
+        NumberOfTrees = p.GetValue(trees), NumberOfLeaves = p.GetValue(leaves), MinimumExampleCountPerLeaf = p.GetValue(minLeaf),
+        LearningRate = p.GetValue(learningRate), FeatureFraction = p.GetValue(featureFraction), BaggingFraction = p.GetValue(baggingFraction),
+        EarlyStoppingRounds = p.GetValue(earlyStopping),
+    };
+    try { new BoostedTreesTrainer(o); }
+    catch (ArgumentException e) { throw new InputException($"boosted-tree settings: {e.Message}"); }
+    return o;
 }
 
 // The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's

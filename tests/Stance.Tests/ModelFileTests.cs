@@ -7,7 +7,7 @@ namespace Stance.Tests;
 public sealed class SmallModelFixture
 {
     public LabeledData Data { get; } = LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance", "sentiment"]);
-    public TrainOptions Options { get; } = new() { Folds = 0, Featurizer = new() { HashBits = 16 }, Linear = new() { Lambda = 1e-3 } };
+    public TrainOptions Options { get; } = new() { Folds = 0, Featurizer = new() { HashBits = 16 }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } } };
     public StanceModel Model { get; }
 
     public SmallModelFixture() { Model = new ModelTrainer(Options).Train(Data).Model; }

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Stance.Core.Data;
 using Stance.Core.Features;
-using Stance.Core.Learning.Linear;
+using Stance.Core.Learning;
+using Stance.Core.Learning.Ensemble;
+using Stance.Core.Learning.Trees;
 
 namespace Stance.Core.Modeling;
 
@@ -30,7 +32,12 @@ public static class ModelFile
     public static void Write(StanceModel model, Stream stream)
     {
         var binaries = new List<(string Name, byte[] Bytes)> { ("idf.bin", BinaryCodec.WriteIdf(model.Featurizer.Weighting.Idf)) };
-        for (int h = 0; h < model.Heads.Count; h++) binaries.Add(($"head-{h}.bin", BinaryCodec.WriteHead(model.Heads[h].Linear)));
+        for (int h = 0; h < model.Heads.Count; h++)
+        {
+            var head = model.Heads[h].Head;
+            if (head.Linear is { } linear) binaries.Add(($"head-{h}.bin", BinaryCodec.WriteHead(linear)));
+            if (head.Trees is { } trees) binaries.Add(($"head-{h}-trees.bin", trees.ToBytes()));
+        }
         var manifest = BuildManifest(model, binaries);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         AddEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.ModelManifest));
@@ -69,7 +76,9 @@ public static class ModelFile
             },
             Heads = model.Heads.Select((h, i) => new HeadManifest
             {
-                Label = h.Label, Classes = h.Classes.ToList(), Lambda = h.Linear.Lambda, Entry = $"head-{i}.bin",
+                Label = h.Label, Classes = h.Classes.ToList(), Trainer = h.Head.Trainer, Lambda = h.Linear?.Lambda ?? 0,
+                Entry = h.Linear is null ? "" : $"head-{i}.bin", TreesEntry = h.Head.Trees is null ? "" : $"head-{i}-trees.bin",
+                LoadedWords = h.Head.Statistics?.LoadedWords.Select(w => w.ToList()).ToList(),
                 Cv = h.Cv is null ? null : new CvManifest
                 {
                     Scheme = h.Cv.Scheme, Folds = h.Cv.Folds, Accuracy = h.Cv.Accuracy, MacroF1 = h.Cv.MacroF1, LogLoss = h.Cv.LogLoss,
@@ -145,14 +154,37 @@ public static class ModelFile
         {
             if (hm.Classes.Count < 2 || hm.Classes.Count > 1000 || hm.Classes.Distinct().Count() != hm.Classes.Count)
                 throw Bad(name, $"head \"{hm.Label}\" has an invalid class list");
-            var linear = BinaryCodec.ReadHead(Blob(blobs, hm.Entry, name), hm.Classes.Count, options.Dimension, hm.Lambda)
-                ?? throw Bad(name, $"{hm.Entry} is malformed");
+            var head = ReadHead(hm, blobs, options.Dimension, name);
             var cv = hm.Cv is null ? null : new CvSummary(hm.Cv.Scheme, hm.Cv.Folds, hm.Cv.Accuracy, hm.Cv.MacroF1, hm.Cv.LogLoss, hm.Cv.FoldMacroF1, hm.Cv.PerClass);
-            heads.Add(new ModelHead(hm.Label, hm.Classes, linear, cv));
+            heads.Add(new ModelHead(hm.Label, hm.Classes, head, cv));
         }
         var t = manifest.Training;
         var created = DateTimeOffset.TryParse(manifest.Created, out var c) ? c : DateTimeOffset.MinValue;
         return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created));
+    }
+
+    private static TrainedHead ReadHead(HeadManifest hm, Dictionary<string, byte[]> blobs, int dimension, string name)
+    {
+        int K = hm.Classes.Count;
+        bool linear = hm.Trainer is TrainedHead.LinearName or TrainedHead.EnsembleName;
+        bool trees = hm.Trainer is TrainedHead.FastTreeName or TrainedHead.EnsembleName;
+        if (!linear && !trees) throw Bad(name, $"head \"{hm.Label}\" has an unknown trainer \"{hm.Trainer}\"");
+        var linearModel = linear
+            ? BinaryCodec.ReadHead(Blob(blobs, hm.Entry, name), K, dimension, hm.Lambda) ?? throw Bad(name, $"{hm.Entry} is malformed")
+            : null;
+        TextStatistics? statistics = null;
+        if (hm.Trainer == TrainedHead.EnsembleName)
+        {
+            if (hm.LoadedWords is not { } words || words.Count != K || words.Any(w => w.Count > TextStatistics.PerClassWords))
+                throw Bad(name, $"head \"{hm.Label}\": the ensemble's loaded-word lists are missing or malformed");
+            statistics = new TextStatistics(words);
+        }
+        int treeDimension = statistics is null ? dimension : K + statistics.Count;
+        var treesModel = trees
+            ? BoostedTreesModel.FromBytes(Blob(blobs, hm.TreesEntry, name), treeDimension) ?? throw Bad(name, $"{hm.TreesEntry} is malformed")
+            : null;
+        if (treesModel is not null && treesModel.Classes != K) throw Bad(name, $"{hm.TreesEntry} has {treesModel.Classes} classes, the manifest {K}");
+        return new TrainedHead(hm.Trainer, K, linearModel, treesModel, statistics);
     }
 
     private static byte[] Blob(Dictionary<string, byte[]> blobs, string entry, string name) =>

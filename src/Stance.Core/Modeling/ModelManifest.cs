@@ -48,8 +48,15 @@ public sealed class HeadManifest
 {
     public string Label { get; set; } = "";
     public List<string> Classes { get; set; } = [];
+    /// <summary>linear, fasttree or ensemble.</summary>
+    public string Trainer { get; set; } = "";
     public double Lambda { get; set; }
+    /// <summary>The linear weights (linear and ensemble heads), else "".</summary>
     public string Entry { get; set; } = "";
+    /// <summary>The boosted trees (fasttree and ensemble heads), else "".</summary>
+    public string TreesEntry { get; set; } = "";
+    /// <summary>The ensemble's loaded words per class (see TextStatistics).</summary>
+    public List<List<string>>? LoadedWords { get; set; }
     public CvManifest? Cv { get; set; }
 }
 

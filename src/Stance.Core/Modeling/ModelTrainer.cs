@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Features;
+using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Modeling;
@@ -9,7 +10,7 @@ namespace Stance.Core.Modeling;
 public sealed record TrainOptions
 {
     public FeaturizerOptions Featurizer { get; init; } = new();
-    public LogisticRegressionOptions Linear { get; init; } = new();
+    public TrainerOptions Trainer { get; init; } = new();
     /// <summary>Outer stratified CV folds for the reported figures; 0 skips evaluation.</summary>
     public int Folds { get; init; } = 5;
     public ulong Seed { get; init; } = 42;
@@ -22,12 +23,12 @@ public sealed record TrainOptions
 public readonly record struct TrainingProgress(string Description, int Done, int Total);
 
 /// <summary>
-/// Out-of-fold results of one head: every tested row (Rows, ascending) predicted by a model that never
+/// Out-of-fold results of one head (FoldModels describes what each fold fitted, e.g. "linear λ=1E-04"): every tested row (Rows, ascending) predicted by a model that never
 /// saw it; Actual, Predicted and Probabilities are aligned with Rows.
 /// </summary>
 public sealed record CrossValidationResult(string Label, IReadOnlyList<string> Classes, string Scheme,
     IReadOnlyList<(List<int> Train, List<int> Test)> Folds, int[] Rows, int[] Actual, int[] Predicted,
-    double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<double> FoldLambdas);
+    double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<string> FoldModels);
 
 /// <summary>
 /// Builds a <see cref="StanceModel"/> from labeled rows: counts n-grams once, runs stratified k-fold CV
@@ -47,6 +48,9 @@ public sealed class ModelTrainer
         _progress = progress;
     }
 
+    /// <summary>Per head, auto's inner-CV figures for each candidate in the final fit (empty unless the trainer is auto).</summary>
+    public IReadOnlyList<IReadOnlyList<CandidateScore>> Candidates { get; private set; } = [];
+
     public (StanceModel Model, IReadOnlyList<CrossValidationResult> Cv) Train(LabeledData data)
     {
         var heads = data.LabelColumns.Select((label, h) => Encode(data, h)).ToList();
@@ -64,50 +68,54 @@ public sealed class ModelTrainer
                 var folds = groupFolds ?? StratifiedKFold.Split(y, classes.Length, _options.Folds, _options.Seed).All();
                 string scheme = groupFolds is null ? $"{_options.Folds}-fold stratified cross-validation (seed {_options.Seed})"
                     : $"{folds.Count}-fold grouped cross-validation by {data.Spec.GroupColumn}" + (_options.AlwaysTrainGroup is { } a ? $", \"{a}\" rows always in training" : "");
-                cv.Add(CrossValidate(counts, label, classes, y, folds, scheme));
+                cv.Add(CrossValidate(counts, data.Texts, label, classes, y, folds, scheme));
             }
 
         Step("fitting the final model on all rows");
         var weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
         var x = weighting.Transform(counts);
         var fitted = new ModelHead[heads.Count];
+        var candidates = new IReadOnlyList<CandidateScore>[heads.Count];
         Parallel.For(0, heads.Count, h =>
         {
             var (label, classes, y) = heads[h];
-            var linear = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed }).Fit(x, y, classes.Length);
+            var trainer = new HeadTrainer(_options.Trainer with { Seed = _options.Seed });
+            var head = trainer.Fit(new TrainingSet(x, data.Texts, y, classes.Length));
+            candidates[h] = trainer.LastCandidates;
             var result = cv.FirstOrDefault(c => c.Label == label);
-            fitted[h] = new ModelHead(label, classes, linear, result is null ? null : Summarize(result));
+            fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
         });
+        Candidates = candidates;
         Step("done");
-        var info = new TrainingInfo(Path.GetFileName(data.Source), Sha256Of(data.Source), data.Count, data.TextColumn, _options.Seed, _options.Folds, "linear", _options.Created);
+        var info = new TrainingInfo(Path.GetFileName(data.Source), Sha256Of(data.Source), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer, _options.Created);
         return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info), cv);
     }
 
-    private CrossValidationResult CrossValidate(SparseMatrix counts, string label, string[] classes, int[] y,
+    private CrossValidationResult CrossValidate(SparseMatrix counts, IReadOnlyList<string> texts, string label, string[] classes, int[] y,
         IReadOnlyList<(List<int> Train, List<int> Test)> folds, string scheme)
     {
         var predicted = new int[y.Length];
         var probabilities = new double[y.Length][];
         var foldF1 = new double[folds.Count];
-        var foldLambda = new double[folds.Count];
+        var foldModels = new string[folds.Count];
         int done = 0;
         Parallel.For(0, folds.Count, f =>
         {
             var (train, test) = folds[f];
             var weighting = TfidfWeighting.Fit(_options.Featurizer, counts, train);
-            var trainer = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed + (ulong)f + 1 });
-            var model = trainer.Fit(weighting.Transform(counts, train), LogisticRegressionTrainer.Pick(y, train), classes.Length);
+            var trainSet = new TrainingSet(weighting.Transform(counts, train), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes.Length);
+            var head = new HeadTrainer(_options.Trainer with { Seed = _options.Seed + (ulong)f + 1 }).Fit(trainSet);
             var xTest = weighting.Transform(counts, test);
             var foldPredicted = new int[test.Count];
             for (int i = 0; i < test.Count; i++)
             {
                 var p = new double[classes.Length];
-                model.Predict(xTest.RowColumns(i), xTest.RowValues(i), p);
+                head.Predict(texts[test[i]], xTest.RowColumns(i), xTest.RowValues(i), p);
                 probabilities[test[i]] = p;
                 predicted[test[i]] = foldPredicted[i] = LogisticRegressionTrainer.ArgMax(p);
             }
             foldF1[f] = ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(y, test), foldPredicted, classes.Length);
-            foldLambda[f] = model.Lambda;
+            foldModels[f] = Describe(head);
             Step($"cross-validation [{label}]: fold {Interlocked.Increment(ref done)}/{folds.Count} done");
         });
         var rows = folds.SelectMany(f => f.Test).Order().ToArray();
@@ -115,8 +123,16 @@ public sealed class ModelTrainer
         var rowPredicted = LogisticRegressionTrainer.Pick(predicted, rows);
         var rowProbabilities = rows.Select(r => probabilities[r]).ToArray();
         var metrics = new ClassificationMetrics(classes, actual, rowPredicted, rowProbabilities);
-        return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldLambda);
+        return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldModels);
     }
+
+    /// <summary>"linear λ=1E-04", "fasttree 37 rounds", "ensemble λ=3E-05, 52 rounds".</summary>
+    public static string Describe(TrainedHead head) => head.Trainer switch
+    {
+        TrainedHead.LinearName => $"linear λ={head.Linear!.Lambda:G2}",
+        TrainedHead.FastTreeName => $"fasttree {head.Trees!.Rounds} rounds",
+        _ => $"ensemble λ={head.Linear!.Lambda:G2}, {head.Trees!.Rounds} rounds",
+    };
 
     private IReadOnlyList<(List<int> Train, List<int> Test)> GroupFolds(LabeledData data, IReadOnlyList<string> groups)
     {

@@ -1,4 +1,5 @@
 using Stance.Core.Features;
+using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Modeling;
@@ -9,8 +10,12 @@ public sealed record CvSummary(string Scheme, int Folds, double Accuracy, double
 
 public sealed record ClassSummary(string Class, double Precision, double Recall, double F1, long Support);
 
-/// <summary>One label column's classifier: its classes (sorted, ordinal) and its linear model.</summary>
-public sealed record ModelHead(string Label, IReadOnlyList<string> Classes, LinearModel Linear, CvSummary? Cv);
+/// <summary>One label column's classifier: its classes (sorted, ordinal) and the fitted head.</summary>
+public sealed record ModelHead(string Label, IReadOnlyList<string> Classes, TrainedHead Head, CvSummary? Cv)
+{
+    /// <summary>The linear model (linear and ensemble heads; null for fasttree) — what explanations read.</summary>
+    public LinearModel? Linear => Head.Linear;
+}
 
 /// <summary>Where a model came from, written to the manifest.</summary>
 public sealed record TrainingInfo(string DataFile, string DataSha256, int Rows, string TextColumn, ulong Seed, int Folds,
@@ -27,7 +32,8 @@ public sealed class StanceModel
     {
         if (heads.Count == 0) throw new ArgumentException("a model needs at least one head");
         foreach (var h in heads)
-            if (h.Linear.Dimension != featurizer.Options.Dimension || h.Linear.Classes != h.Classes.Count)
+            if (h.Head.Classes != h.Classes.Count || (h.Linear is { } l && l.Dimension != featurizer.Options.Dimension)
+                || (h.Head.Trainer == TrainedHead.FastTreeName && h.Head.Trees!.Dimension != featurizer.Options.Dimension))
                 throw new ArgumentException($"head {h.Label} does not match the featurizer");
         Featurizer = featurizer; Heads = heads; Info = info;
     }
@@ -42,7 +48,7 @@ public sealed class StanceModel
         for (int h = 0; h < Heads.Count; h++)
         {
             result[h] = new double[Heads[h].Classes.Count];
-            Heads[h].Linear.Predict(cols, vals, result[h]);
+            Heads[h].Head.Predict(text, cols, vals, result[h]);
         }
         return result;
     }

@@ -8,7 +8,9 @@ namespace Stance.Core.Scoring;
 /// Explains a linear head's call: the contribution of feature f to class c relative to the others is
 /// x_f · (w_fc − mean_k w_fk), which sums (with the bias term) to the class's logit minus the mean
 /// logit. The K n-grams with the largest positive contribution to the predicted class are returned,
-/// named by <see cref="TermCounter.Describe"/>.
+/// named by <see cref="TermCounter.Describe"/>. Ensemble heads are explained by their linear model (the
+/// trees weigh its probabilities with text statistics); fasttree heads have no per-n-gram weights, so
+/// their explanation is empty.
 /// </summary>
 public static class Explainer
 {
@@ -36,7 +38,9 @@ public static class Explainer
         var names = counter.Describe(text);
         var result = new IReadOnlyList<Contribution>[model.Heads.Count];
         for (int h = 0; h < model.Heads.Count; h++)
-            result[h] = Explain(model.Heads[h].Linear, LogisticRegressionTrainer.ArgMax(probabilities[h]), cols, vals, names, k);
+            result[h] = model.Heads[h].Linear is { } linear
+                ? Explain(linear, LogisticRegressionTrainer.ArgMax(probabilities[h]), cols, vals, names, k)
+                : [];
         return result;
     }
 }

@@ -1,0 +1,77 @@
+using Stance.Core.Data;
+using Stance.Core.Features;
+using Stance.Core.Learning;
+using Stance.Core.Learning.Ensemble;
+using Stance.Core.Modeling;
+
+namespace Stance.Tests;
+
+public class TrainerTests
+{
+    private static readonly LabeledData Small = LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance"]);
+
+    private static TrainOptions Options(string trainer) => new()
+    {
+        Folds = 0,
+        Featurizer = new FeaturizerOptions { HashBits = 14 },
+        Trainer = new TrainerOptions { Trainer = trainer, Linear = new() { Lambda = 1e-3 }, Trees = new() { NumberOfTrees = 30, MinimumExampleCountPerLeaf = 5, EarlyStoppingRounds = 0 } },
+    };
+
+    [Theory]
+    [InlineData("linear")]
+    [InlineData("fasttree")]
+    [InlineData("ensemble")]
+    public void EveryTrainerSavesAndLoadsToIdenticalProbabilitiesThatSumToOne(string trainer)
+    {
+        var model = new ModelTrainer(Options(trainer)).Train(Small).Model;
+        Assert.Equal(trainer, model.Heads[0].Head.Trainer);
+        using var ms = new MemoryStream();
+        ModelFile.Write(model, ms);
+        var loaded = ModelFile.Read(new MemoryStream(ms.ToArray()), "mem");
+        var a = model.NewCounter();
+        var b = loaded.NewCounter();
+        foreach (var text in Small.Texts.Take(30).Append("¿Y la libreta? Nunca más!!"))
+        {
+            var p = model.Predict(text, a)[0];
+            Assert.Equal(p, loaded.Predict(text, b)[0]);
+            Assert.Equal(1.0, p.Sum(), 9);
+        }
+        // Same data and seed: the same bytes.
+        using var again = new MemoryStream();
+        ModelFile.Write(new ModelTrainer(Options(trainer)).Train(Small).Model, again);
+        Assert.Equal(ms.ToArray(), again.ToArray());
+    }
+
+    [Fact]
+    public void AutoPicksTheCandidateWithTheBestInnerCvScoreAndReportsAllThree()
+    {
+        var trainer = new ModelTrainer(Options("auto"));
+        var model = trainer.Train(Small).Model;
+        var candidates = trainer.Candidates[0];
+        Assert.Equal(["linear", "fasttree", "ensemble"], candidates.Select(c => c.Trainer));
+        Assert.All(candidates, c => Assert.InRange(c.MacroF1, 0.0, 1.0));
+        var best = candidates.Aggregate((x, y) => y.MacroF1 > x.MacroF1 + 1e-12 ? y : x);
+        Assert.Equal(best.Trainer, model.Heads[0].Head.Trainer);
+    }
+
+    [Fact]
+    public void TextStatisticsCountWhatTheyNameAndLearnLoadedWordsPerClass()
+    {
+        var stats = TextStatistics.Fit(
+            ["the regime lies", "the regime jails", "regime regime", "glorious revolution", "glorious heroic people", "revolution lives glorious", "rain today", "rain tomorrow", "rain again"],
+            [0, 0, 0, 1, 1, 1, 2, 2, 2], 3);
+        Assert.Contains("regime", stats.LoadedWords[0]);
+        Assert.Contains("glorious", stats.LoadedWords[1]);
+        Assert.DoesNotContain("regime", stats.LoadedWords[1]);
+        var row = new float[stats.Count];
+        stats.Compute("You don't know? The REGIME! \"Really\"", row);
+        Assert.Equal(6, row[1]);              // words: you don't know the regime really
+        Assert.Equal(1, row[3]);              // one question mark
+        Assert.Equal(1, row[4]);              // one exclamation mark
+        Assert.Equal(2, row[5]);              // two quotes
+        Assert.Equal(1, row[7]);              // negation: don't
+        Assert.Equal(1, row[8]);              // second person: you
+        Assert.Equal(1, row[9]);              // one loaded word of class 0
+        Assert.Equal(0, row[10]);
+    }
+}
