@@ -36,12 +36,13 @@ var skipEmpty = new Option<bool>("--skip-empty") { Description = "Skip rows with
 var groupColumn = new Option<string?>("--group-column") { Description = "Grouped CV: folds never split rows sharing this column's value (e.g. source)" };
 var alwaysTrain = new Option<string?>("--always-train") { Description = "With --group-column: this group is always trained on, never tested (e.g. authored)" };
 var where = new Option<string?>("--where") { Description = "Use only rows where column=value (e.g. source=authored)" };
+var outOfFold = new Option<string?>("--oof") { Description = "Write every row's out-of-fold prediction (CSV) to this file" };
 var exportFolds = new Option<string?>("--export-folds") { Description = "Write each CV fold's train/test rows as CSV into this folder" };
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
     data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, skipEmpty,
-    groupColumn, alwaysTrain, where, exportFolds, trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
+    groupColumn, alwaysTrain, where, exportFolds, outOfFold, trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
 };
 
 var parsed = root.Parse(args);
@@ -109,6 +110,11 @@ return ToolRunner.Run("train", () =>
     {
         FoldExport.Write(exportTo, set, cv[0].Folds);
         Console.WriteLine($"folds of {cv[0].Label} written to {exportTo}");
+    }
+    if (parsed.GetValue(outOfFold) is { } oofPath && cv.Count > 0)
+    {
+        FoldExport.WriteOutOfFold(oofPath, set, cv);
+        Console.WriteLine($"out-of-fold predictions written to {oofPath}");
     }
     ModelFile.Save(trained, modelPath);
     Console.WriteLine();

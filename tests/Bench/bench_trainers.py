@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Bench of Stance's trainers beside the scikit-learn peer, on the same splits, in the same run.
+
+For each trainer (linear, fasttree, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
+pro-government and critical (stance), and training time, under four protocols:
+  seeds     leave-one-seed-article-out over the 72 real units (authored rows always in training)
+  corpus    5-fold stratified CV over all of data/stance.csv
+  tweets    5-fold CV per target on data/tweets/tweet_stance.csv (one model per target), pooled
+  generated a deterministic generated set (tests/Bench/make_corpus.py): train 20,000 / test 5,000
+Times are wall-clock seconds of whole processes for Stance (CV folds + final fit + start-up) and the
+sum of the per-fold fit times the peer reports for itself (its start-up and the final fit excluded).
+
+  /usr/bin/python3 tests/Bench/bench_trainers.py [--protocols seeds,corpus,tweets,generated] [--trainers ...]
+Needs Debian's python3-sklearn. Not part of the test suite.
+"""
+import argparse, csv, os, re, subprocess, sys, tempfile, time
+from sklearn.metrics import f1_score
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PEER = os.path.abspath(os.path.join(ROOT, "..", "shared", "peer", "sklearn_peer.py"))
+ap = argparse.ArgumentParser()
+ap.add_argument("--protocols", default="seeds,corpus,tweets,generated")
+ap.add_argument("--trainers", default="linear,fasttree,ensemble,auto")
+ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-bench-"))
+a = ap.parse_args()
+os.chdir(ROOT)
+subprocess.run(["dotnet", "build", "src/Stance.Train", "-c", "Release", "-v", "q", "--nologo"], check=True, stdout=subprocess.DEVNULL)
+subprocess.run(["dotnet", "build", "src/Stance.Score", "-c", "Release", "-v", "q", "--nologo"], check=True, stdout=subprocess.DEVNULL)
+TRAIN = ["dotnet", "src/Stance.Train/bin/Release/net10.0/Stance.Train.dll"]
+SCORE = ["dotnet", "src/Stance.Score/bin/Release/net10.0/Stance.Score.dll"]
+
+
+def run(cmd):
+    t = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr}")
+    return r.stdout, time.perf_counter() - t
+
+
+def figures(gold, pred):
+    macro = f1_score(gold, pred, average="macro")
+    labels = sorted(set(gold))
+    if {"pro-government", "critical"} <= set(labels):
+        per = f1_score(gold, pred, labels=["pro-government", "critical"], average=None, zero_division=0)
+        return macro, (per[0] + per[1]) / 2
+    return macro, None
+
+
+def read_oof(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [r["stance"] for r in rows], [r["predicted_stance"] for r in rows]
+
+
+def peer_on_folds(folds_dir):
+    gold, pred, secs = [], [], 0.0
+    n = len([p for p in os.listdir(folds_dir) if p.endswith("-test.csv")])
+    for i in range(1, n + 1):
+        out = os.path.join(folds_dir, f"peer-{i}.csv")
+        stdout, _ = run(["/usr/bin/python3", PEER, "--train", os.path.join(folds_dir, f"fold-{i}-train.csv"),
+                         "--test", os.path.join(folds_dir, f"fold-{i}-test.csv"), "--label-column", "stance", "--predictions", out])
+        secs += float(re.search(r"train_seconds: ([0-9.]+)", stdout).group(1))
+        with open(out, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                gold.append(r["gold"]); pred.append(r["predicted"])
+    return gold, pred, secs
+
+
+def cv_protocol(name, data, extra_runs):
+    """extra_runs: list of (tag, extra Train args); results pooled over the runs (one per target for tweets)."""
+    results = {}
+    for trainer in a.trainers.split(","):
+        gold, pred, secs = [], [], 0.0
+        for tag, extra in extra_runs:
+            d = os.path.join(a.out, name, tag)
+            os.makedirs(d, exist_ok=True)
+            oof = os.path.join(d, f"oof-{trainer}.csv")
+            _, s = run(TRAIN + ["--data", data, "--model", os.path.join(d, f"{trainer}.zip"), "--label-column", "stance",
+                                "--trainer", trainer, "--export-folds", d, "--oof", oof] + extra)
+            g, p = read_oof(oof)
+            gold += g; pred += p; secs += s
+        results[trainer] = (*figures(gold, pred), secs, len(gold))
+    gold, pred, secs = [], [], 0.0
+    for tag, _ in extra_runs:
+        g, p, s = peer_on_folds(os.path.join(a.out, name, tag))
+        gold += g; pred += p; secs += s
+    results["sklearn peer"] = (*figures(gold, pred), secs, len(gold))
+    return results
+
+
+def generated():
+    d = os.path.join(a.out, "generated")
+    os.makedirs(d, exist_ok=True)
+    train, test = os.path.join(d, "train.csv"), os.path.join(d, "test.csv")
+    run(["python3", "tests/Bench/make_corpus.py", "--rows", "20000", "--seed", "11", "--out", train])
+    run(["python3", "tests/Bench/make_corpus.py", "--rows", "5000", "--seed", "12", "--out", test])
+    results = {}
+    for trainer in a.trainers.split(","):
+        model, preds = os.path.join(d, f"{trainer}.zip"), os.path.join(d, f"pred-{trainer}.csv")
+        _, s = run(TRAIN + ["--data", train, "--model", model, "--folds", "0", "--trainer", trainer])
+        run(SCORE + ["--model", model, "--format", "csv", "--out", preds, test])
+        with open(preds, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        results[trainer] = (*figures([r["stance"] for r in rows], [r["predicted_stance"] for r in rows]), s, len(rows))
+    stdout, _ = run(["/usr/bin/python3", PEER, "--train", train, "--test", test, "--predictions", os.path.join(d, "peer.csv")])
+    with open(os.path.join(d, "peer.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    secs = float(re.search(r"train_seconds: ([0-9.]+)", stdout).group(1))
+    results["sklearn peer"] = (*figures([r["gold"] for r in rows], [r["predicted"] for r in rows]), secs, len(rows))
+    return results
+
+
+protocols = {
+    "seeds": lambda: cv_protocol("seeds", "data/stance.csv", [("all", ["--group-column", "source", "--always-train", "authored"])]),
+    "corpus": lambda: cv_protocol("corpus", "data/stance.csv", [("all", [])]),
+    "tweets": lambda: cv_protocol("tweets", "data/tweets/tweet_stance.csv",
+                                  [(t, ["--where", f"target={t}"]) for t in ["embargo", "remittances", "tourism", "migration-parole", "cuban-doctors"]]),
+    "generated": generated,
+}
+print(f"bench output folder: {a.out}")
+for name in a.protocols.split(","):
+    res = protocols[name]()
+    print(f"\n### {name}\n")
+    print("| trainer | macro-F1 | mean F1 pro-gov + critical | train seconds | rows scored |")
+    print("| --- | --- | --- | --- | --- |")
+    for trainer, (macro, procrit, secs, n) in res.items():
+        pc = "" if procrit is None else f"{procrit:.4f}"
+        print(f"| {trainer} | {macro:.4f} | {pc} | {secs:.1f} | {n} |")
+    sys.stdout.flush()
