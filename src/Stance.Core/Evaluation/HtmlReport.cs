@@ -60,18 +60,24 @@ public static class HtmlReport
         Kpi(sb, "ECE", F3(s.Calibration.ExpectedCalibrationError), $"{s.Calibration.Bins.Count} bins; 0 = calibrated");
         sb.Append("</div>\n");
 
-        sb.Append("<div class=\"grid\">\n");
+        // Two independent columns (their heights balance for 2–6 classes), then the fold spread across the page.
+        sb.Append("<div class=\"cols\">\n<div class=\"col\">\n");
         Figure(sb, "Confusion matrix", ConfusionSvg(m.Confusion),
-            "Rows are the given (actual) labels, columns the model's calls. Each cell: count and share of its row; shade = row share. The diagonal is right.");
+            "Rows are the given (actual) labels, columns the model's calls. Each cell: count and share of its row; shade = row share; outlined: the diagonal (right).");
         Figure(sb, "Precision, recall and F1 per class", ScoresSvg(m),
-            "Precision: of the units called this class, the share that are. Recall: of the units that are, the share found.");
+            "Precision: of the units called this class, the share that are. Recall: of the units that are, the share found. F1: their harmonic mean.");
         Figure(sb, "Class distribution", DistributionSvg(m.Confusion),
             "How many units carry each label, and how many the model assigns to it.");
-        Figure(sb, s.SpreadTitle, SpreadSvg(s.Spread, s.SpreadLegend) + SpreadTable(s), SpreadCaption(s));
-        Figure(sb, $"Reliability diagram — ECE {F3(s.Calibration.ExpectedCalibrationError)}", ReliabilitySvg(s.Calibration) + CalibrationTable(s.Calibration),
-            $"Units grouped by the model's top probability into {s.Calibration.Bins.Count} equal-width bins; bar = share right in the bin, "
-            + "red = gap to the bin's mean probability. ECE = Σ (bin count / N) × |accuracy − mean probability|. Bars under the diagonal: over-confident.", wide: false);
-        sb.Append("</div>\n");
+        sb.Append("</div>\n<div class=\"col\">\n");
+        Figure(sb, $"Reliability diagram — ECE {F3(s.Calibration.ExpectedCalibrationError)}",
+            ReliabilitySvg(s.Calibration, Anchor(s.Label)) + CalibrationTable(s.Calibration),
+            $"Units are grouped by the model's top-class probability into {s.Calibration.Bins.Count} equal-width bins (0–0.1, …, 0.9–1; "
+            + "each includes its upper edge). Blue bar: the share of the bin's units that are right; hatched: the gap to the bin's mean probability; "
+            + "grey bars below: units per bin. ECE = Σ over bins of (units in bin / all units) × |share right − mean probability|. "
+            + "A bar under the diagonal means over-confident, above it under-confident.");
+        sb.Append("</div>\n</div>\n");
+        Figure(sb, s.SpreadTitle, "<div class=\"pair\"><div class=\"pair-chart\">" + SpreadSvg(s.Spread, s.SpreadLegend) + "</div><div class=\"pair-side\">"
+            + SpreadTable(s) + $"<p class=\"note\">{H(SpreadCaption(s))}</p></div></div>", "", wide: true);
 
         sb.Append("<h3>Top n-grams per class</h3>\n");
         if (s.Ngrams is null) sb.Append("<p class=\"note\">No texts to name the model's features from.</p>\n");
@@ -93,17 +99,18 @@ public static class HtmlReport
         sb.Append($"<div class=\"kpi\"><div class=\"kname\">{H(name)}</div><div class=\"kval\">{value}</div><div class=\"knote\">{H(note)}</div></div>\n");
 
     private static void Figure(StringBuilder sb, string title, string body, string caption, bool wide = false) =>
-        sb.Append($"<figure{(wide ? " class=\"wide\"" : "")}>\n<h4>{H(title)}</h4>\n{body}\n<figcaption>{H(caption)}</figcaption>\n</figure>\n");
+        sb.Append($"<figure{(wide ? " class=\"wide\"" : "")}>\n<h4>{H(title)}</h4>\n{body}\n{(caption.Length > 0 ? $"<figcaption>{H(caption)}</figcaption>\n" : "")}</figure>\n");
 
     // ---- confusion matrix -------------------------------------------------------------------------
 
     private static string ConfusionSvg(ConfusionMatrix cm)
     {
         int k = cm.Classes.Count;
-        int cell = k <= 4 ? 92 : k <= 6 ? 70 : 52, cellH = k <= 4 ? 64 : 52;
-        int labelW = Math.Clamp(cm.Classes.Max(c => c.Length) * 7 + 16, 70, 150);
-        bool rotate = cm.Classes.Max(c => c.Length) * 6.6 > cell - 6;
-        int top = rotate ? 30 + (int)(cm.Classes.Max(c => c.Length) * 5.2) : 44;
+        int longest = cm.Classes.Max(c => c.Length);
+        int cell = k <= 4 ? Math.Clamp(longest * 7 + 12, 92, 118) : k <= 6 ? 70 : 52, cellH = k <= 4 ? 64 : 52;
+        int labelW = Math.Clamp(longest * 7 + 16, 70, 150);
+        bool rotate = longest * 7 > cell - 4;
+        int top = rotate ? 30 + (int)(longest * 5.2) : 44;
         int left = labelW + 22, width = left + k * cell + 58, height = top + k * cellH + 30;
         var sb = Svg(width, height, "confusion matrix");
         sb.Append($"<text class=\"axis-title\" x=\"{left + k * cell / 2}\" y=\"14\" text-anchor=\"middle\">predicted</text>");
@@ -206,15 +213,13 @@ public static class HtmlReport
         int width = left + plotW + 20, height = top + rows.Count * rowH + 26;
         double X(double v) => left + (v - lo) / (hi - lo) * plotW;
         var sb = Svg(width, height, "spread of the metrics");
-        sb.Append($"<text class=\"small muted-fill\" x=\"{left}\" y=\"14\">{H(legend)}</text>");
-        for (int t = 0; t <= 10; t++)
+        sb.Append($"<text class=\"small muted-fill\" x=\"{left}\" y=\"14\">{H(legend).Replace("●", "<tspan fill=\"#0072B2\">●</tspan>").Replace("◆", "<tspan fill=\"#D55E00\">◆</tspan>")}</text>");
+        double step = hi - lo <= 0.31 ? 0.05 : hi - lo <= 0.61 ? 0.1 : 0.2;
+        for (int t = 0; lo + t * step <= hi + 1e-9; t++)
         {
-            double v = lo + (hi - lo) * t / 10;
-            if (t % 2 == 0 || hi - lo <= 0.3)
-            {
-                sb.Append($"<line x1=\"{F(X(v))}\" x2=\"{F(X(v))}\" y1=\"{top}\" y2=\"{top + rows.Count * rowH}\" class=\"gridline\"/>");
-                sb.Append($"<text class=\"tick\" x=\"{F(X(v))}\" y=\"{top + rows.Count * rowH + 14}\" text-anchor=\"middle\">{v.ToString("0.00", CultureInfo.InvariantCulture)}</text>");
-            }
+            double v = lo + t * step;
+            sb.Append($"<line x1=\"{F(X(v))}\" x2=\"{F(X(v))}\" y1=\"{top}\" y2=\"{top + rows.Count * rowH}\" class=\"gridline\"/>");
+            sb.Append($"<text class=\"tick\" x=\"{F(X(v))}\" y=\"{top + rows.Count * rowH + 14}\" text-anchor=\"middle\">{v.ToString("0.00", CultureInfo.InvariantCulture)}</text>");
         }
         for (int r = 0; r < rows.Count; r++)
         {
@@ -267,12 +272,15 @@ public static class HtmlReport
 
     // ---- reliability ------------------------------------------------------------------------------
 
-    private static string ReliabilitySvg(Calibration cal)
+    private static string ReliabilitySvg(Calibration cal, string id)
     {
-        int size = 260, left = 46, top = 14, histH = 46, width = left + size + 16, height = top + size + histH + 44;
+        int size = 280, left = 46, top = 14, histH = 46, width = left + size + 16, height = top + size + histH + 40;
         double X(double v) => left + v * size;
         double Y(double v) => top + (1 - v) * size;
         var sb = Svg(width, height, "reliability diagram");
+        string hatch = $"gap-{id}";
+        sb.Append($"<defs><pattern id=\"{hatch}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            + "<rect width=\"6\" height=\"6\" fill=\"#fdf0e8\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#D55E00\" stroke-width=\"2.2\"/></pattern></defs>");
         for (int t = 0; t <= 5; t++)
         {
             double v = t / 5.0;
@@ -284,10 +292,11 @@ public static class HtmlReport
         {
             if (b.Count == 0) continue;
             double x = X(b.Lower) + 1.5, w = (b.Upper - b.Lower) * size - 3;
-            sb.Append($"<rect x=\"{F(x)}\" y=\"{F(Y(b.Accuracy))}\" width=\"{F(w)}\" height=\"{F(b.Accuracy * size)}\" fill=\"#0072B2\" fill-opacity=\"0.8\"/>");
+            sb.Append($"<rect x=\"{F(x)}\" y=\"{F(Y(b.Accuracy))}\" width=\"{F(w)}\" height=\"{F(b.Accuracy * size)}\" fill=\"#0072B2\" fill-opacity=\"0.85\"/>");
             double lo = Math.Min(b.Accuracy, b.MeanConfidence), hi = Math.Max(b.Accuracy, b.MeanConfidence);
             if (hi - lo > 0.002)
-                sb.Append($"<rect x=\"{F(x)}\" y=\"{F(Y(hi))}\" width=\"{F(w)}\" height=\"{F((hi - lo) * size)}\" fill=\"#D55E00\" fill-opacity=\"0.28\" stroke=\"#D55E00\" stroke-width=\"1\"/>");
+                sb.Append($"<rect x=\"{F(x)}\" y=\"{F(Y(hi))}\" width=\"{F(w)}\" height=\"{F((hi - lo) * size)}\" fill=\"url(#{hatch})\" stroke=\"#D55E00\" stroke-width=\"1\"/>");
+            sb.Append($"<rect x=\"{F(x)}\" y=\"{F(Y(b.Accuracy))}\" width=\"{F(w)}\" height=\"{F(b.Accuracy * size)}\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\"/>");
         }
         sb.Append($"<line x1=\"{F(X(0))}\" y1=\"{F(Y(0))}\" x2=\"{F(X(1))}\" y2=\"{F(Y(1))}\" stroke=\"#59636e\" stroke-dasharray=\"4 3\" stroke-width=\"1.2\"/>");
         sb.Append($"<rect x=\"{left}\" y=\"{top}\" width=\"{size}\" height=\"{size}\" fill=\"none\" stroke=\"#8c959f\"/>");
@@ -304,7 +313,7 @@ public static class HtmlReport
             sb.Append($"<text class=\"tiny\" x=\"{F(x + w / 2)}\" y=\"{F(baseY - h - 2)}\" text-anchor=\"middle\">{b.Count}</text>");
         }
         sb.Append($"<line x1=\"{left}\" x2=\"{left + size}\" y1=\"{F(baseY)}\" y2=\"{F(baseY)}\" stroke=\"#8c959f\"/>");
-        sb.Append($"<text class=\"axis-title\" x=\"{F(left + size / 2.0)}\" y=\"{height - 4}\" text-anchor=\"middle\">top-class probability (bar below: units per bin)</text>");
+        sb.Append($"<text class=\"axis-title\" x=\"{F(left + size / 2.0)}\" y=\"{height - 4}\" text-anchor=\"middle\">top-class probability</text>");
         return sb.Append("</svg>").ToString();
     }
 
@@ -448,9 +457,14 @@ section.head + section.head { border-top: 2px solid var(--ink); margin-top: 30px
 .kname { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .kval { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .knote { font-size: 12px; color: var(--muted); }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+.pair { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; }
+.pair-chart { flex: 0 1 470px; }
+.pair-side { flex: 1 1 300px; }
+.pair-side table { margin-top: 0; }
+.pair-side .note { font-size: 12px; }
+.cols { display: flex; gap: 16px; align-items: flex-start; margin-bottom: 16px; }
+.col { flex: 1 1 0; min-width: 0; display: flex; flex-direction: column; gap: 16px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px 10px; break-inside: avoid; page-break-inside: avoid; }
-figure.wide { grid-column: 1 / -1; }
 figcaption { font-size: 12px; margin-top: 8px; }
 svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
 svg text { fill: var(--ink); font-size: 12px; }
@@ -469,7 +483,7 @@ td { padding: 3px 8px 3px 0; border-bottom: 1px solid #eef1f4; vertical-align: t
 table.num td, table.num th { text-align: right; font-variant-numeric: tabular-nums; }
 table.num td:first-child, table.num th:first-child { text-align: left; }
 table.num td.folds, table.num th.folds { text-align: left; color: var(--muted); padding-left: 6px; }
-table.spread, table.calib { margin-top: 10px; }
+table.calib { margin-top: 10px; }
 tr.sum td { font-weight: 650; border-top: 1px solid var(--line); }
 .ngrams { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 12px; }
 .ngram-card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; break-inside: avoid; page-break-inside: avoid; }
@@ -490,7 +504,7 @@ table.examples tr { break-inside: avoid; page-break-inside: avoid; }
 .tag.wrong { background: #fbe3d6; color: #8a3200; }
 .empty { font-size: 15px; padding: 20px 0; }
 footer { font-size: 11.5px; margin-top: 26px; padding-top: 10px; border-top: 1px solid var(--line); }
-@media (max-width: 820px) { main { padding: 18px; margin: 0; border-radius: 0; } .grid { grid-template-columns: 1fr; } }
+@media (max-width: 820px) { main { padding: 18px; margin: 0; border-radius: 0; } .cols { flex-direction: column; } .col { width: 100%; } }
 @page { size: A4; margin: 12mm; }
 @media print {
   html { background: #fff; }

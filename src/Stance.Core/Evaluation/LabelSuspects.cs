@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using Stance.Core.Data;
-using Stance.Core.Learning.Linear;
 using Stance.Core.Modeling;
 
 namespace Stance.Core.Evaluation;
@@ -15,8 +14,9 @@ public sealed record LabelSuspect(string Column, IReadOnlyList<string> Classes, 
 /// Rows that are probably mislabeled, found the confident-learning way (Northcutt et al. 2021) from
 /// out-of-fold probabilities, which never come from a model that saw the row: the threshold of class c
 /// is its average self-confidence t_c, the mean out-of-fold probability of c over the rows labeled c. A
-/// row labeled y is a suspect when p(y) &lt; t_y and the model prefers another class; the suggested label
-/// is that most probable class. Suspects are ranked by p(y), lowest first (cleanlab's
+/// row labeled y is a suspect when p(y) &lt; t_y and the most probable other class s beats it and is
+/// confidently there, p(s) &gt; p(y) and p(s) ≥ t_s (the row lies off the diagonal of cleanlab's
+/// confident joint); s is the suggested label. Suspects are ranked by p(y), lowest first (cleanlab's
 /// "self_confidence" ranking), then by the suggested class's probability, highest first. Rows never
 /// tested (an always-train group) are not examined.
 /// </summary>
@@ -44,8 +44,9 @@ public static class LabelSuspects
             var p = probabilities[i];
             int given = actual[i];
             if (p[given] >= threshold[given]) continue;
-            int best = LogisticRegressionTrainer.ArgMax(p);
-            if (best == given) continue;
+            int best = -1;
+            for (int k = 0; k < p.Length; k++) if (k != given && (best < 0 || p[k] > p[best])) best = k;
+            if (best < 0 || p[best] < threshold[best] || p[best] <= p[given]) continue;
             result.Add(new LabelSuspect(column, classes, rows[i], given, best, p[given], p[best], threshold[given], p));
         }
         return Rank(result);
