@@ -78,7 +78,7 @@ public class ReportTests
         foreach (var text in new[] { "Sixty years of “revolution” and we still queue four hours for chicken!!", "Díaz-Canel visitó 410.8 km #Cuba @granma ¿no?", "" })
         {
             var buckets = new SortedSet<int>();
-            TopNgrams.Enumerate(options, text, null, (b, _) => buckets.Add(b));
+            TopNgrams.Enumerate(options, text, null, (b, _, _) => buckets.Add(b));
             Assert.Equal(counter.Count(text).Columns, buckets);
         }
     }

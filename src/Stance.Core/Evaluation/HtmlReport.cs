@@ -331,7 +331,7 @@ public static class HtmlReport
     private static void Ngrams(StringBuilder sb, IReadOnlyList<ClassNgrams> classes, string note)
     {
         sb.Append("<p class=\"note\">").Append(H(note)).Append(". Character n-grams show the space that pads each word as ␣; "
-            + "a superscript +n counts other n-grams sharing the bucket.</p>\n<div class=\"ngrams\">\n");
+            + "each is listed once per word, with the word it most often comes from in grey; a superscript +n counts other n-grams sharing the bucket.</p>\n<div class=\"ngrams\">\n");
         foreach (var c in classes)
         {
             sb.Append("<div class=\"ngram-card\"><h5>").Append(H(c.Class)).Append("</h5>\n");
@@ -351,7 +351,8 @@ public static class HtmlReport
         foreach (var n in list)
         {
             string text = word ? n.Text : n.Text.Replace(' ', '␣');
-            sb.Append($"<li><span class=\"gram\">{H(text)}{(n.Others > 0 ? $"<sup>+{n.Others}</sup>" : "")}</span>"
+            string from = !word && n.Word is { } w && w != n.Text.Trim() ? $"<span class=\"from\">{H(w)}</span>" : "";
+            sb.Append($"<li><span class=\"gram\">{H(text)}{(n.Others > 0 ? $"<sup>+{n.Others}</sup>" : "")}{from}</span>"
                 + $"<span class=\"wbar\"><span style=\"width:{F(n.Weight / max * 100)}%\"></span></span><span class=\"wval\">{n.Weight.ToString("0.00", CultureInfo.InvariantCulture)}</span></li>");
         }
         sb.Append("</ol>\n");
@@ -491,6 +492,7 @@ tr.sum td { font-weight: 650; border-top: 1px solid var(--line); }
 .ngram-list { list-style: none; margin: 0; padding: 0; }
 .ngram-list li { display: grid; grid-template-columns: minmax(0, 1.5fr) 1fr 34px; align-items: center; gap: 6px; font-size: 12.5px; line-height: 1.6; }
 .gram { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.gram .from { color: var(--muted); font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif; font-size: 11px; margin-left: 6px; }
 .gram sup { color: var(--muted); font-size: 9px; margin-left: 2px; }
 .wbar { height: 8px; background: #eef1f4; border-radius: 4px; overflow: hidden; }
 .wbar span { display: block; height: 100%; background: var(--accent); border-radius: 4px; }

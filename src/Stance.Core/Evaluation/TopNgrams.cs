@@ -5,8 +5,9 @@ using Stance.Core.Text;
 namespace Stance.Core.Evaluation;
 
 /// <summary>An n-gram with its weight for one class. <see cref="Others"/> counts the other distinct
-/// n-grams of the texts that hash to the same bucket (they share the weight).</summary>
-public sealed record WeightedNgram(string Text, double Weight, int Others);
+/// n-grams of the texts that hash to the same bucket (they share the weight); for a character n-gram,
+/// <see cref="Word"/> is the word it most often comes from.</summary>
+public sealed record WeightedNgram(string Text, double Weight, int Others, string? Word = null);
 
 /// <summary>The heaviest word and character n-grams of one class.</summary>
 public sealed record ClassNgrams(string Class, IReadOnlyList<WeightedNgram> Words, IReadOnlyList<WeightedNgram> Characters);
@@ -17,7 +18,8 @@ public sealed record ClassNgrams(string Class, IReadOnlyList<WeightedNgram> Word
 /// (same normalizer, tokenizer, hash function and seeds) and each bucket is named by the n-gram that
 /// occurs in it most often (ties: ordinal order). Only buckets that occur in the given texts are
 /// ranked, so with the training texts every weighted feature can be named. Word n-grams are shown as
-/// their tokens joined by spaces; character n-grams keep the space that pads each word (" cri").
+/// their tokens joined by spaces; character n-grams keep the space that pads each word (" cri"), and
+/// only the heaviest character n-gram of each word is listed ("gime", "egim" and "regim" all say "regime").
 /// </summary>
 public static class TopNgrams
 {
@@ -40,7 +42,7 @@ public static class TopNgrams
         for (int k = 0; k < K; k++)
         {
             var w = Heaviest(linear, present, k, 0, block, words);
-            var ch = Heaviest(linear, present, k, block, 2 * block, characters);
+            var ch = Heaviest(linear, present, k, block, 2 * block, characters * 12);
             top.Add((w, ch));
             wanted.UnionWith(w);
             wanted.UnionWith(ch);
@@ -48,21 +50,28 @@ public static class TopNgrams
 
         // Pass 2: the strings of the wanted buckets, with how often each occurs.
         var names = new Dictionary<int, Dictionary<string, int>>();
-        foreach (var t in texts) Enumerate(options, t, wanted, (bucket, gram) =>
+        var wordOf = new Dictionary<int, Dictionary<string, int>>();
+        foreach (var t in texts) Enumerate(options, t, wanted, (bucket, gram, word) =>
         {
-            if (!names.TryGetValue(bucket, out var seen)) names[bucket] = seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            seen[gram] = seen.GetValueOrDefault(gram) + 1;
+            Count(names, bucket, gram);
+            if (bucket >= block) Count(wordOf, bucket, word);
         });
 
-        WeightedNgram Name(int bucket, int k)
-        {
-            var seen = names[bucket];
-            var best = seen.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
-            return new WeightedNgram(best, linear.Weights[(long)bucket * K + k], seen.Count - 1);
-        }
+        WeightedNgram Name(int bucket, int k) => new(MostFrequent(names[bucket]), linear.Weights[(long)bucket * K + k], names[bucket].Count - 1,
+            bucket >= block ? MostFrequent(wordOf[bucket]) : null);
         return Enumerable.Range(0, K).Select(k => new ClassNgrams(classes[k],
-            top[k].Words.Select(b => Name(b, k)).ToList(), top[k].Characters.Select(b => Name(b, k)).ToList())).ToList();
+            top[k].Words.Select(b => Name(b, k)).ToList(),
+            top[k].Characters.Select(b => Name(b, k)).DistinctBy(n => n.Word, StringComparer.Ordinal).Take(characters).ToList())).ToList();
     }
+
+    private static void Count(Dictionary<int, Dictionary<string, int>> counts, int bucket, string key)
+    {
+        if (!counts.TryGetValue(bucket, out var seen)) counts[bucket] = seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        seen[key] = seen.GetValueOrDefault(key) + 1;
+    }
+
+    private static string MostFrequent(Dictionary<string, int> seen) =>
+        seen.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
 
     private static int[] Heaviest(LinearModel linear, bool[] present, int k, int from, int to, int n)
     {
@@ -85,8 +94,8 @@ public static class TopNgrams
     }
 
     /// <summary>Every n-gram of a text whose bucket is wanted (null: all), with its bucket — the buckets
-    /// of <see cref="TermCounter.Count"/>.</summary>
-    public static void Enumerate(FeaturizerOptions options, string text, IReadOnlySet<int>? wanted, Action<int, string> found)
+    /// of <see cref="TermCounter.Count"/> — and the word it lies in (for word n-grams, the n-gram itself).</summary>
+    public static void Enumerate(FeaturizerOptions options, string text, IReadOnlySet<int>? wanted, Action<int, string, string> found)
     {
         string normalized = TextNormalizer.Normalize(text);
         var tokens = Tokenizer.Tokenize(normalized);
@@ -98,24 +107,27 @@ public static class TopNgrams
         for (int i = 0; i < tokens.Count; i++)
         {
             int uni = (int)(hashes[i] & mask);
-            if (wanted is null || wanted.Contains(uni)) found(uni, tokens[i].Of(normalized).ToString());
+            if (wanted is null || wanted.Contains(uni)) { string token = tokens[i].Of(normalized).ToString(); found(uni, token, token); }
             for (int n = 2; n <= options.WordNgramMax && i + n <= tokens.Count; n++)
             {
                 for (int j = 0; j < n; j++) gram[j] = hashes[i + j];
                 int bucket = (int)(MurmurHash3.Hash(gram.AsSpan(0, n), WordSeed + (uint)n) & mask);
                 if (wanted is null || wanted.Contains(bucket))
-                    found(bucket, string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Of(normalized).ToString())));
+                {
+                    string joined = string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Of(normalized).ToString()));
+                    found(bucket, joined, joined);
+                }
             }
         }
         foreach (var t in tokens)
         {
             if (!t.IsWordLike) continue;
-            string padded = " " + t.Of(normalized).ToString() + " ";
+            string word = t.Of(normalized).ToString(), padded = " " + word + " ";
             for (int n = options.CharNgramMin; n <= options.CharNgramMax && n <= padded.Length; n++)
                 for (int s = 0; s + n <= padded.Length; s++)
                 {
                     int bucket = block + (int)(MurmurHash3.Hash(padded.AsSpan(s, n), CharSeed + (uint)n) & mask);
-                    if (wanted is null || wanted.Contains(bucket)) found(bucket, padded.Substring(s, n));
+                    if (wanted is null || wanted.Contains(bucket)) found(bucket, padded.Substring(s, n), word);
                 }
         }
     }
