@@ -70,13 +70,14 @@ public static class HtmlReport
             "How many units carry each label, and how many the model assigns to it.");
         sb.Append("</div>\n<div class=\"col\">\n");
         Figure(sb, $"Reliability diagram — ECE {F3(s.Calibration.ExpectedCalibrationError)}",
-            ReliabilitySvg(s.Calibration, Anchor(s.Label)) + CalibrationTable(s.Calibration),
+            "<div class=\"pair\"><div class=\"pair-chart rel\">" + ReliabilitySvg(s.Calibration, Anchor(s.Label)) + "</div><div class=\"pair-side rel\">"
+            + CalibrationTable(s.Calibration) + "</div></div>",
             $"Units are grouped by the model's top-class probability into {s.Calibration.Bins.Count} equal-width bins (0–0.1, …, 0.9–1; "
             + "each includes its upper edge). Blue bar: the share of the bin's units that are right; hatched: the gap to the bin's mean probability; "
             + "grey bars below: units per bin. ECE = Σ over bins of (units in bin / all units) × |share right − mean probability|. "
             + "A bar under the diagonal means over-confident, above it under-confident.");
         sb.Append("</div>\n</div>\n");
-        Figure(sb, s.SpreadTitle, "<div class=\"pair\"><div class=\"pair-chart\">" + SpreadSvg(s.Spread, s.SpreadLegend) + "</div><div class=\"pair-side\">"
+        Figure(sb, s.SpreadTitle, "<div class=\"pair\"><div class=\"pair-chart\">" + SpreadLegend(s.SpreadLegend) + SpreadSvg(s.Spread, s.SpreadLegend) + "</div><div class=\"pair-side\">"
             + SpreadTable(s) + $"<p class=\"note\">{H(SpreadCaption(s))}</p></div></div>", "", wide: true);
 
         sb.Append("<h3>Top n-grams per class</h3>\n");
@@ -132,7 +133,7 @@ public static class HtmlReport
                 long n = cm.Counts[a, p];
                 double share = total == 0 ? 0 : (double)n / total;
                 double x = left + p * cell;
-                string ink = share > 0.45 ? "#ffffff" : "#1f2328";
+                string ink = share > 0.62 ? "#ffffff" : "#1f2328";
                 sb.Append($"<rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{cell}\" height=\"{cellH}\" fill=\"{Blues(share)}\" stroke=\"#ffffff\" stroke-width=\"2\"{(a == p ? " class=\"diag\"" : "")}/>");
                 sb.Append($"<text x=\"{F(x + cell / 2.0)}\" y=\"{F(y + cellH / 2.0 - 1)}\" text-anchor=\"middle\" class=\"count\" fill=\"{ink}\">{n}</text>");
                 sb.Append($"<text x=\"{F(x + cell / 2.0)}\" y=\"{F(y + cellH / 2.0 + 15)}\" text-anchor=\"middle\" class=\"small\" fill=\"{ink}\">{Pct(share)}</text>");
@@ -209,11 +210,10 @@ public static class HtmlReport
         double lo = all.Count == 0 ? 0 : Math.Max(0, Math.Floor((all.Min() - 0.02) * 10) / 10);
         double hi = all.Count == 0 ? 1 : Math.Min(1, Math.Ceiling((all.Max() + 0.02) * 10) / 10);
         if (hi - lo < 0.2) { lo = Math.Max(0, hi - 0.2); hi = Math.Min(1, lo + 0.2); }
-        int labelW = LabelWidth(rows.Select(r => r.Name)), plotW = 300, rowH = 26, top = 30, left = labelW;
+        int labelW = LabelWidth(rows.Select(r => r.Name)), plotW = 300, rowH = 26, top = 6, left = labelW;
         int width = left + plotW + 20, height = top + rows.Count * rowH + 26;
         double X(double v) => left + (v - lo) / (hi - lo) * plotW;
         var sb = Svg(width, height, "spread of the metrics");
-        sb.Append($"<text class=\"small muted-fill\" x=\"{left}\" y=\"14\">{H(legend).Replace("●", "<tspan fill=\"#0072B2\">●</tspan>").Replace("◆", "<tspan fill=\"#D55E00\">◆</tspan>")}</text>");
         double step = hi - lo <= 0.31 ? 0.05 : hi - lo <= 0.61 ? 0.1 : 0.2;
         for (int t = 0; lo + t * step <= hi + 1e-9; t++)
         {
@@ -240,6 +240,9 @@ public static class HtmlReport
         }
         return sb.Append("</svg>").ToString();
     }
+
+    private static string SpreadLegend(string legend) =>
+        "<p class=\"legend\">" + H(legend).Replace("●", "<span class=\"dot\">●</span>").Replace("◆", "<span class=\"diamond\">◆</span>") + "</p>";
 
     private static string SpreadCaption(ReportSection s) => s.FoldSpread is not null
         ? "Each metric computed on every fold's test rows. The bar spans the folds' range, the tick marks their mean; sd is the population standard deviation over folds."
@@ -461,14 +464,20 @@ section.head + section.head { border-top: 2px solid var(--ink); margin-top: 30px
 .pair { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; }
 .pair-chart { flex: 0 1 470px; }
 .pair-side { flex: 1 1 300px; }
+.pair-chart.rel { flex: 0 1 342px; }
+.pair-side.rel { flex: 1 1 240px; }
 .pair-side table { margin-top: 0; }
 .pair-side .note { font-size: 12px; }
+.legend { font-size: 11.5px; color: var(--muted); margin: 0 0 6px; white-space: pre-wrap; }
+.legend .dot { color: #0072B2; }
+.legend .diamond { color: #D55E00; }
 .cols { display: flex; gap: 16px; align-items: flex-start; margin-bottom: 16px; }
 .col { flex: 1 1 0; min-width: 0; display: flex; flex-direction: column; gap: 16px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px 10px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 12px; margin-top: 8px; }
 svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
-svg text { fill: var(--ink); font-size: 12px; }
+svg.chart { fill: var(--ink); }
+svg text { font-size: 12px; }
 svg .lbl { font-size: 12.5px; }
 svg .small { font-size: 11px; }
 svg .tiny { font-size: 9.5px; fill: var(--muted); }
@@ -506,7 +515,7 @@ table.examples tr { break-inside: avoid; page-break-inside: avoid; }
 .tag.wrong { background: #fbe3d6; color: #8a3200; }
 .empty { font-size: 15px; padding: 20px 0; }
 footer { font-size: 11.5px; margin-top: 26px; padding-top: 10px; border-top: 1px solid var(--line); }
-@media (max-width: 820px) { main { padding: 18px; margin: 0; border-radius: 0; } .cols { flex-direction: column; } .col { width: 100%; } }
+@media screen and (max-width: 820px) { main { padding: 18px; margin: 0; border-radius: 0; } .cols { flex-direction: column; } .col { width: 100%; } }
 @page { size: A4; margin: 12mm; }
 @media print {
   html { background: #fff; }
@@ -514,6 +523,12 @@ footer { font-size: 11.5px; margin-top: 26px; padding-top: 10px; border-top: 1px
   main { max-width: none; margin: 0; padding: 0; border: none; }
   section.head + section.head { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
   h3 { break-after: avoid; page-break-after: avoid; }
+  .kpis { grid-template-columns: repeat(5, 1fr); gap: 6px; }
+  .kval { font-size: 20px; }
+  figure { padding: 10px 12px 8px; }
+  .cols, .col { display: block; }
+  .col > figure { margin-bottom: 10px; }
+  .ngrams { grid-template-columns: repeat(3, 1fr); gap: 8px; }
   .toc a { color: inherit; text-decoration: none; }
 }
 

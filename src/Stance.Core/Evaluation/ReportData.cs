@@ -110,7 +110,7 @@ public static class ReportBuilder
                 Metrics = metrics,
                 Calibration = Calibration.Compute(h.Actual, h.Probabilities),
                 SpreadTitle = "This data against the training cross-validation",
-                SpreadLegend = cv is null ? "◆ this data (the model stores no CV figures)" : "● training CV (macro-F1: one dot per fold; others pooled)   ◆ this data",
+                SpreadLegend = cv is null ? "◆ this data (the model stores no CV figures)" : "● training cross-validation (macro-F1: one dot per fold)   ◆ this data",
                 Spread = rows,
                 Comparison = comparison,
                 Ngrams = h.Texts.Count == 0 ? null : TopNgrams.Compute(model.Featurizer.Options, head.Linear, head.Classes, h.Texts),
