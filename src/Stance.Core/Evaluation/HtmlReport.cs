@@ -461,7 +461,7 @@ section.head + section.head { border-top: 2px solid var(--ink); margin-top: 30px
 .kname { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .kval { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .knote { font-size: 12px; color: var(--muted); }
-.pair { display: flex; gap: 28px; align-items: flex-start; flex-wrap: wrap; }
+.pair { display: flex; gap: 10px 28px; align-items: flex-start; flex-wrap: wrap; }
 .pair-chart { flex: 0 1 470px; }
 .pair-side { flex: 1 1 300px; }
 .pair-chart.rel { flex: 0 1 342px; }
