@@ -16,11 +16,15 @@ var output = new Option<string?>("--out") { Description = "Write predictions to 
 var delimiter = new Option<string>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
 var boilerplate = new Option<string?>("--boilerplate") { Description = "File of extra boilerplate patterns for .txt articles: one regular expression per line, # comments" };
 var explain = new Option<int>("--explain") { Description = "Add to each unit the K n-grams that pushed most toward its predicted class", DefaultValueFactory = _ => 0 };
+var reportOut = new Option<string?>("--report") { Description = "For labeled input: write a self-contained HTML evaluation report" };
+var uncertain = new Option<int?>("--uncertain") { Description = "Keep the N units with the smallest margin between the two most probable classes (to label next)" };
+var uncertainOut = new Option<string?>("--uncertain-out") { Description = "With --uncertain: CSV to write them to (id,source,kind,text and empty label columns)" };
+var uncertainHead = new Option<string?>("--uncertain-head") { Description = "With --uncertain: the label column whose margin counts (default: the model's first)" };
 var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, explain, boilerplate, inputs,
+    model, textColumn, format, output, delimiter, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, inputs,
 };
 var parsed = root.Parse(args);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
@@ -41,7 +45,9 @@ return ToolRunner.Run("score", () =>
     var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!), segmenter);
     var extra = input.ExtraColumns();
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!);
-    var evaluation = new HeldOutEvaluation(stanceModel);
+    var extras = new ScoringExtras(stanceModel, parsed.GetValue(inputs)!, extra, parsed.GetValue(reportOut), parsed.GetValue(uncertain),
+        parsed.GetValue(uncertainOut), parsed.GetValue(uncertainHead), parsed.GetValue(model));
+    var evaluation = new HeldOutEvaluation(stanceModel, keepTexts: extras.WantsTexts);
     int explainK = parsed.GetValue(explain);
     if (explainK < 0) throw new InputException("--explain: expected a number of n-grams ≥ 0");
     ScoreRun? run = null;
@@ -49,7 +55,7 @@ return ToolRunner.Run("score", () =>
     void ScoreAll(TextWriter writer)
     {
         using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra, explainK > 0);
-        run = new ScoreRun(stanceModel, predictions, evaluation, explainK);
+        run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add);
         run.Run(input.Units(Console.In));
     }
 
@@ -79,5 +85,6 @@ return ToolRunner.Run("score", () =>
         report.Write(metrics.Confusion.ToText());
     }
     Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}" + (outPath is null ? "" : $" → {outPath}"));
+    extras.Finish(evaluation, report);
     return ToolRunner.Ok;
 });

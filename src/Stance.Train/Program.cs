@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Stance.Core.Cli;
 using Stance.Core.Data;
+using Stance.Core.Evaluation;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
@@ -38,11 +39,14 @@ var alwaysTrain = new Option<string?>("--always-train") { Description = "With --
 var where = new Option<string?>("--where") { Description = "Use only rows where column=value (e.g. source=authored)" };
 var outOfFold = new Option<string?>("--oof") { Description = "Write every row's out-of-fold prediction (CSV) to this file" };
 var exportFolds = new Option<string?>("--export-folds") { Description = "Write each CV fold's train/test rows as CSV into this folder" };
+var reportOut = new Option<string?>("--report") { Description = "Write a self-contained HTML report of the cross-validation (charts, calibration, top n-grams, worst errors)" };
+var suspectsOut = new Option<string?>("--suspects") { Description = "Write the rows whose label the out-of-fold model finds least likely (probable label errors) as CSV" };
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
     data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, skipEmpty,
-    groupColumn, alwaysTrain, where, exportFolds, outOfFold, trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
+    groupColumn, alwaysTrain, where, exportFolds, outOfFold, reportOut, suspectsOut,
+    trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
 };
 
 var parsed = root.Parse(args);
@@ -62,6 +66,7 @@ return ToolRunner.Run("train", () =>
     if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(modelPath))))
         throw new InputException($"--model: the folder of {modelPath} does not exist");
 
+    TrainingReports.Check(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), foldCount);
     if (parsed.GetValue(alwaysTrain) is not null && parsed.GetValue(groupColumn) is null) throw new InputException("--always-train needs --group-column");
     (string, string)? filter = null;
     if (parsed.GetValue(where) is { } w)
@@ -124,6 +129,7 @@ return ToolRunner.Run("train", () =>
             Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.Trainer} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
                 + string.Join(", ", candidates[h].Select(c => $"{c.Trainer} {c.MacroF1:F4}")));
     }
+    TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);
     Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}); trained in {started.Elapsed.TotalSeconds:F1} s");
     return ToolRunner.Ok;
 });

@@ -15,15 +15,21 @@ public sealed class HeldOutEvaluation
     private readonly List<int>[] _actual, _predicted;
     private readonly List<double[]>[] _probabilities;
     private readonly int[] _unlabeled;
+    private readonly List<string>[] _ids, _texts;
+    private readonly bool _keepTexts;
 
-    public HeldOutEvaluation(StanceModel model)
+    /// <param name="keepTexts">Also keep each labeled unit's id and text (for a report).</param>
+    public HeldOutEvaluation(StanceModel model, bool keepTexts = false)
     {
         _model = model;
+        _keepTexts = keepTexts;
         int n = model.Heads.Count;
         _actual = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
         _predicted = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
         _probabilities = Enumerable.Range(0, n).Select(_ => new List<double[]>()).ToArray();
         _unlabeled = new int[n];
+        _ids = Enumerable.Range(0, n).Select(_ => new List<string>()).ToArray();
+        _texts = Enumerable.Range(0, n).Select(_ => new List<string>()).ToArray();
     }
 
     public void Add(ScoringUnit unit, double[][] probabilities)
@@ -44,6 +50,7 @@ public sealed class HeldOutEvaluation
             _actual[h].Add(c);
             _predicted[h].Add(LogisticRegressionTrainer.ArgMax(probabilities[h]));
             _probabilities[h].Add(probabilities[h]);
+            if (_keepTexts) { _ids[h].Add(unit.Id); _texts[h].Add(unit.Text); }
         }
     }
 
@@ -54,4 +61,18 @@ public sealed class HeldOutEvaluation
             if (_actual[h].Count > 0)
                 yield return (_model.Heads[h].Label, new ClassificationMetrics(_model.Heads[h].Classes, _actual[h], _predicted[h], _probabilities[h]), _unlabeled[h]);
     }
+
+    /// <summary>The gold labels, predictions and probabilities of each head that had at least one labeled
+    /// unit, aligned; ids and texts are empty unless the evaluation keeps texts.</summary>
+    public IEnumerable<HeldOutHead> Heads()
+    {
+        for (int h = 0; h < _model.Heads.Count; h++)
+            if (_actual[h].Count > 0)
+                yield return new HeldOutHead(_model.Heads[h].Label, _model.Heads[h].Classes, _actual[h], _predicted[h], _probabilities[h],
+                    _ids[h], _texts[h], _unlabeled[h]);
+    }
 }
+
+/// <summary>One head's held-out data: Actual, Predicted, Probabilities (and, when kept, Ids and Texts) aligned.</summary>
+public sealed record HeldOutHead(string Label, IReadOnlyList<string> Classes, IReadOnlyList<int> Actual, IReadOnlyList<int> Predicted,
+    IReadOnlyList<double[]> Probabilities, IReadOnlyList<string> Ids, IReadOnlyList<string> Texts, int Unlabeled);

@@ -7,9 +7,11 @@ namespace Stance.Core.Scoring;
 /// <summary>
 /// Drives one scoring pass: every unit in input order to the writer, an article record after the last
 /// unit of each article, labeled units to the held-out evaluation, and counts of scored and unscored units.
-/// Only one article's units are held at a time (for its summary), so memory stays flat.
+/// Only one article's units are held at a time (for its summary), so memory stays flat. Every scored
+/// unit is also handed to <paramref name="onScored"/> when given (report and uncertainty sampling).
 /// </summary>
-public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOutEvaluation evaluation, int explain)
+public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOutEvaluation evaluation, int explain,
+    Action<ScoringUnit, double[][]>? onScored = null)
 {
     public int Scored { get; private set; }
     public int NotScored { get; private set; }
@@ -21,7 +23,12 @@ public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOut
         {
             if (article.Count > 0 && article[0].Unit.Source != s.Unit.Source) EndArticle(article);
             writer.WriteUnit(s);
-            if (s.IsScored) { Scored++; evaluation.Add(s.Unit, s.Probabilities!); }
+            if (s.IsScored)
+            {
+                Scored++;
+                evaluation.Add(s.Unit, s.Probabilities!);
+                onScored?.Invoke(s.Unit, s.Probabilities!);
+            }
             else NotScored++;
             if (s.Unit.FromArticle) article.Add(s);
         }
