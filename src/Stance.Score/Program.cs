@@ -12,13 +12,15 @@ var textColumn = new Option<string>("--text-column") { Description = "CSV column
 var format = new Option<string?>("--format") { Description = "table | csv | jsonl (default: table on a terminal, csv otherwise)" };
 format.AcceptOnlyFromAmong("table", "csv", "jsonl");
 var output = new Option<string?>("--out") { Description = "Write predictions to this file (atomically) instead of stdout" };
-var delimiter = new Option<string>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
+var delimiter = new Option<string?>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon (default: comma, or semicolon / tab when the header shows them)" };
+var encoding = new Option<string>("--encoding") { Description = "Encoding of the inputs: utf8, or latin1 (ISO-8859-1 / Windows-1252)", DefaultValueFactory = _ => "utf8" };
+var maxMemory = new Option<string?>("--max-memory") { Description = "Memory budget, e.g. 2g: a model or text estimated to need more is refused with an error (default: 3/4 of the memory available)" };
 var boilerplate = new Option<string?>("--boilerplate") { Description = "File of extra boilerplate patterns for .txt articles: one regular expression per line, # comments" };
 var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, boilerplate, inputs,
+    model, textColumn, format, output, delimiter, encoding, maxMemory, boilerplate, inputs,
 };
 var parsed = root.Parse(args);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
@@ -36,9 +38,11 @@ return ToolRunner.Run("score", () =>
     };
     string? patternFile = parsed.GetValue(boilerplate);
     var segmenter = new ArticleSegmenter(new SegmenterOptions { ExtraBoilerplate = patternFile is null ? [] : BoilerplatePatterns.Load(patternFile) });
-    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!), segmenter);
+    var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
+    var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget);
+    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter);
     var extra = input.ExtraColumns();
-    var stanceModel = ModelFile.Load(parsed.GetValue(model)!);
+    var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);
     var evaluation = new HeldOutEvaluation(stanceModel);
     int scored = 0;
 

@@ -18,19 +18,24 @@ public sealed class ScoringInput
 {
     private readonly IReadOnlyList<string> _inputs;
     private readonly string _textColumn;
-    private readonly char _delimiter;
+    private readonly ReadOptions _read;
     private readonly ArticleSegmenter _segmenter;
 
     public ScoringInput(IReadOnlyList<string> inputs, string textColumn, char delimiter, ArticleSegmenter? segmenter = null)
+        : this(inputs, textColumn, new ReadOptions { Delimiter = delimiter }, segmenter) { }
+
+    /// <param name="read">Delimiter (null: detected per CSV), encoding of every input, longest text accepted.</param>
+    public ScoringInput(IReadOnlyList<string> inputs, string textColumn, ReadOptions read, ArticleSegmenter? segmenter = null)
     {
         if (inputs.Count == 0) throw new InputException("no input: give one or more .csv or .txt files, or - for stdin");
         foreach (var i in inputs)
         {
             if (i == "-") continue;
+            if (Directory.Exists(i)) throw new InputException($"{i}: is a folder; give the .csv or .txt files in it");
             if (!File.Exists(i)) throw new InputException($"{i}: file not found");
             if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file");
         }
-        _inputs = inputs; _textColumn = textColumn; _delimiter = delimiter;
+        _inputs = inputs; _textColumn = textColumn; _read = read;
         _segmenter = segmenter ?? new ArticleSegmenter();
     }
 
@@ -43,7 +48,7 @@ public sealed class ScoringInput
         var extra = new List<string>();
         foreach (var input in _inputs.Where(i => i != "-" && IsCsv(i)))
         {
-            using var csv = CsvSource.Open(input, _delimiter);
+            using var csv = CsvSource.Open(input, _read);
             csv.RequireColumn(_textColumn);
             foreach (var h in csv.Header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
         }
@@ -56,12 +61,15 @@ public sealed class ScoringInput
         {
             if (input == "-")
             {
-                using var csv = CsvSource.FromReader("stdin", stdin, _delimiter);
+                // The process's own stdin is read as bytes, with the same checks as a file; another reader (tests) as text.
+                using var csv = ReferenceEquals(stdin, Console.In)
+                    ? CsvSource.FromStream("stdin", Console.OpenStandardInput(), _read)
+                    : CsvSource.FromReader("stdin", stdin, _read.Delimiter ?? ',');
                 foreach (var u in FromCsv(csv, "stdin")) yield return u;
             }
             else if (IsCsv(input))
             {
-                using var csv = CsvSource.Open(input, _delimiter);
+                using var csv = CsvSource.Open(input, _read);
                 foreach (var u in FromCsv(csv, input)) yield return u;
             }
             else
@@ -90,9 +98,12 @@ public sealed class ScoringInput
 
     private IEnumerable<ScoringUnit> FromArticle(string path)
     {
+        long bytes = new FileInfo(path).Length;
+        if (bytes > _read.MaxFieldChars)
+            throw new InputException($"{path}: {MemoryBudget.Format(bytes)} is more than one text may hold under the memory budget " +
+                $"({_read.MaxFieldChars} characters); split the article or raise --max-memory");
         string text;
-        try { text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true)); }
-        catch (System.Text.DecoderFallbackException) { throw Utf8Locator.Describe(path); }
+        using (var reader = new CheckedTextReader(path, File.OpenRead(path), _read.Encoding, csv: false)) text = reader.ReadToEnd();
         var empty = new Dictionary<string, string>();
         int unit = 0;
         foreach (var u in _segmenter.Segment(text))
