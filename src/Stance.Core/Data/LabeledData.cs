@@ -56,6 +56,18 @@ public sealed class LabeledData
     public static LabeledData Load(string path, LabeledDataSpec spec)
     {
         using var csv = CsvSource.Open(path, ReadOptions.For(spec.Delimiter, spec.Encoding, spec.Budget));
+        return Read(csv, path, spec);
+    }
+
+    /// <summary>Reads training rows from CSV bytes with the checks of a file (tests, fuzzing); training needs <see cref="Source"/> to name a file it can hash.</summary>
+    public static LabeledData Read(string name, Stream stream, LabeledDataSpec spec)
+    {
+        using var csv = CsvSource.FromStream(name, stream, ReadOptions.For(spec.Delimiter, spec.Encoding, spec.Budget));
+        return Read(csv, name, spec);
+    }
+
+    private static LabeledData Read(CsvSource csv, string path, LabeledDataSpec spec)
+    {
         int textAt = csv.RequireColumn(spec.TextColumn);
         var labelAt = spec.LabelColumns.Select(csv.RequireColumn).ToArray();
         int groupAt = spec.GroupColumn is null ? -1 : csv.RequireColumn(spec.GroupColumn);

@@ -54,7 +54,7 @@ public sealed record MemoryBudget(long Bytes)
     {
         if (bytes > Bytes)
             throw new InputException($"{what} needs about {Format(bytes)} of memory, above the budget of {Format(Bytes)}; " +
-                "raise --max-memory if the machine has it, or use less data");
+                "raise --max-memory if the machine has that much");
     }
 
     public static string Format(long bytes) => bytes switch

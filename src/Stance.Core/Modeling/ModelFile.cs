@@ -122,6 +122,9 @@ public static class ModelFile
         if (!stream.CanSeek) throw new ArgumentException("the model stream must be seekable");
         CheckZipDirectory(stream, name);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        if (!zip.Entries.Any(e => e.FullName == "manifest.json"))
+            throw Bad(name, "not a Stance model (no manifest.json in the zip" +
+                (zip.Entries.Count == 0 ? ")" : $"; it holds {Printable(string.Join(", ", zip.Entries.Take(3).Select(e => e.FullName)), 80)}{(zip.Entries.Count > 3 ? ", …" : "")})"));
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         foreach (var e in zip.Entries)
         {
@@ -129,8 +132,7 @@ public static class ModelFile
                 throw Bad(name, $"entry \"{Printable(e.FullName)}\" is not a plain file name; refusing to read it");
             if (!entries.TryAdd(e.FullName, e)) throw Bad(name, $"entry \"{Printable(e.FullName)}\" appears twice");
         }
-        if (!entries.TryGetValue("manifest.json", out var manifestEntry))
-            throw Bad(name, "no manifest.json: this is not a Stance model");
+        var manifestEntry = entries["manifest.json"];
         var manifest = JsonSerializer.Deserialize(ReadEntry(manifestEntry, MaxManifestBytes, exact: false, name), ManifestJsonContext.Default.ModelManifest)
             ?? throw Bad(name, "manifest.json is empty");
         var options = CheckManifest(manifest, name, maxEntryBytes);
@@ -142,7 +144,7 @@ public static class ModelFile
             if (dimension * hm.Classes.Count > Array.MaxLength)
                 throw Bad(name, $"head \"{Printable(hm.Label)}\" declares {dimension}×{hm.Classes.Count} weights, more than one array can hold");
         budget.Check(MemoryEstimate.ModelLoad(dimension, manifest.Heads.Select(h => (long)h.Classes.Count), manifest.Entries.Sum(e => e.Size)),
-            $"{name}: loading this model ({manifest.Heads.Count} head(s) over {dimension:N0} features)");
+            $"{name}: loading this model ({manifest.Heads.Count} head(s) over {dimension.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} features)");
 
         var blobs = new Dictionary<string, byte[]>();
         foreach (var em in manifest.Entries)
@@ -259,7 +261,8 @@ public static class ModelFile
         int count = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(at + 10));
         long dirSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at + 12));
         long dirOffset = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at + 16));
-        if (count > MaxEntries) throw Bad(name, $"the zip holds {count} entries; a Stance model has at most {MaxEntries}");
+        if (count > MaxEntries)
+            throw Bad(name, $"the zip holds {(count == 0xFFFF ? "65535 or more" : count.ToString())} entries; a Stance model has at most {MaxEntries}");
         if (dirOffset + dirSize > length - tail + at)
             throw Bad(name, "the file is truncated or corrupt (the zip directory points past the end of the file)");
         stream.Position = 0;
