@@ -16,7 +16,7 @@ namespace Stance.Core.Data;
 public sealed class CheckedTextReader : TextReader
 {
     private const int Chunk = 1 << 16;
-    private const int SniffBytes = 8192;
+    private const int SniffBytes = 8;
 
     private readonly string _name;
     private readonly Stream _stream;
@@ -60,7 +60,9 @@ public sealed class CheckedTextReader : TextReader
     {
         if (_started) return;
         _started = true;
-        while (!_endOfStream && _byteCount < SniffBytes) ReadBytes();
+        // Enough bytes for the signatures; no more waiting than that on a slow pipe. NUL bytes after
+        // these first bytes are found as the text is decoded.
+        do ReadBytes(); while (!_endOfStream && _byteCount < SniffBytes);
         Sniff(_bytes.AsSpan(0, _byteCount));
         if (_encoding == TextEncoding.Utf8 && _bytes.AsSpan(0, _byteCount).StartsWith("\uFEFF"u8)) Consume(3);
         if (Delimiter == '\0') DecodeNext(); // the delimiter is detected from the first decoded characters
