@@ -51,6 +51,8 @@ return ToolRunner.Run("train", () =>
         throw new InputException($"--model: the folder of {modelPath} does not exist");
     if (Directory.Exists(modelPath)) throw new InputException($"--model: {modelPath} is a folder; give the model file's name");
     if (Path.GetFullPath(modelPath) == Path.GetFullPath(dataPath)) throw new InputException("--model: the model would overwrite the data file");
+    if (parsed.GetValue(exportFolds) is { } foldsFolder && !Directory.Exists(foldsFolder))
+        throw new InputException($"--export-folds: the folder {foldsFolder} does not exist");
     var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
     var textEncoding = TextEncodings.Parse(parsed.GetValue(encoding));
     var fieldDelimiter = ToolRunner.ParseDelimiter(parsed.GetValue(delimiter));

@@ -34,6 +34,10 @@ public class ModelFileSafetyTests(SmallModelFixture fixture) : IClassFixture<Sma
         Contains(ModelBytes.Rejected(ModelBytes.Zip([("word/document.xml", "<w/>"u8.ToArray())])), "not a Stance model (no manifest.json", "word/document.xml");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = ModelFile.FormatVersion + 1)), "format version 2 is newer than this tool reads (1); update Stance");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = 0)), "format version 0 is not valid");
+        // A newer manifest this version could not even bind is still "newer", not a parse error.
+        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => { m["formatVersion"] = 3; m["heads"] = "moved elsewhere"; })), "format version 3 is newer");
+        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["format"] = null)), "format \"null\" is not a Stance model");
+        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m.Remove("formatVersion"))), "no valid formatVersion");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["format"] = "sklearn-pickle")), "format \"sklearn-pickle\" is not a Stance model");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["featurizer"]!["hash"] = "sha1")), "not one this tool implements");
     }
@@ -135,7 +139,8 @@ public class ModelFileSafetyTests(SmallModelFixture fixture) : IClassFixture<Sma
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["entries"]![1] = null)), "incomplete entry");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["training"]!["dataFile"] = null)), "incomplete training details");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["heads"]![0]!["label"] = "a\u0007b")), "head label \"a?b\"");
-        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = "one")), "manifest.json is not valid");
+        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = "one")), "no valid formatVersion");
+        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["heads"] = "none")), "manifest.json is not valid");
         Contains(ModelBytes.Rejected(ModelBytes.Zip([("manifest.json", "{\"format\":"u8.ToArray())])), "manifest.json is not valid");
     }
 

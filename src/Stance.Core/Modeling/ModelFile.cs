@@ -132,8 +132,9 @@ public static class ModelFile
                 throw Bad(name, $"entry \"{Printable(e.FullName)}\" is not a plain file name; refusing to read it");
             if (!entries.TryAdd(e.FullName, e)) throw Bad(name, $"entry \"{Printable(e.FullName)}\" appears twice");
         }
-        var manifestEntry = entries["manifest.json"];
-        var manifest = JsonSerializer.Deserialize(ReadEntry(manifestEntry, MaxManifestBytes, exact: false, name), ManifestJsonContext.Default.ModelManifest)
+        var manifestBytes = ReadEntry(entries["manifest.json"], MaxManifestBytes, exact: false, name);
+        CheckFormat(manifestBytes, name);
+        var manifest = JsonSerializer.Deserialize(manifestBytes, ManifestJsonContext.Default.ModelManifest)
             ?? throw Bad(name, "manifest.json is empty");
         var options = CheckManifest(manifest, name, maxEntryBytes);
         foreach (var n in entries.Keys)
@@ -172,16 +173,29 @@ public static class ModelFile
     }
 
     /// <summary>
+    /// The format name and version, read on their own before the manifest is bound to this version's
+    /// types: a newer file whose manifest this tool cannot parse still gets "newer version", not a parse error.
+    /// </summary>
+    private static void CheckFormat(byte[] manifest, string name)
+    {
+        using var doc = JsonDocument.Parse(manifest);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(name, "manifest.json is not a JSON object");
+        string? format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        if (format != FormatName) throw Bad(name, $"format \"{Printable(format)}\" is not a Stance model");
+        if (!root.TryGetProperty("formatVersion", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version))
+            throw Bad(name, "manifest.json has no valid formatVersion");
+        if (version > FormatVersion) throw Bad(name, $"format version {version} is newer than this tool reads ({FormatVersion}); update Stance");
+        if (version < 1) throw Bad(name, $"format version {version} is not valid");
+    }
+
+    /// <summary>
     /// Everything the manifest declares, checked before any array is allocated: format and version, no
     /// missing parts, featurizer settings this tool implements, 1..MaxHeads heads of 2..MaxClasses
     /// distinct classes, entries with plain unique names, sizes within the cap and well-formed SHA-256.
     /// </summary>
     private static FeaturizerOptions CheckManifest(ModelManifest m, string name, long maxEntryBytes)
     {
-        if (m.Format != FormatName) throw Bad(name, $"format \"{Printable(m.Format)}\" is not a Stance model");
-        if (m.FormatVersion > FormatVersion)
-            throw Bad(name, $"format version {m.FormatVersion} is newer than this tool reads ({FormatVersion}); update Stance");
-        if (m.FormatVersion < 1) throw Bad(name, $"format version {m.FormatVersion} is not valid");
         if (m.Featurizer is null || m.Training is null || m.Heads is null || m.Entries is null
             || m.ToolVersion is null || m.Created is null || m.Trainer is null)
             throw Bad(name, "manifest.json lacks a required part");
@@ -313,8 +327,9 @@ public static class ModelFile
     private static bool IsCleanLabel(string s) => s.Length is > 0 and <= 200 && !s.Any(char.IsControl);
 
     /// <summary>Text from the file, safe to put in a one-line message: control characters replaced, length capped.</summary>
-    private static string Printable(string s, int max = 60)
+    private static string Printable(string? s, int max = 60)
     {
+        if (s is null) return "null";
         var chars = s.Select(ch => char.IsControl(ch) ? '?' : ch).ToArray();
         return chars.Length <= max ? new string(chars) : new string(chars, 0, max) + "…";
     }
