@@ -9,6 +9,8 @@ namespace Stance.Tests;
 public sealed class TinyModelFixture
 {
     public byte[] Bytes { get; }
+    /// <summary>The entries of <see cref="Bytes"/>, unzipped once.</summary>
+    public List<(string Name, byte[] Bytes)> Entries { get; }
 
     public TinyModelFixture()
     {
@@ -17,6 +19,7 @@ public sealed class TinyModelFixture
         using var ms = new MemoryStream();
         ModelFile.Write(model, ms);
         Bytes = ms.ToArray();
+        Entries = ModelBytes.Unzip(Bytes);
     }
 }
 
@@ -151,8 +154,11 @@ public class FuzzTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
         return slots;
     }
 
-    private static byte[] MutateModel(byte[] good, Random rng, out string kind)
+    private static byte[] MutateModel(TinyModelFixture tiny, Random rng, out string kind)
     {
+        var good = tiny.Bytes;
+        // Re-zipped variants are mostly stored (fast); some deflated, to exercise both readers.
+        var level = rng.Next(4) == 0 ? System.IO.Compression.CompressionLevel.Fastest : System.IO.Compression.CompressionLevel.NoCompression;
         switch (rng.Next(6))
         {
             case 0:
@@ -172,7 +178,7 @@ public class FuzzTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
             case 3:
             {
                 kind = "entries duplicated, renamed, dropped or swapped";
-                var entries = ModelBytes.Unzip(good);
+                var entries = tiny.Entries.ToList();
                 int i = rng.Next(entries.Count), j = rng.Next(entries.Count);
                 switch (rng.Next(5))
                 {
@@ -182,11 +188,11 @@ public class FuzzTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
                     case 3: (entries[i], entries[j]) = ((entries[i].Name, entries[j].Bytes), (entries[j].Name, entries[i].Bytes)); break;
                     default: entries.Add((EntryNames[rng.Next(EntryNames.Length)], [.. Enumerable.Range(0, rng.Next(100)).Select(_ => (byte)rng.Next(256))])); break;
                 }
-                return ModelBytes.Zip(entries);
+                return ModelBytes.Zip(entries, level);
             }
             case 4:
                 kind = "manifest values";
-                return ModelBytes.Edit(good, m =>
+                return ModelBytes.Edit(tiny.Entries, level, m =>
                 {
                     for (int k = 1 + rng.Next(3); k > 0; k--)
                     {
@@ -199,7 +205,7 @@ public class FuzzTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
                 });
             default:
                 kind = "binary entries with matching checksums";
-                return ModelBytes.Edit(good, blobs: (name, bytes) =>
+                return ModelBytes.Edit(tiny.Entries, level, blobs: (name, bytes) =>
                 {
                     if (rng.Next(2) == 0) return bytes;
                     var b = new List<byte>(bytes);
@@ -230,7 +236,7 @@ public class FuzzTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
         int n = Iterations(1500), accepted = 0, refused = 0;
         for (int i = 0; i < n; i++)
         {
-            var input = MutateModel(tiny.Bytes, rng, out string kind);
+            var input = MutateModel(tiny, rng, out string kind);
             try
             {
                 StanceModel model;

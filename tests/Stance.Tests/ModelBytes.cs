@@ -35,9 +35,12 @@ public static class ModelBytes
     }
 
     /// <summary>The model with its manifest edited; with <paramref name="blobs"/> the binary entries are replaced and the manifest's sizes and SHA-256 made to match them.</summary>
-    public static byte[] Edit(byte[] model, Action<JsonObject>? editManifest = null, Func<string, byte[], byte[]>? blobs = null)
+    public static byte[] Edit(byte[] model, Action<JsonObject>? editManifest = null, Func<string, byte[], byte[]>? blobs = null) =>
+        Edit(Unzip(model), CompressionLevel.Fastest, editManifest, blobs);
+
+    public static byte[] Edit(List<(string Name, byte[] Bytes)> entries, CompressionLevel level, Action<JsonObject>? editManifest = null,
+        Func<string, byte[], byte[]>? blobs = null)
     {
-        var entries = Unzip(model);
         if (blobs is not null) entries = entries.Select(e => e.Name == "manifest.json" ? e : (e.Name, blobs(e.Name, e.Bytes))).ToList();
         var manifest = JsonNode.Parse(entries.First(e => e.Name == "manifest.json").Bytes)!.AsObject();
         if (blobs is not null)
@@ -49,7 +52,7 @@ public static class ModelBytes
             }
         editManifest?.Invoke(manifest);
         var text = System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString());
-        return Zip(entries.Select(e => e.Name == "manifest.json" ? (e.Name, text) : e));
+        return Zip(entries.Select(e => e.Name == "manifest.json" ? (e.Name, text) : e), level);
     }
 
     /// <summary>Loads, turning any exception other than the promised <see cref="InputException"/> into a test failure.</summary>

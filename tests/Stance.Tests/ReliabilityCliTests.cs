@@ -117,7 +117,7 @@ public partial class ReliabilityCliTests
         {
             var model = Path.Combine(dir, $"m{cores}.zip");
             var r = Cli.Run("Stance.Train.dll", ["--data", Cli.Fixture("small.csv"), "--model", model, "--label-column", "stance", "--label-column", "sentiment",
-                "--folds", "3", "--hash-bits", "12"], environment: new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = cores.ToString() });
+                "--folds", "2", "--hash-bits", "10"], environment: new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = cores.ToString() });
             Assert.True(r.ExitCode == 0, r.Stderr);
             return File.ReadAllBytes(model);
         }
@@ -166,7 +166,7 @@ public partial class ReliabilityCliTests
         // The process-level slice of the fuzz tests: a few mutated CSVs through Train and models through Score.
         var rng = new Random(7);
         var seed = Encoding.UTF8.GetBytes("text,stance\n\"quoted, \"\"text\"\"\",critical\n" + Rows);
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 2; i++)
         {
             var bytes = (byte[])seed.Clone();
             for (int k = 0; k < 3; k++) bytes[rng.Next(bytes.Length)] = new byte[] { (byte)'"', 0, 0xE9, (byte)',', (byte)'\n', 0xC3 }[rng.Next(6)];
@@ -177,7 +177,7 @@ public partial class ReliabilityCliTests
         var (ok, modelDir) = Train(seed, "--folds", "0");
         Assert.True(ok.ExitCode == 0, ok.Stderr);
         var good = File.ReadAllBytes(Path.Combine(modelDir, "m.zip"));
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 2; i++)
         {
             var bytes = (byte[])good.Clone();
             for (int k = 0; k < 4; k++) bytes[rng.Next(bytes.Length)] ^= (byte)(1 << rng.Next(8));

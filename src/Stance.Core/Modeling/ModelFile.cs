@@ -190,8 +190,7 @@ public static class ModelFile
     }
 
     /// <summary>
-    /// Everything the manifest declares, checked before any array is allocated: format and version, no
-    /// missing parts, featurizer settings this tool implements, 1..MaxHeads heads of 2..MaxClasses
+    /// Everything else the manifest declares, checked before any array is allocated: no missing parts, featurizer settings this tool implements, 1..MaxHeads heads of 2..MaxClasses
     /// distinct classes, entries with plain unique names, sizes within the cap and well-formed SHA-256.
     /// </summary>
     private static FeaturizerOptions CheckManifest(ModelManifest m, string name, long maxEntryBytes)
@@ -295,7 +294,8 @@ public static class ModelFile
         // Deflate expands at most ~1032:1; a declared size the compressed bytes cannot produce is a lie.
         if (entry.Length > MemoryBudget.Add(MemoryBudget.Multiply(entry.CompressedLength, 1032), 1024))
             throw Bad(name, $"entry \"{n}\" declares {entry.Length} bytes from only {entry.CompressedLength} compressed (corrupt file)");
-        var buffer = new byte[(int)Math.Min(Math.Max(limit, 0), 1 << 20)];
+        // Start small (the declared size, within 4 KB..1 MB) and grow only as bytes arrive.
+        var buffer = new byte[(int)Math.Min(limit, Math.Clamp(entry.Length, 4096, 1 << 20))];
         int filled = 0;
         using (var s = entry.Open())
         {
