@@ -13,7 +13,9 @@ var textColumn = new Option<string>("--text-column") { Description = "CSV column
 var format = new Option<string?>("--format") { Description = "table | csv | jsonl (default: table on a terminal, csv otherwise)" };
 format.AcceptOnlyFromAmong("table", "csv", "jsonl");
 var output = new Option<string?>("--out") { Description = "Write predictions to this file (atomically) instead of stdout" };
-var delimiter = new Option<string>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
+var delimiter = new Option<string?>("--delimiter") { Description = "CSV field delimiter: one character, tab or semicolon (default: comma, or semicolon / tab when the header shows them)" };
+var encoding = new Option<string>("--encoding") { Description = "Encoding of the inputs: utf8, or latin1 (ISO-8859-1 / Windows-1252)", DefaultValueFactory = _ => "utf8" };
+var maxMemory = new Option<string?>("--max-memory") { Description = "Memory budget, e.g. 2g: a model or text estimated to need more is refused with an error (default: 3/4 of the memory available)" };
 var boilerplate = new Option<string?>("--boilerplate") { Description = "File of extra boilerplate patterns for .txt articles: one regular expression per line, # comments" };
 var explain = new Option<int>("--explain") { Description = "Add to each unit the K n-grams that pushed most toward its predicted class", DefaultValueFactory = _ => 0 };
 var reportOut = new Option<string?>("--report") { Description = "For labeled input: write a self-contained HTML evaluation report" };
@@ -24,7 +26,7 @@ var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt 
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, inputs,
+    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, inputs,
 };
 var parsed = root.Parse(args);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
@@ -42,9 +44,11 @@ return ToolRunner.Run("score", () =>
     };
     string? patternFile = parsed.GetValue(boilerplate);
     var segmenter = new ArticleSegmenter(new SegmenterOptions { ExtraBoilerplate = patternFile is null ? [] : BoilerplatePatterns.Load(patternFile) });
-    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!), segmenter);
+    var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
+    var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget);
+    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter);
     var extra = input.ExtraColumns();
-    var stanceModel = ModelFile.Load(parsed.GetValue(model)!);
+    var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);
     var extras = new ScoringExtras(stanceModel, parsed.GetValue(inputs)!, extra, parsed.GetValue(reportOut), parsed.GetValue(uncertain),
         parsed.GetValue(uncertainOut), parsed.GetValue(uncertainHead), parsed.GetValue(model));
     var evaluation = new HeldOutEvaluation(stanceModel, keepTexts: extras.WantsTexts);

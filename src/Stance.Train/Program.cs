@@ -32,7 +32,9 @@ var earlyStopping = new Option<int>("--early-stopping") { Description = "Boosted
 var lambda = new Option<double?>("--lambda") { Description = "L2 strength; default: chosen by inner 3-fold CV" };
 var balanced = new Option<bool>("--balanced") { Description = "Weight classes inversely to their frequency" };
 var hashBits = new Option<int>("--hash-bits") { Description = "Feature buckets per block = 2^bits", DefaultValueFactory = _ => 20 };
-var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: one character, tab or semicolon", DefaultValueFactory = _ => "," };
+var delimiter = new Option<string?>("--delimiter") { Description = "Field delimiter: one character, tab or semicolon (default: comma, or semicolon / tab when the header shows them)" };
+var encoding = new Option<string>("--encoding") { Description = "Encoding of the CSV: utf8, or latin1 (ISO-8859-1 / Windows-1252)", DefaultValueFactory = _ => "utf8" };
+var maxMemory = new Option<string?>("--max-memory") { Description = "Memory budget, e.g. 2g: training estimated to need more stops with an error (default: 3/4 of the memory available)" };
 var skipEmpty = new Option<bool>("--skip-empty") { Description = "Skip rows with an empty text (counted) instead of failing" };
 var groupColumn = new Option<string?>("--group-column") { Description = "Grouped CV: folds never split rows sharing this column's value (e.g. source)" };
 var alwaysTrain = new Option<string?>("--always-train") { Description = "With --group-column: this group is always trained on, never tested (e.g. authored)" };
@@ -44,7 +46,7 @@ var suspectsOut = new Option<string?>("--suspects") { Description = "Write the r
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
-    data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, skipEmpty,
+    data, model, textColumn, labelColumns, folds, seed, trainer, lambda, balanced, hashBits, delimiter, encoding, maxMemory, skipEmpty,
     groupColumn, alwaysTrain, where, exportFolds, outOfFold, reportOut, suspectsOut,
     trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
 };
@@ -65,6 +67,20 @@ return ToolRunner.Run("train", () =>
     if (bits is < 10 or > 24) throw new InputException("--hash-bits: expected 10..24");
     if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(modelPath))))
         throw new InputException($"--model: the folder of {modelPath} does not exist");
+    if (Directory.Exists(modelPath)) throw new InputException($"--model: {modelPath} is a folder; give the model file's name");
+    if (Path.GetFullPath(modelPath) == Path.GetFullPath(dataPath)) throw new InputException("--model: the model would overwrite the data file");
+    if (parsed.GetValue(exportFolds) is { } foldsFolder && !Directory.Exists(foldsFolder))
+        throw new InputException($"--export-folds: the folder {foldsFolder} does not exist");
+    var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
+    var textEncoding = TextEncodings.Parse(parsed.GetValue(encoding));
+    var fieldDelimiter = ToolRunner.ParseDelimiter(parsed.GetValue(delimiter));
+    var featurizerOptions = new FeaturizerOptions { HashBits = bits };
+    // Memory: a lower bound (two classes per head) before reading, the estimate with the real classes after.
+    long dataBytes = File.Exists(dataPath) ? new FileInfo(dataPath).Length : 0;
+    void CheckMemory(IReadOnlyList<int> classes) => budget.Check(
+        MemoryEstimate.Training(dataBytes, featurizerOptions.Dimension, classes, foldCount, Environment.ProcessorCount),
+        $"{dataPath}: training on {MemoryBudget.Format(dataBytes)} of CSV with 2^{bits} hash buckets");
+    CheckMemory(labels.Select(_ => 2).ToList());
 
     TrainingReports.Check(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), foldCount);
     if (parsed.GetValue(alwaysTrain) is not null && parsed.GetValue(groupColumn) is null) throw new InputException("--always-train needs --group-column");
@@ -77,17 +93,19 @@ return ToolRunner.Run("train", () =>
     }
     var set = LabeledData.Load(dataPath, new LabeledDataSpec
     {
-        TextColumn = parsed.GetValue(textColumn)!, LabelColumns = labels, Delimiter = ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)!),
+        TextColumn = parsed.GetValue(textColumn)!, LabelColumns = labels, Delimiter = fieldDelimiter, Encoding = textEncoding, Budget = budget,
         SkipEmpty = parsed.GetValue(skipEmpty), GroupColumn = parsed.GetValue(groupColumn), Where = filter,
     });
-    Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : "")
+    CheckMemory(set.Labels.Select(l => l.Distinct().Count()).ToList());
+    Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.Delimiter == ',' ? "" : set.Delimiter == ';' ? "  delimiter: semicolon" : set.Delimiter == '\t' ? "  delimiter: tab" : $"  delimiter: {set.Delimiter}")
+        + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : "")
         + (set.FilteredOut > 0 ? $"  left out by --where: {set.FilteredOut}" : ""));
     for (int h = 0; h < labels.Length; h++)
         Console.WriteLine($"  {labels[h]}: " + string.Join("  ", set.Labels[h].GroupBy(v => v).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
 
     var options = new TrainOptions
     {
-        Featurizer = new FeaturizerOptions { HashBits = bits },
+        Featurizer = featurizerOptions,
         Trainer = new TrainerOptions
         {
             Trainer = parsed.GetValue(trainer)!,

@@ -10,12 +10,13 @@ public static class Cli
     public static Result Train(params string[] args) => Run("Stance.Train.dll", args);
     public static Result Score(params string[] args) => Run("Stance.Score.dll", args);
 
-    public static Result Run(string dll, string[] args, string? stdin = null)
+    public static Result Run(string dll, string[] args, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["STANCE_DEBUG"] = "0";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -17,7 +17,7 @@ public static class ToolRunner
         catch (OperationCanceledException) { return Fail(tool, "cancelled", Failure); }
         catch (IOException e) { return Fail(tool, e.Message, BadInput); }
         catch (UnauthorizedAccessException e) { return Fail(tool, e.Message, BadInput); }
-        catch (OutOfMemoryException) { return Fail(tool, "out of memory: the input or model is too large for this machine", Failure); }
+        catch (OutOfMemoryException) { return Fail(tool, "out of memory: the input or model is too large for this machine (lower --max-memory so such work is refused up front)", Failure); }
         catch (Exception e)
         {
             if (Environment.GetEnvironmentVariable("STANCE_DEBUG") == "1") Console.Error.WriteLine(e);
@@ -31,9 +31,10 @@ public static class ToolRunner
         return code;
     }
 
-    /// <summary>Reads a --delimiter value: one character, or the names "tab" and "semicolon".</summary>
-    public static char ParseDelimiter(string value) => value switch
+    /// <summary>Reads a --delimiter value: one character, or the names "tab", "semicolon" and "comma"; null (not given) stays null: detect it.</summary>
+    public static char? ParseDelimiter(string? value) => value switch
     {
+        null => null,
         "tab" or "\\t" => '\t',
         "semicolon" => ';',
         "comma" => ',',

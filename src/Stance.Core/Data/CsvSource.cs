@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -8,27 +7,45 @@ namespace Stance.Core.Data;
 /// <summary>One CSV record with the physical line it starts on (1-based, counting the header as line 1).</summary>
 public sealed record CsvRecord(long Line, string[] Fields);
 
+/// <summary>How to read a text input: delimiter (null: detected from the header), encoding, and the longest field accepted.</summary>
+public sealed record ReadOptions
+{
+    /// <summary>Null: comma, unless the header line shows more semicolons or tabs.</summary>
+    public char? Delimiter { get; init; }
+    public TextEncoding Encoding { get; init; } = TextEncoding.Utf8;
+    /// <summary>A longer field is an error (an unclosed quote would otherwise swallow the rest of the file).</summary>
+    public long MaxFieldChars { get; init; } = MemoryBudget.Default.MaxFieldChars;
+
+    public static ReadOptions For(char? delimiter, TextEncoding encoding, MemoryBudget budget) =>
+        new() { Delimiter = delimiter, Encoding = encoding, MaxFieldChars = budget.MaxFieldChars };
+}
+
 /// <summary>
-/// Strict streaming CSV reader over CsvHelper's parser: RFC 4180 quoting, UTF-8 with or without BOM,
-/// CRLF or LF. Every malformed input becomes an <see cref="InputException"/> naming file, line and
-/// column: unclosed or stray quotes, a record whose field count differs from the header, invalid UTF-8,
-/// NUL bytes (a binary file), an empty file.
+/// Strict streaming CSV reader over CsvHelper's parser: RFC 4180 quoting, UTF-8 with or without BOM (or
+/// Latin-1 when asked), CRLF or LF, comma, semicolon or tab. Every malformed input becomes an
+/// <see cref="InputException"/> naming file, line and column: a binary file, unclosed or stray quotes,
+/// a record whose field count differs from the header, invalid UTF-8, a NUL byte, a field longer than
+/// the memory budget allows, an empty file.
 /// </summary>
 public sealed class CsvSource : IDisposable
 {
     private readonly string _name;
-    private readonly string? _path;
     private readonly CsvParser _parser;
+    private readonly CheckedTextReader? _checked;
+    private readonly long _maxFieldChars;
     private (long Line, string Field, string Raw)? _badData;
     private long _lastLine;
 
     public string[] Header { get; }
     public string Name => _name;
+    public char Delimiter { get; }
 
-    private CsvSource(string name, string? path, TextReader reader, char delimiter)
+    private CsvSource(string name, TextReader reader, char delimiter, long maxFieldChars)
     {
         _name = name;
-        _path = path;
+        _checked = reader as CheckedTextReader;
+        _maxFieldChars = maxFieldChars;
+        Delimiter = delimiter;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter.ToString(),
@@ -36,24 +53,43 @@ public sealed class CsvSource : IDisposable
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
+            MaxFieldSize = maxFieldChars,
         };
         _parser = new CsvParser(reader, config);
         var header = ReadRaw() ?? throw InputException.At(name, 1, null, null, "empty file: expected a header row naming the columns");
         Header = header.Fields.Select(h => h.Trim()).ToArray();
+        if (_checked is not null) _checked.ColumnNames = Header;
         for (int i = 0; i < Header.Length; i++)
             if (Array.IndexOf(Header, Header[i]) != i)
                 throw InputException.At(name, 1, i + 1, Header[i], "column name appears twice in the header");
     }
 
-    public static CsvSource Open(string path, char delimiter = ',')
+    /// <summary>Opens a CSV file; the delimiter is detected from the header unless given.</summary>
+    public static CsvSource Open(string path, char? delimiter = null) => Open(path, new ReadOptions { Delimiter = delimiter });
+
+    public static CsvSource Open(string path, ReadOptions options)
     {
+        if (Directory.Exists(path)) throw new InputException($"{path}: is a folder, not a CSV file");
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
-        var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        try { return new CsvSource(path, path, reader, delimiter); }
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return FromStream(path, stream, options);
+    }
+
+    /// <summary>Reads CSV from a byte stream (a file, stdin) with every check of <see cref="Open(string, ReadOptions)"/>; disposes the stream.</summary>
+    public static CsvSource FromStream(string name, Stream stream, ReadOptions options)
+    {
+        var reader = new CheckedTextReader(name, stream, options.Encoding, csv: true, options.Delimiter);
+        try
+        {
+            reader.Start();
+            return new CsvSource(name, reader, reader.Delimiter, options.MaxFieldChars);
+        }
         catch { reader.Dispose(); throw; }
     }
 
-    public static CsvSource FromReader(string name, TextReader reader, char delimiter = ',') => new(name, null, reader, delimiter);
+    /// <summary>Reads CSV from text already decoded (tests, in-memory data); NUL characters are still refused.</summary>
+    public static CsvSource FromReader(string name, TextReader reader, char delimiter = ',') =>
+        new(name, reader, delimiter, MemoryBudget.Default.MaxFieldChars);
 
     /// <summary>Index of a column by exact name, or an error listing the columns found.</summary>
     public int RequireColumn(string column)
@@ -72,8 +108,14 @@ public sealed class CsvSource : IDisposable
         while (ReadRaw() is { } record)
         {
             if (record.Fields.Length != Header.Length)
-                throw InputException.At(_name, record.Line, Math.Min(record.Fields.Length, Header.Length + 1), null,
-                    $"expected {Header.Length} fields as in the header, found {record.Fields.Length}");
+            {
+                // Name the first missing column, or the first field beyond the header.
+                int column = Math.Min(record.Fields.Length, Header.Length) + 1;
+                throw InputException.At(_name, record.Line, column, column <= Header.Length ? Header[column - 1] : null,
+                    record.Fields.Length < Header.Length
+                        ? $"expected {Header.Length} fields as in the header, found {record.Fields.Length} (a missing delimiter, or a line break outside quotes?)"
+                        : $"expected {Header.Length} fields as in the header, found {record.Fields.Length} (an unquoted delimiter inside a field?)");
+            }
             yield return record;
         }
     }
@@ -81,20 +123,24 @@ public sealed class CsvSource : IDisposable
     private CsvRecord? ReadRaw()
     {
         bool more;
+        long start = _lastLine + 1;
         try { more = _parser.Read(); }
-        catch (DecoderFallbackException)
+        catch (MaxFieldSizeException)
         {
-            throw _path != null ? Utf8Locator.Describe(_path) : InputException.At(_name, _lastLine + 1, null, null, "invalid UTF-8");
+            throw InputException.At(_name, start, null, null,
+                $"a field longer than {_maxFieldChars.ToString("N0", CultureInfo.InvariantCulture)} characters starts in this record: a quote left open? (the limit follows --max-memory)");
+        }
+        catch (CsvHelperException e)
+        {
+            throw InputException.At(_name, start, null, null, $"not readable as CSV ({e.GetType().Name})");
         }
         if (!more) return null;
-        long start = _lastLine + 1;
         _lastLine = _parser.RawRow;
         var fields = _parser.Record ?? [];
         if (_badData is { } bad) throw BadQuote(bad.Field, bad.Raw, start);
         foreach (var f in fields)
             if (f.Contains('\0'))
-                throw InputException.At(_name, start, null, null, "NUL byte: this looks like a binary file, not a CSV text file");
-        // A blank-looking first line of a quoted multi-line record still starts on its own line.
+                throw InputException.At(_name, start, null, null, "NUL byte: this looks like a binary file, not CSV text");
         return new CsvRecord(start, fields);
     }
 

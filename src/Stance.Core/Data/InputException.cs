@@ -6,7 +6,17 @@ namespace Stance.Core.Data;
 /// </summary>
 public sealed class InputException : Exception
 {
-    public InputException(string message) : base(message) { }
+    public InputException(string message) : base(OneLine(message)) { }
+
+    /// <summary>Text from the input (a column name, a label) may hold line breaks or control characters: shown escaped, the message stays one line.</summary>
+    private static string OneLine(string message)
+    {
+        if (!message.Any(char.IsControl)) return message;
+        var sb = new System.Text.StringBuilder(message.Length + 8);
+        foreach (char c in message)
+            sb.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ when char.IsControl(c) => "?", _ => c.ToString() });
+        return sb.ToString();
+    }
 
     /// <summary>"file, line L, column C (name): message" — the parts that are known.</summary>
     public static InputException At(string file, long? line, int? column, string? columnName, string message)

@@ -5,7 +5,11 @@ public sealed record LabeledDataSpec
 {
     public string TextColumn { get; init; } = "text";
     public IReadOnlyList<string> LabelColumns { get; init; } = ["stance"];
-    public char Delimiter { get; init; } = ',';
+    /// <summary>Null: comma, unless the header line shows semicolons or tabs.</summary>
+    public char? Delimiter { get; init; }
+    public TextEncoding Encoding { get; init; } = TextEncoding.Utf8;
+    /// <summary>Bounds the longest field accepted.</summary>
+    public MemoryBudget Budget { get; init; } = MemoryBudget.Default;
     /// <summary>Skip (and count) rows with an empty text instead of failing.</summary>
     public bool SkipEmpty { get; init; }
     /// <summary>Column whose values are CV groups (folds never split a group).</summary>
@@ -30,12 +34,14 @@ public sealed class LabeledData
     public IReadOnlyList<string>? Groups { get; }
     public IReadOnlyList<long> Lines { get; }
     public int SkippedEmpty { get; }
+    /// <summary>The field delimiter used: given, or detected from the header.</summary>
+    public char Delimiter { get; }
     public int FilteredOut { get; }
 
     private LabeledData(string source, LabeledDataSpec spec, List<string> texts, List<string>[] labels, List<string>? groups,
-        List<long> lines, int skipped, int filtered)
+        List<long> lines, int skipped, int filtered, char delimiter)
     {
-        Source = source; Spec = spec; Texts = texts;
+        Source = source; Spec = spec; Texts = texts; Delimiter = delimiter;
         Labels = labels.Select(l => l.ToArray()).ToArray();
         Groups = groups; Lines = lines; SkippedEmpty = skipped; FilteredOut = filtered;
     }
@@ -49,7 +55,19 @@ public sealed class LabeledData
 
     public static LabeledData Load(string path, LabeledDataSpec spec)
     {
-        using var csv = CsvSource.Open(path, spec.Delimiter);
+        using var csv = CsvSource.Open(path, ReadOptions.For(spec.Delimiter, spec.Encoding, spec.Budget));
+        return Read(csv, path, spec);
+    }
+
+    /// <summary>Reads training rows from CSV bytes with the checks of a file (tests, fuzzing); training needs <see cref="Source"/> to name a file it can hash.</summary>
+    public static LabeledData Read(string name, Stream stream, LabeledDataSpec spec)
+    {
+        using var csv = CsvSource.FromStream(name, stream, ReadOptions.For(spec.Delimiter, spec.Encoding, spec.Budget));
+        return Read(csv, name, spec);
+    }
+
+    private static LabeledData Read(CsvSource csv, string path, LabeledDataSpec spec)
+    {
         int textAt = csv.RequireColumn(spec.TextColumn);
         var labelAt = spec.LabelColumns.Select(csv.RequireColumn).ToArray();
         int groupAt = spec.GroupColumn is null ? -1 : csv.RequireColumn(spec.GroupColumn);
@@ -83,6 +101,6 @@ public sealed class LabeledData
             throw InputException.At(path, 2, null, null,
                 filtered > 0 ? $"no row matches {spec.Where!.Value.Column}={spec.Where!.Value.Value} ({filtered} rows left out)"
                 : skipped > 0 ? $"every row has an empty text ({skipped} skipped)" : "no data rows after the header");
-        return new LabeledData(path, spec, texts, labels, groups, lines, skipped, filtered);
+        return new LabeledData(path, spec, texts, labels, groups, lines, skipped, filtered, csv.Delimiter);
     }
 }

@@ -26,10 +26,14 @@ public sealed class ScoringInput
 {
     private readonly IReadOnlyList<string> _inputs;
     private readonly string _textColumn;
-    private readonly char _delimiter;
+    private readonly ReadOptions _read;
     private readonly ArticleSegmenter _segmenter;
 
     public ScoringInput(IReadOnlyList<string> inputs, string textColumn, char delimiter, ArticleSegmenter? segmenter = null)
+        : this(inputs, textColumn, new ReadOptions { Delimiter = delimiter }, segmenter) { }
+
+    /// <param name="read">Delimiter (null: detected per CSV), encoding of every input, longest text accepted.</param>
+    public ScoringInput(IReadOnlyList<string> inputs, string textColumn, ReadOptions read, ArticleSegmenter? segmenter = null)
     {
         if (inputs.Count == 0) throw new InputException("no input: give one or more .csv or .txt files, folders, or - for stdin");
         var expanded = new List<string>();
@@ -47,7 +51,7 @@ public sealed class ScoringInput
             if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file, a folder, or -");
             expanded.Add(i);
         }
-        _inputs = expanded; _textColumn = textColumn; _delimiter = delimiter;
+        _inputs = expanded; _textColumn = textColumn; _read = read;
         _segmenter = segmenter ?? new ArticleSegmenter();
     }
 
@@ -60,7 +64,7 @@ public sealed class ScoringInput
         var extra = new List<string>();
         foreach (var input in _inputs.Where(i => i != "-" && IsCsv(i)))
         {
-            using var csv = CsvSource.Open(input, _delimiter);
+            using var csv = CsvSource.Open(input, _read);
             csv.RequireColumn(_textColumn);
             foreach (var h in csv.Header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
         }
@@ -73,17 +77,31 @@ public sealed class ScoringInput
         {
             if (input == "-")
             {
+                // The process's own stdin is read as bytes, with the same checks as a file; another reader (tests) as text.
+                if (ReferenceEquals(stdin, Console.In))
+                {
+                    var (stream, jsonl) = PeekedStdin();
+                    if (jsonl)
+                    {
+                        using var text = new CheckedTextReader("stdin", stream, _read.Encoding, csv: false);
+                        foreach (var u in JsonlUnits.Read(text, "stdin", _textColumn)) yield return u;
+                        continue;
+                    }
+                    using var bytes = CsvSource.FromStream("stdin", stream, _read);
+                    foreach (var u in FromCsv(bytes, "stdin")) yield return u;
+                    continue;
+                }
                 if (StartsWithBrace(stdin))
                 {
                     foreach (var u in JsonlUnits.Read(stdin, "stdin", _textColumn)) yield return u;
                     continue;
                 }
-                using var csv = CsvSource.FromReader("stdin", stdin, _delimiter);
+                using var csv = CsvSource.FromReader("stdin", stdin, _read.Delimiter ?? ',');
                 foreach (var u in FromCsv(csv, "stdin")) yield return u;
             }
             else if (IsCsv(input))
             {
-                using var csv = CsvSource.Open(input, _delimiter);
+                using var csv = CsvSource.Open(input, _read);
                 foreach (var u in FromCsv(csv, input)) yield return u;
             }
             else
@@ -112,9 +130,12 @@ public sealed class ScoringInput
 
     private IEnumerable<ScoringUnit> FromArticle(string path)
     {
+        long bytes = new FileInfo(path).Length;
+        if (bytes > _read.MaxFieldChars)
+            throw new InputException($"{path}: {MemoryBudget.Format(bytes)} is more than one text may hold under the memory budget " +
+                $"({_read.MaxFieldChars} characters); split the article or raise --max-memory");
         string text;
-        try { text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true)); }
-        catch (System.Text.DecoderFallbackException) { throw Utf8Locator.Describe(path); }
+        using (var reader = new CheckedTextReader(path, File.OpenRead(path), _read.Encoding, csv: false)) text = reader.ReadToEnd();
         var empty = new Dictionary<string, string>();
         int unit = 0;
         foreach (var u in _segmenter.Segment(text))
@@ -122,6 +143,23 @@ public sealed class ScoringInput
             unit++;
             yield return new ScoringUnit($"{Path.GetFileName(path)}:{unit}", path, u.Line, u.Text, empty, u.KindName) { Index = unit, FromArticle = true };
         }
+    }
+
+    /// <summary>
+    /// The process's stdin as a byte stream, and whether it holds JSON Lines: its first bytes up to the
+    /// first non-blank one are read, then handed back in front of the rest.
+    /// </summary>
+    private static (Stream Stream, bool Jsonl) PeekedStdin()
+    {
+        var raw = Console.OpenStandardInput();
+        var prefix = new List<byte>();
+        int b;
+        while ((b = raw.ReadByte()) >= 0)
+        {
+            prefix.Add((byte)b);
+            if (b is not (' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)) break;   // blanks and a UTF-8 BOM
+        }
+        return (new PrefixedStream(prefix.ToArray(), raw), b == '{');
     }
 
     /// <summary>Skips leading white space on the reader and tells whether the next character is "{".</summary>

@@ -89,122 +89,295 @@ public static class ModelFile
         };
     }
 
-    public static StanceModel Load(string path, long maxEntryBytes = DefaultMaxEntryBytes)
+    /// <summary>At most this many zip entries (manifest, idf, one per head).</summary>
+    public const int MaxEntries = 64;
+    public const int MaxHeads = MaxEntries - 2;
+    public const int MaxClasses = 1000;
+
+    public static StanceModel Load(string path, long maxEntryBytes = DefaultMaxEntryBytes) => Load(path, MemoryBudget.Default, maxEntryBytes);
+
+    /// <summary>Loads a model file; any problem with it is one <see cref="InputException"/> line naming the file.</summary>
+    public static StanceModel Load(string path, MemoryBudget budget, long maxEntryBytes = DefaultMaxEntryBytes)
     {
+        if (Directory.Exists(path)) throw new InputException($"{path}: is a folder, not a model file");
         if (!File.Exists(path)) throw new InputException($"{path}: model file not found");
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Read(stream, path, maxEntryBytes);
-        }
-        catch (InvalidDataException e) { throw Bad(path, $"not a readable model zip ({e.Message})"); }
-        catch (JsonException e) { throw Bad(path, $"manifest.json is not valid ({e.Message.Split('.')[0]})"); }
-        catch (EndOfStreamException) { throw Bad(path, "the file is truncated"); }
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(stream, path, budget, maxEntryBytes);
+    }
+
+    public static StanceModel Read(Stream stream, string name, long maxEntryBytes = DefaultMaxEntryBytes) =>
+        Read(stream, name, MemoryBudget.Default, maxEntryBytes);
+
+    /// <summary>
+    /// Reads a model from a seekable stream. Order: the zip's directory (entry count, plain unique names),
+    /// the size-capped manifest (format, version, every count and size), the memory the declared arrays
+    /// need against the budget — and only then the binary entries, each capped while it decompresses and
+    /// checked against its CRC-32, size and SHA-256 before it is decoded.
+    /// </summary>
+    public static StanceModel Read(Stream stream, string name, MemoryBudget budget, long maxEntryBytes = DefaultMaxEntryBytes)
+    {
+        try { return ReadChecked(stream, name, budget, maxEntryBytes); }
+        catch (InvalidDataException e) { throw Bad(name, $"the file is corrupt or not a Stance model ({Printable(e.Message, 120)})"); }
+        catch (JsonException e) { throw Bad(name, $"manifest.json is not valid ({Printable(e.Message.Split(". ")[0], 120)})"); }
+        catch (EndOfStreamException) { throw Bad(name, "the file is truncated"); }
         catch (Exception e) when (e is IOException or ArgumentException or FormatException or NotSupportedException or OverflowException)
         {
-            throw Bad(path, $"not a readable model zip ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")})");
+            throw Bad(name, $"not a readable model zip ({e.GetType().Name}: {Printable(e.Message, 120)})");
         }
     }
 
-    public static StanceModel Read(Stream stream, string name, long maxEntryBytes = DefaultMaxEntryBytes)
+    private static StanceModel ReadChecked(Stream stream, string name, MemoryBudget budget, long maxEntryBytes)
     {
+        if (!stream.CanSeek) throw new ArgumentException("the model stream must be seekable");
+        CheckZipDirectory(stream, name);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        if (!zip.Entries.Any(e => e.FullName == "manifest.json"))
+            throw Bad(name, "not a Stance model (no manifest.json in the zip" +
+                (zip.Entries.Count == 0 ? ")" : $"; it holds {Printable(string.Join(", ", zip.Entries.Take(3).Select(e => e.FullName)), 80)}{(zip.Entries.Count > 3 ? ", …" : "")})"));
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         foreach (var e in zip.Entries)
         {
-            if (e.FullName.Contains('/') || e.FullName.Contains('\\') || e.FullName.Contains("..") || e.FullName.Length == 0)
-                throw Bad(name, $"entry \"{e.FullName}\" is not a plain file name; refusing to read it");
-            if (!entries.TryAdd(e.FullName, e)) throw Bad(name, $"entry \"{e.FullName}\" appears twice");
+            if (!IsPlainName(e.FullName))
+                throw Bad(name, $"entry \"{Printable(e.FullName)}\" is not a plain file name; refusing to read it");
+            if (!entries.TryAdd(e.FullName, e)) throw Bad(name, $"entry \"{Printable(e.FullName)}\" appears twice");
         }
-        if (!entries.TryGetValue("manifest.json", out var manifestEntry))
-            throw Bad(name, "no manifest.json: this is not a Stance model");
-        var manifest = JsonSerializer.Deserialize(ReadEntry(manifestEntry, MaxManifestBytes, name), ManifestJsonContext.Default.ModelManifest)
+        var manifestBytes = ReadEntry(entries["manifest.json"], MaxManifestBytes, exact: false, name);
+        CheckFormat(manifestBytes, name);
+        var manifest = JsonSerializer.Deserialize(manifestBytes, ManifestJsonContext.Default.ModelManifest)
             ?? throw Bad(name, "manifest.json is empty");
-        if (manifest.Format != FormatName) throw Bad(name, $"format \"{manifest.Format}\" is not a Stance model");
-        if (manifest.FormatVersion > FormatVersion)
-            throw Bad(name, $"format version {manifest.FormatVersion} is newer than this tool reads ({FormatVersion}); update Stance");
-        if (manifest.FormatVersion < 1) throw Bad(name, $"format version {manifest.FormatVersion} is not valid");
+        var options = CheckManifest(manifest, name, maxEntryBytes);
+        foreach (var n in entries.Keys)
+            if (n != "manifest.json" && !manifest.Entries.Any(e => e.Name == n)) throw Bad(name, $"unexpected entry \"{Printable(n)}\"");
 
-        var expected = new HashSet<string>(manifest.Entries.Select(e => e.Name)) { "manifest.json" };
-        foreach (var n in entries.Keys) if (!expected.Contains(n)) throw Bad(name, $"unexpected entry \"{n}\"");
+        long dimension = options.Dimension;
+        foreach (var hm in manifest.Heads)
+            if (dimension * hm.Classes.Count > Array.MaxLength)
+                throw Bad(name, $"head \"{Printable(hm.Label)}\" declares {dimension}×{hm.Classes.Count} weights, more than one array can hold");
+        budget.Check(MemoryEstimate.ModelLoad(dimension, manifest.Heads.Select(h => (long)h.Classes.Count), manifest.Entries.Sum(e => e.Size)),
+            $"{name}: loading this model ({manifest.Heads.Count} head(s) over {dimension.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} features)");
+
         var blobs = new Dictionary<string, byte[]>();
         foreach (var em in manifest.Entries)
         {
-            if (!entries.TryGetValue(em.Name, out var entry)) throw Bad(name, $"entry \"{em.Name}\" is missing");
-            if (em.Size < 0 || em.Size > maxEntryBytes) throw Bad(name, $"entry \"{em.Name}\" declares {em.Size} bytes, above the limit of {maxEntryBytes}");
-            var bytes = ReadEntry(entry, em.Size, name);
-            if (bytes.Length != em.Size) throw Bad(name, $"entry \"{em.Name}\" has {bytes.Length} bytes, the manifest says {em.Size}");
+            if (!entries.TryGetValue(em.Name, out var entry)) throw Bad(name, $"entry \"{em.Name}\" is missing (truncated or damaged file)");
+            var bytes = ReadEntry(entry, em.Size, exact: true, name);
             if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != em.Sha256) throw Bad(name, $"entry \"{em.Name}\" fails its checksum (corrupt file)");
             blobs[em.Name] = bytes;
         }
 
         var fm = manifest.Featurizer;
+        var idf = BinaryCodec.ReadIdf(blobs[fm.Entry], options.Dimension) ?? throw Bad(name, $"{fm.Entry} is malformed");
+        var featurizer = new Featurizer(options, new TfidfWeighting(options, idf));
+        var heads = new List<ModelHead>();
+        foreach (var hm in manifest.Heads)
+        {
+            var head = ReadHead(hm, blobs, options.Dimension, name);
+            var cv = hm.Cv is null ? null : new CvSummary(hm.Cv.Scheme, hm.Cv.Folds, hm.Cv.Accuracy, hm.Cv.MacroF1, hm.Cv.LogLoss, hm.Cv.FoldMacroF1, hm.Cv.PerClass);
+            heads.Add(new ModelHead(hm.Label, hm.Classes, head, cv));
+        }
+        var t = manifest.Training;
+        var created = DateTimeOffset.TryParse(manifest.Created, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : DateTimeOffset.MinValue;
+        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created));
+    }
+
+    /// <summary>Decodes one head's entries (already size- and checksum-checked) for its trainer kind.</summary>
+    private static TrainedHead ReadHead(HeadManifest hm, Dictionary<string, byte[]> blobs, int dimension, string name)
+    {
+        int K = hm.Classes.Count;
+        var linear = hm.Trainer == TrainedHead.FastTreeName ? null
+            : BinaryCodec.ReadHead(blobs[hm.Entry], K, dimension, hm.Lambda) ?? throw Bad(name, $"{hm.Entry} is malformed");
+        var statistics = hm.Trainer == TrainedHead.EnsembleName ? new TextStatistics(hm.LoadedWords!) : null;
+        var trees = hm.Trainer == TrainedHead.LinearName ? null
+            : BoostedTreesModel.FromBytes(blobs[hm.TreesEntry], statistics is null ? dimension : K + statistics.Count) ?? throw Bad(name, $"{hm.TreesEntry} is malformed");
+        if (trees is not null && trees.Classes != K) throw Bad(name, $"{hm.TreesEntry} has {trees.Classes} classes, the manifest {K}");
+        return new TrainedHead(hm.Trainer, K, linear, trees, statistics);
+    }
+
+    /// <summary>
+    /// The format name and version, read on their own before the manifest is bound to this version's
+    /// types: a newer file whose manifest this tool cannot parse still gets "newer version", not a parse error.
+    /// </summary>
+    private static void CheckFormat(byte[] manifest, string name)
+    {
+        using var doc = JsonDocument.Parse(manifest);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(name, "manifest.json is not a JSON object");
+        string? format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        if (format != FormatName) throw Bad(name, $"format \"{Printable(format)}\" is not a Stance model");
+        if (!root.TryGetProperty("formatVersion", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version))
+            throw Bad(name, "manifest.json has no valid formatVersion");
+        if (version > FormatVersion) throw Bad(name, $"format version {version} is newer than this tool reads ({FormatVersion}); update Stance");
+        if (version < 1) throw Bad(name, $"format version {version} is not valid");
+    }
+
+    /// <summary>
+    /// Everything else the manifest declares, checked before any array is allocated: no missing parts, featurizer settings this tool implements, 1..MaxHeads heads of 2..MaxClasses
+    /// distinct classes, entries with plain unique names, sizes within the cap and well-formed SHA-256.
+    /// </summary>
+    private static FeaturizerOptions CheckManifest(ModelManifest m, string name, long maxEntryBytes)
+    {
+        if (m.Featurizer is null || m.Training is null || m.Heads is null || m.Entries is null
+            || m.ToolVersion is null || m.Created is null || m.Trainer is null)
+            throw Bad(name, "manifest.json lacks a required part");
+
+        if (m.Entries.Count > MaxEntries - 1) throw Bad(name, $"the manifest lists {m.Entries.Count} entries; a Stance model has at most {MaxEntries - 1}");
+        var entryNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in m.Entries)
+        {
+            if (e is null || e.Name is null || e.Sha256 is null) throw Bad(name, "manifest.json has an incomplete entry");
+            if (!IsPlainName(e.Name) || e.Name == "manifest.json") throw Bad(name, $"the manifest names an invalid entry \"{Printable(e.Name)}\"");
+            if (!entryNames.Add(e.Name)) throw Bad(name, $"the manifest lists entry \"{Printable(e.Name)}\" twice");
+            if (e.Size < 0 || e.Size > maxEntryBytes)
+                throw Bad(name, $"entry \"{e.Name}\" declares {e.Size} bytes, outside the limit of {maxEntryBytes}");
+            if (e.Sha256.Length != 64 || !e.Sha256.All(char.IsAsciiHexDigitLower))
+                throw Bad(name, $"entry \"{e.Name}\" has no valid SHA-256 in the manifest");
+        }
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        void Uses(string? entry, string what)
+        {
+            if (entry is null || !entryNames.Contains(entry)) throw Bad(name, $"{what} names entry \"{Printable(entry ?? "")}\", which the manifest does not list");
+            if (!used.Add(entry)) throw Bad(name, $"entry \"{entry}\" is used twice");
+        }
+
+        var fm = m.Featurizer;
+        if (fm.Hash != "murmur3_x86_32/utf16" || fm.Weighting != "tfidf-smooth-l2-per-block")
+            throw Bad(name, $"featurizer \"{Printable(fm.Hash ?? "")}\" / \"{Printable(fm.Weighting ?? "")}\" is not one this tool implements (a newer Stance?)");
         var options = new FeaturizerOptions
         {
             HashBits = fm.HashBits, WordNgramMax = fm.WordNgramMax, CharNgramMin = fm.CharNgramMin, CharNgramMax = fm.CharNgramMax,
             WordMinDf = fm.WordMinDf, CharMinDf = fm.CharMinDf, SublinearTf = fm.SublinearTf,
         };
         try { options.Validate(); } catch (ArgumentException e) { throw Bad(name, $"featurizer settings: {e.Message}"); }
-        var idf = BinaryCodec.ReadIdf(Blob(blobs, fm.Entry, name), options.Dimension) ?? throw Bad(name, "idf.bin is malformed");
-        var featurizer = new Featurizer(options, new TfidfWeighting(options, idf));
+        Uses(fm.Entry, "the featurizer");
 
-        if (manifest.Heads.Count == 0) throw Bad(name, "the model has no heads");
-        var heads = new List<ModelHead>();
-        foreach (var hm in manifest.Heads)
+        if (m.Heads.Count == 0) throw Bad(name, "the model has no heads");
+        if (m.Heads.Count > MaxHeads) throw Bad(name, $"the manifest declares {m.Heads.Count} heads; at most {MaxHeads} are allowed");
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in m.Heads)
         {
-            if (hm.Classes.Count < 2 || hm.Classes.Count > 1000 || hm.Classes.Distinct().Count() != hm.Classes.Count)
-                throw Bad(name, $"head \"{hm.Label}\" has an invalid class list");
-            var head = ReadHead(hm, blobs, options.Dimension, name);
-            var cv = hm.Cv is null ? null : new CvSummary(hm.Cv.Scheme, hm.Cv.Folds, hm.Cv.Accuracy, hm.Cv.MacroF1, hm.Cv.LogLoss, hm.Cv.FoldMacroF1, hm.Cv.PerClass);
-            heads.Add(new ModelHead(hm.Label, hm.Classes, head, cv));
+            if (h is null || h.Label is null || h.Classes is null) throw Bad(name, "manifest.json has an incomplete head");
+            if (!IsCleanLabel(h.Label) || !labels.Add(h.Label)) throw Bad(name, $"head label \"{Printable(h.Label)}\" is empty, repeated or has control characters");
+            if (h.Classes.Count < 2 || h.Classes.Count > MaxClasses)
+                throw Bad(name, $"head \"{h.Label}\" declares {h.Classes.Count} classes; expected 2..{MaxClasses}");
+            if (h.Classes.Any(c => c is null || !IsCleanLabel(c)) || h.Classes.Distinct(StringComparer.Ordinal).Count() != h.Classes.Count)
+                throw Bad(name, $"head \"{h.Label}\" has an invalid class list");
+            if (!double.IsFinite(h.Lambda) || h.Lambda < 0) throw Bad(name, $"head \"{h.Label}\" has an invalid λ");
+            if (h.Cv is { } cv && (cv.Scheme is null || cv.FoldMacroF1 is null || cv.PerClass is null || cv.PerClass.Any(p => p is null || p.Class is null)))
+                throw Bad(name, $"head \"{h.Label}\" has incomplete cross-validation figures");
+            if (h.Trainer is not (TrainedHead.LinearName or TrainedHead.FastTreeName or TrainedHead.EnsembleName))
+                throw Bad(name, $"head \"{h.Label}\" has an unknown trainer \"{Printable(h.Trainer ?? "")}\" (a newer Stance?)");
+            if (h.Trainer != TrainedHead.FastTreeName) Uses(h.Entry, $"head \"{h.Label}\"");
+            if (h.Trainer != TrainedHead.LinearName) Uses(h.TreesEntry, $"head \"{h.Label}\"'s trees");
+            if (h.Trainer == TrainedHead.EnsembleName && (h.LoadedWords is not { } words || words.Count != h.Classes.Count
+                    || words.Any(w => w is null || w.Count > TextStatistics.PerClassWords || w.Any(x => x is null || x.Length > 200))))
+                throw Bad(name, $"head \"{h.Label}\": the ensemble's loaded-word lists are missing or malformed");
         }
-        var t = manifest.Training;
-        var created = DateTimeOffset.TryParse(manifest.Created, out var c) ? c : DateTimeOffset.MinValue;
-        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created));
+        var t = m.Training;
+        if (t.DataFile is null || t.DataSha256 is null || t.TextColumn is null) throw Bad(name, "manifest.json has incomplete training details");
+        return options;
     }
 
-    private static TrainedHead ReadHead(HeadManifest hm, Dictionary<string, byte[]> blobs, int dimension, string name)
+    /// <summary>
+    /// Reads the zip's end-of-central-directory record before the zip library does: a file that is not a
+    /// zip, a truncated one, or one declaring more entries than a model has is refused here.
+    /// </summary>
+    private static void CheckZipDirectory(Stream stream, string name)
     {
-        int K = hm.Classes.Count;
-        bool linear = hm.Trainer is TrainedHead.LinearName or TrainedHead.EnsembleName;
-        bool trees = hm.Trainer is TrainedHead.FastTreeName or TrainedHead.EnsembleName;
-        if (!linear && !trees) throw Bad(name, $"head \"{hm.Label}\" has an unknown trainer \"{hm.Trainer}\"");
-        var linearModel = linear
-            ? BinaryCodec.ReadHead(Blob(blobs, hm.Entry, name), K, dimension, hm.Lambda) ?? throw Bad(name, $"{hm.Entry} is malformed")
-            : null;
-        TextStatistics? statistics = null;
-        if (hm.Trainer == TrainedHead.EnsembleName)
-        {
-            if (hm.LoadedWords is not { } words || words.Count != K || words.Any(w => w.Count > TextStatistics.PerClassWords))
-                throw Bad(name, $"head \"{hm.Label}\": the ensemble's loaded-word lists are missing or malformed");
-            statistics = new TextStatistics(words);
-        }
-        int treeDimension = statistics is null ? dimension : K + statistics.Count;
-        var treesModel = trees
-            ? BoostedTreesModel.FromBytes(Blob(blobs, hm.TreesEntry, name), treeDimension) ?? throw Bad(name, $"{hm.TreesEntry} is malformed")
-            : null;
-        if (treesModel is not null && treesModel.Classes != K) throw Bad(name, $"{hm.TreesEntry} has {treesModel.Classes} classes, the manifest {K}");
-        return new TrainedHead(hm.Trainer, K, linearModel, treesModel, statistics);
+        long length = stream.Length;
+        if (length == 0) throw Bad(name, "the file is empty");
+        stream.Position = 0;
+        Span<byte> head = stackalloc byte[4];
+        int got = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        bool zip = got == 4 && head[0] == 'P' && head[1] == 'K' && (head[2], head[3]) is (3, 4) or (5, 6);
+        if (!zip) throw Bad(name, "not a Stance model (not a zip archive)");
+        int tail = (int)Math.Min(length, 22 + 0xFFFF);
+        var buffer = new byte[tail];
+        stream.Position = length - tail;
+        stream.ReadExactly(buffer);
+        int at = -1;
+        for (int i = tail - 22; i >= 0; i--)
+            if (buffer[i] == 0x50 && buffer[i + 1] == 0x4B && buffer[i + 2] == 5 && buffer[i + 3] == 6) { at = i; break; }
+        if (at < 0) throw Bad(name, "the file is truncated (the zip directory at its end is missing); was the copy or download complete?");
+        int count = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(at + 10));
+        long dirSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at + 12));
+        long dirOffset = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at + 16));
+        if (count > MaxEntries)
+            throw Bad(name, $"the zip holds {(count == 0xFFFF ? "65535 or more" : count.ToString())} entries; a Stance model has at most {MaxEntries}");
+        if (dirOffset + dirSize > length - tail + at)
+            throw Bad(name, "the file is truncated or corrupt (the zip directory points past the end of the file)");
+        stream.Position = 0;
     }
 
-    private static byte[] Blob(Dictionary<string, byte[]> blobs, string entry, string name) =>
-        blobs.TryGetValue(entry, out var b) ? b : throw Bad(name, $"entry \"{entry}\" named by the manifest is not listed");
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; a longer entry is rejected without reading the rest.</summary>
-    private static byte[] ReadEntry(ZipArchiveEntry entry, long limit, string name)
+    /// <summary>
+    /// Reads an entry, at most <paramref name="limit"/> bytes (exactly that many when <paramref name="exact"/>).
+    /// Declared sizes are only compared, never trusted for allocation: the buffer grows with the bytes
+    /// that actually arrive, so a zip bomb or a lying size stops at the cap. The CRC-32 is checked.
+    /// </summary>
+    private static byte[] ReadEntry(ZipArchiveEntry entry, long limit, bool exact, string name)
     {
-        if (entry.Length > limit) throw Bad(name, $"entry \"{entry.FullName}\" is larger than expected ({entry.Length} bytes)");
-        using var s = entry.Open();
-        var buffer = new MemoryStream((int)Math.Min(entry.Length, limit));
-        var chunk = new byte[81920];
-        int n;
-        while ((n = s.Read(chunk)) > 0)
+        string n = entry.FullName;
+        if (entry.Length > limit || exact && entry.Length != limit)
+            throw Bad(name, $"entry \"{n}\" has {entry.Length} bytes, {(exact ? "the manifest says " + limit : "above the limit of " + limit)}");
+        // Deflate expands at most ~1032:1; a declared size the compressed bytes cannot produce is a lie.
+        if (entry.Length > MemoryBudget.Add(MemoryBudget.Multiply(entry.CompressedLength, 1032), 1024))
+            throw Bad(name, $"entry \"{n}\" declares {entry.Length} bytes from only {entry.CompressedLength} compressed (corrupt file)");
+        // Start small (the declared size, within 4 KB..1 MB) and grow only as bytes arrive.
+        var buffer = new byte[(int)Math.Min(limit, Math.Clamp(entry.Length, 4096, 1 << 20))];
+        int filled = 0;
+        using (var s = entry.Open())
         {
-            if (buffer.Length + n > limit) throw Bad(name, $"entry \"{entry.FullName}\" decompresses to more than expected");
-            buffer.Write(chunk, 0, n);
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    if (filled >= limit)
+                    {
+                        if (s.ReadByte() >= 0) throw Bad(name, $"entry \"{n}\" decompresses to more than {limit} bytes (corrupt or hostile file)");
+                        break;
+                    }
+                    Array.Resize(ref buffer, (int)Math.Min(limit, Math.Min((long)buffer.Length * 2, Array.MaxLength)));
+                }
+                int read = s.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) break;
+                filled += read;
+            }
         }
-        return buffer.ToArray();
+        if (exact && filled != limit) throw Bad(name, $"entry \"{n}\" has {filled} bytes, the manifest says {limit} (truncated or corrupt file)");
+        if (filled != buffer.Length) Array.Resize(ref buffer, filled);
+        if (Crc32.Compute(buffer) != entry.Crc32) throw Bad(name, $"entry \"{n}\" fails its CRC-32 check (corrupt file)");
+        return buffer;
+    }
+
+    private static bool IsPlainName(string n) =>
+        n.Length is > 0 and <= 64 && !n.Contains('/') && !n.Contains('\\') && !n.Contains("..") && !n.Contains(':') && !n.Any(char.IsControl);
+
+    private static bool IsCleanLabel(string s) => s.Length is > 0 and <= 200 && !s.Any(char.IsControl);
+
+    /// <summary>Text from the file, safe to put in a one-line message: control characters replaced, length capped.</summary>
+    private static string Printable(string? s, int max = 60)
+    {
+        if (s is null) return "null";
+        var chars = s.Select(ch => char.IsControl(ch) ? '?' : ch).ToArray();
+        return chars.Length <= max ? new string(chars) : new string(chars, 0, max) + "…";
     }
 
     private static InputException Bad(string path, string message) => new($"{path}: {message}");
+}
+
+/// <summary>CRC-32 (IEEE 802.3, as zip uses it).</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = Enumerable.Range(0, 256).Select(i =>
+    {
+        uint c = (uint)i;
+        for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        return c;
+    }).ToArray();
+
+    public static uint Compute(ReadOnlySpan<byte> bytes)
+    {
+        uint crc = 0xFFFFFFFFu;
+        foreach (byte b in bytes) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return ~crc;
+    }
 }
