@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-$(mktemp -d)}
 mkdir -p "$out/loso" "$out/authored"
-train() { dotnet run --project src/Stance.Train -c Release -- "$@"; }
+train() { dotnet run --project src/Stance.Train -c Release -- --trainer linear "$@"; }
 dotnet build src/Stance.Train -c Release -v q --nologo >/dev/null
 for label in stance sentiment; do
   echo "######## $label: leave-one-seed-article-out, real units only"
