@@ -151,21 +151,21 @@ public class BoostedTreesTests
         var layout = BinLayout.Build(x, 64, 10);
         var rows = BinnedRows.From(x, layout);
         var rng = new SplitMix64(10);
-        var gh = new double[2 * x.RowCount];
-        for (int r = 0; r < x.RowCount; r++) { gh[2 * r] = rng.NextDouble() - 0.4; gh[2 * r + 1] = 0.1 + 0.2 * rng.NextDouble(); }
+        var gh = new GradientPair[x.RowCount];
+        for (int r = 0; r < x.RowCount; r++) gh[r] = new GradientPair { G = rng.NextDouble() - 0.4, H = 0.1 + 0.2 * rng.NextDouble() };
         int[] parent = Enumerable.Range(0, x.RowCount).Where(r => r % 4 != 0).ToArray();
         int[] sibling = parent.Where(r => x.RowColumns(r).IndexOf(1) < 0 || x.RowValues(r)[x.RowColumns(r).IndexOf(1)] <= 0).ToArray();
         int[] child = parent.Except(sibling).ToArray();
-        var parentHist = new double[Histogram.Stride * layout.SlotCount];
-        var siblingHist = new double[parentHist.Length];
-        Histogram.Build(parentHist, rows, parent, 0, parent.Length, gh);
+        var parentHist = new Histogram(layout);
+        var siblingHist = new Histogram(layout);
+        parentHist.Build(rows, parent, 0, parent.Length, gh);
         Assert.Equal(BruteForce(parent), Search(parentHist, parent));
-        Histogram.Build(siblingHist, rows, sibling, 0, sibling.Length, gh);
-        Histogram.Subtract(parentHist, siblingHist);
+        siblingHist.Build(rows, sibling, 0, sibling.Length, gh);
+        parentHist.Subtract(siblingHist);
         Assert.Equal(BruteForce(child), Search(parentHist, child));
 
-        (double, double, int) Totals(IEnumerable<int> set) => (set.Sum(r => gh[2 * r]), set.Sum(r => gh[2 * r + 1]), set.Count());
-        (int, int, double) Search(double[] hist, int[] set)
+        (double, double, int) Totals(IEnumerable<int> set) => (set.Sum(r => gh[r].G), set.Sum(r => gh[r].H), set.Count());
+        (int, int, double) Search(Histogram hist, int[] set)
         {
             var (g, h, c) = Totals(set);
             var best = SplitFinder.Best(hist, layout, null, g, h, c, 10, 1.0);

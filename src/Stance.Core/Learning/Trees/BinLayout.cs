@@ -15,6 +15,8 @@ internal sealed class BinLayout
     /// <summary>Original column of each compact feature.</summary>
     public int[] Column { get; }
     public int[] Offset { get; }
+    /// <summary>The feature owning each slot.</summary>
+    public int[] FeatureOfSlot { get; }
     public int[] ZeroBin { get; }
     /// <summary>Upper bounds of all bins but the last; feature f's start at Offset[f] − f.</summary>
     public float[] Upper { get; }
@@ -25,6 +27,8 @@ internal sealed class BinLayout
     private BinLayout(int[] featureOfColumn, int[] column, int[] offset, int[] zeroBin, float[] upper)
     {
         _featureOfColumn = featureOfColumn; Column = column; Offset = offset; ZeroBin = zeroBin; Upper = upper;
+        FeatureOfSlot = new int[offset[^1]];
+        for (int f = 0; f < column.Length; f++) FeatureOfSlot.AsSpan(offset[f], offset[f + 1] - offset[f]).Fill(f);
     }
 
     /// <summary>Compact feature of a column, or −1 when the column is not binned.</summary>

@@ -57,8 +57,8 @@ public sealed class BoostedTreesTrainer
         var bias = LogPriors(y, K);
         var scores = Scores(bias, n);
         var validScores = valid is null ? null : Scores(bias, valid.RowCount);
-        var gh = new double[K][];
-        for (int k = 0; k < K; k++) gh[k] = new double[2 * n];
+        var gradients = new GradientPair[K][];
+        for (int k = 0; k < K; k++) gradients[k] = new GradientPair[n];
 
         int bagCount = Math.Max(1, (int)Math.Round(_options.BaggingFraction * n));
         var bag = new int[n];
@@ -79,7 +79,7 @@ public sealed class BoostedTreesTrainer
         int bestRounds = 0;
         for (int round = 0; round < _options.NumberOfTrees; round++)
         {
-            Gradients(scores, y, gh);
+            Gradients(scores, y, gradients);
             if (bagCount < n) RowSampling.Bag(n, bagCount, rng, bag, inBag);
             for (int k = 0; masks != null && k < K; k++) RowSampling.Features(featureCount, rng, featureOrder, masks[k]);
 
@@ -89,7 +89,7 @@ public sealed class BoostedTreesTrainer
                 var grower = growers[w] ??= new TreeGrower(rows, layout, _options);
                 for (int k = w; k < K; k += workers)
                 {
-                    var tree = trees[k] = grower.Grow(gh[k], bag, bagCount, masks?[k]);
+                    var tree = trees[k] = grower.Grow(gradients[k], bag, bagCount, masks?[k]);
                     grower.AddLeafValues(tree, scores[k]);
                     for (int r = 0; bagCount < n && r < n; r++)
                         if (!inBag[r]) scores[k][r] += tree.LeafValue[tree.LeafOf(rows, r)];
@@ -110,8 +110,8 @@ public sealed class BoostedTreesTrainer
         return ModelAssembly.Build(rounds, kept, layout, bias);
     }
 
-    /// <summary>Per class k, per row r: gh[k][2r] = ∂L/∂z_k and gh[k][2r+1] = K/(K−1) · ∂²L/∂z_k².</summary>
-    private static void Gradients(double[][] scores, int[] y, double[][] gh)
+    /// <summary>Per class k, per row r: G = ∂L/∂z_k and H = K/(K−1) · ∂²L/∂z_k².</summary>
+    private static void Gradients(double[][] scores, int[] y, GradientPair[][] gradients)
     {
         int K = scores.Length;
         double factor = K / (K - 1.0);
@@ -122,7 +122,7 @@ public sealed class BoostedTreesTrainer
         {
             for (int k = 0; k < K; k++) z[k] = scores[k][r];
             MulticlassObjective.Derivatives(z, y[r], g, h);
-            for (int k = 0; k < K; k++) { gh[k][2 * r] = g[k]; gh[k][2 * r + 1] = factor * h[k]; }
+            for (int k = 0; k < K; k++) gradients[k][r] = new GradientPair { G = g[k], H = factor * h[k] };
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class TreeGrower
     private readonly int[] _begin, _count, _buffer, _parentNode;
     private readonly double[] _sumG, _sumH;
     private readonly SplitCandidate[] _best;
-    private double[] _gh = [];
+    private GradientPair[] _gradients = [];
     private bool[]? _mask;
     private int _leaves;
 
@@ -27,9 +27,9 @@ internal sealed class TreeGrower
     {
         _rows = rows; _layout = layout; _options = options;
         _maxLeaves = options.NumberOfLeaves;
-        long bytesPerHistogram = Math.Max(1L, 8L * Histogram.Stride * layout.SlotCount);
+        long bytesPerHistogram = Math.Max(1L, 28L * (layout.SlotCount + layout.FeatureCount)); // sums and touched lists
         int capacity = (int)Math.Clamp(options.HistogramBudgetBytes / bytesPerHistogram, 2, _maxLeaves);
-        _pool = new HistogramPool(capacity, layout.SlotCount);
+        _pool = new HistogramPool(capacity, layout);
         _order = new int[rows.RowCount];
         _scratch = new int[rows.RowCount];
         _begin = new int[_maxLeaves]; _count = new int[_maxLeaves];
@@ -39,12 +39,12 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Grows a tree on the rows bag[0..bagCount−1] (ascending) with gh = (g, h) per row, splitting only
+    /// Grows a tree on the rows bag[0..bagCount−1] (ascending) with the given per-row derivatives, splitting only
     /// on features whose mask entry is true (null = all). Leaf values include the learning rate.
     /// </summary>
-    public GrownTree Grow(double[] gh, int[] bag, int bagCount, bool[]? featureMask)
+    public GrownTree Grow(GradientPair[] gradients, int[] bag, int bagCount, bool[]? featureMask)
     {
-        _gh = gh; _mask = featureMask;
+        _gradients = gradients; _mask = featureMask;
         var tree = new GrownTree(_maxLeaves);
         Array.Copy(bag, _order, bagCount);
         _leaves = 1;
@@ -53,7 +53,7 @@ internal sealed class TreeGrower
         if (CanSplit(0))
         {
             _buffer[0] = Take(keep: -1);
-            Histogram.Build(_pool[_buffer[0]], _rows, _order, 0, bagCount, gh);
+            _pool[_buffer[0]].Build(_rows, _order, 0, bagCount, gradients);
             _best[0] = FindSplit(0);
         }
         else _best[0] = SplitCandidate.None;
@@ -105,7 +105,7 @@ internal sealed class TreeGrower
         if (useParent || CanSplit(small)) Build(small, keep: -1);
         if (useParent)
         {
-            Histogram.Subtract(_pool[parentBuffer], _pool[_buffer[small]]);
+            _pool[parentBuffer].Subtract(_pool[_buffer[small]]);
             _buffer[large] = parentBuffer;
         }
         else if (CanSplit(large)) Build(large, keep: small);
@@ -137,7 +137,7 @@ internal sealed class TreeGrower
         for (int i = _begin[leaf]; i < _begin[leaf] + _count[leaf]; i++)
         {
             int r = _order[i];
-            g += _gh[2 * r]; h += _gh[2 * r + 1];
+            g += _gradients[r].G; h += _gradients[r].H;
         }
         _sumG[leaf] = g; _sumH[leaf] = h;
     }
@@ -148,7 +148,7 @@ internal sealed class TreeGrower
     private void Build(int leaf, int keep)
     {
         _buffer[leaf] = Take(keep);
-        Histogram.Build(_pool[_buffer[leaf]], _rows, _order, _begin[leaf], _count[leaf], _gh);
+        _pool[_buffer[leaf]].Build(_rows, _order, _begin[leaf], _count[leaf], _gradients);
     }
 
     private SplitCandidate FindSplit(int leaf) => SplitFinder.Best(_pool[_buffer[leaf]], _layout, _mask,
