@@ -292,12 +292,12 @@ public class BoostedTreesTests
     public void BinsKeepZeroAloneAndRespectTheLimit()
     {
         var values = Enumerable.Range(1, 500).Select(i => (float)(i % 2 == 0 ? i : -i) / 7).Order().ToArray();
-        var (upper, zero) = QuantileBins.Cut(values, 9);
+        var (upper, zero) = QuantileBins.Cut(values, 9, 3);
         Assert.True(upper.Length + 1 <= 9);
         Assert.True(upper[zero - 1] < 0 && upper[zero] >= 0 && upper[zero] < values.Where(v => v > 0).Min());
         Assert.True(upper.Zip(upper.Skip(1)).All(p => p.First < p.Second));
         // Few distinct values: one bin each, thresholds between neighbours.
-        var (few, zeroFew) = QuantileBins.Cut([1f, 1f, 1f, 2f, 2f, 2f, 3f, 3f, 3f], 255);
+        var (few, zeroFew) = QuantileBins.Cut([1f, 1f, 1f, 2f, 2f, 2f, 3f, 3f, 3f], 255, 3);
         Assert.Equal(0, zeroFew);
         Assert.Equal([0.5f, 1.5f, 2.5f], few);
     }
