@@ -204,6 +204,7 @@ public class BoostedTreesTests
         var held = trainer.Fit(xTrain, yTrain, 3);
         Assert.InRange(held.Rounds, 1, 100);
         Assert.Equal(held.Rounds + 10, trainer.LastValidationLosses.Count);
+        Assert.Throws<ArgumentException>(() => new BoostedTreesTrainer(options with { ValidationFraction = 0 }).Fit(xTrain, yTrain, 3));
     }
 
     [Fact]

@@ -28,15 +28,16 @@ public sealed class BoostedTreesTrainer
 
     /// <summary>
     /// Fits on x (labels 0..classes−1). With early stopping on, a stratified ValidationFraction of the
-    /// rows is held out to decide when to stop and is not trained on.
+    /// rows is held out to decide when to stop and is not trained on (an error if that leaves no rows).
     /// </summary>
     public BoostedTreesModel Fit(SparseMatrix x, int[] y, int classes)
     {
         CheckData(x, y, classes);
         var rng = new SplitMix64(_options.Seed);
-        if (_options.EarlyStoppingRounds == 0 || _options.ValidationFraction == 0) return Train(x, y, null, null, classes, rng);
+        if (_options.EarlyStoppingRounds == 0) return Train(x, y, null, null, classes, rng);
         var (train, held) = RowSampling.HoldOut(y, classes, _options.ValidationFraction, rng);
-        if (held.Count == 0 || train.Count == 0) return Train(x, y, null, null, classes, rng);
+        if (held.Count == 0 || train.Count == 0)
+            throw new ArgumentException($"early stopping needs rows on both sides of the hold-out; ValidationFraction {_options.ValidationFraction} of {y.Length} rows leaves {held.Count} held out");
         return Train(x.SelectRows(train), Pick(y, train), x.SelectRows(held), Pick(y, held), classes, rng);
     }
 
