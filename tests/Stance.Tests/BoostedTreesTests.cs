@@ -160,6 +160,11 @@ public class BoostedTreesTests
         var siblingHist = new Histogram(layout);
         parentHist.Build(rows, parent, 0, parent.Length, gh);
         Assert.Equal(BruteForce(parent), Search(parentHist, parent));
+        var inBag = new bool[x.RowCount];
+        foreach (int r in parent) inBag[r] = true;
+        var byColumns = new Histogram(layout);
+        byColumns.BuildAll(BinnedColumns.From(rows, layout), gh, inBag);
+        Assert.Equal(BruteForce(parent), Search(byColumns, parent));
         siblingHist.Build(rows, sibling, 0, sibling.Length, gh);
         parentHist.Subtract(siblingHist);
         Assert.Equal(BruteForce(child), Search(parentHist, child));
@@ -186,6 +191,27 @@ public class BoostedTreesTests
                 }
             return (best.Item1, best.Item2, Math.Round(best.Item3, 9));
         }
+    }
+
+    [Fact]
+    public void RowsEndInTheLeavesTheTreeSendsThemTo()
+    {
+        // The grower partitions rows by column marks or by binary search; either way each row's leaf must
+        // be the one a traversal of the finished tree reaches.
+        var (x, _) = Mixed(1500, 11);
+        var layout = BinLayout.Build(x, 255, 5);
+        var rows = BinnedRows.From(x, layout);
+        var rng = new SplitMix64(11);
+        var gh = new GradientPair[x.RowCount];
+        for (int r = 0; r < x.RowCount; r++) gh[r] = new GradientPair { G = rng.NextDouble() - 0.5, H = 0.25 };
+        var options = new BoostedTreesOptions { NumberOfLeaves = 40, MinimumExampleCountPerLeaf = 5 };
+        var grower = new TreeGrower(rows, BinnedColumns.From(rows, layout), layout, options);
+        var bag = Enumerable.Range(0, x.RowCount).ToArray();
+        var tree = grower.Grow(gh, bag, bag.Length, null, null);
+        Assert.Equal(40, tree.LeafCount);
+        var scores = new double[x.RowCount];
+        grower.AddLeafValues(tree, scores);
+        for (int r = 0; r < x.RowCount; r++) Assert.Equal(tree.LeafValue[tree.LeafOf(rows, r)], scores[r]);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class BoostedTreesTrainer
         int K = classes, n = x.RowCount;
         var layout = BinLayout.Build(x, _options.MaxBins, _options.MinimumExampleCountPerLeaf);
         var rows = BinnedRows.From(x, layout);
+        var columns = BinnedColumns.From(rows, layout);
         var valid = validX is null ? null : BinnedRows.From(validX, layout);
         var bias = LogPriors(y, K);
         var scores = Scores(bias, n);
@@ -87,10 +88,10 @@ public sealed class BoostedTreesTrainer
             var trees = new GrownTree[K];
             Parallel.For(0, workers, parallel, w =>
             {
-                var grower = growers[w] ??= new TreeGrower(rows, layout, _options);
+                var grower = growers[w] ??= new TreeGrower(rows, columns, layout, _options);
                 for (int k = w; k < K; k += workers)
                 {
-                    var tree = trees[k] = grower.Grow(gradients[k], bag, bagCount, masks?[k]);
+                    var tree = trees[k] = grower.Grow(gradients[k], bag, bagCount, bagCount < n ? inBag : null, masks?[k]);
                     grower.AddLeafValues(tree, scores[k]);
                     for (int r = 0; bagCount < n && r < n; r++)
                         if (!inBag[r]) scores[k][r] += tree.LeafValue[tree.LeafOf(rows, r)];

@@ -22,7 +22,7 @@ internal struct GradientPair
 /// </summary>
 internal sealed class Histogram
 {
-    private readonly int[] _featureOfSlot;
+    private readonly int[] _featureOfSlot, _offset;
     // One spare entry: first touches are appended without a branch (see Build).
     private readonly int[] _slots;
     private readonly int[] _features;
@@ -36,6 +36,7 @@ internal sealed class Histogram
     public Histogram(BinLayout layout)
     {
         _featureOfSlot = layout.FeatureOfSlot;
+        _offset = layout.Offset;
         Bins = new BinSums[layout.SlotCount];
         NonZero = new BinSums[layout.FeatureCount];
         Occupied = new ulong[(layout.SlotCount + 63) / 64];
@@ -76,6 +77,38 @@ internal sealed class Histogram
             if (sums.Count == 0) _features[_featureCount++] = f;
             ref readonly var bin = ref bins[s];
             sums.G += bin.G; sums.H += bin.H; sums.Count += bin.Count;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the content with the sums of all rows (only those marked in inBag when given), one
+    /// feature at a time: for the root, a feature's bins stay in cache while its rows stream by. Each bin
+    /// still receives its rows in ascending order, as in <see cref="Build"/>.
+    /// </summary>
+    public void BuildAll(BinnedColumns columns, GradientPair[] gradients, bool[]? inBag)
+    {
+        Clear();
+        int[] start = columns.Start, rows = columns.Rows, slots = columns.Slots;
+        BinSums[] bins = Bins;
+        for (int f = 0; f < NonZero.Length; f++)
+        {
+            for (int e = start[f]; e < start[f + 1]; e++)
+            {
+                int r = rows[e];
+                if (inBag != null && !inBag[r]) continue;
+                ref var bin = ref bins[slots[e]];
+                bin.G += gradients[r].G; bin.H += gradients[r].H; bin.Count += 1;
+            }
+            ref var sums = ref NonZero[f];
+            for (int s = _offset[f]; s < _offset[f + 1]; s++)
+            {
+                ref readonly var bin = ref bins[s];
+                if (bin.Count == 0) continue;
+                _slots[_slotCount++] = s;
+                Occupied[s >> 6] |= 1UL << s;
+                sums.G += bin.G; sums.H += bin.H; sums.Count += bin.Count;
+            }
+            if (sums.Count > 0) _features[_featureCount++] = f;
         }
     }
 

@@ -11,11 +11,13 @@ namespace Stance.Core.Learning.Trees;
 internal sealed class TreeGrower
 {
     private readonly BinnedRows _rows;
+    private readonly BinnedColumns _columns;
     private readonly BinLayout _layout;
     private readonly BoostedTreesOptions _options;
     private readonly HistogramPool _pool;
     private readonly int _maxLeaves;
     private readonly int[] _order, _scratch;
+    private readonly bool[] _flipped;
     private readonly int[] _begin, _count, _buffer, _parentNode;
     private readonly double[] _sumG, _sumH;
     private readonly SplitCandidate[] _best;
@@ -23,15 +25,16 @@ internal sealed class TreeGrower
     private bool[]? _mask;
     private int _leaves;
 
-    public TreeGrower(BinnedRows rows, BinLayout layout, BoostedTreesOptions options)
+    public TreeGrower(BinnedRows rows, BinnedColumns columns, BinLayout layout, BoostedTreesOptions options)
     {
-        _rows = rows; _layout = layout; _options = options;
+        _rows = rows; _columns = columns; _layout = layout; _options = options;
         _maxLeaves = options.NumberOfLeaves;
         long bytesPerHistogram = Math.Max(1L, 28L * (layout.SlotCount + layout.FeatureCount)); // sums and touched lists
         int capacity = (int)Math.Clamp(options.HistogramBudgetBytes / bytesPerHistogram, 2, _maxLeaves);
         _pool = new HistogramPool(capacity, layout);
         _order = new int[rows.RowCount];
         _scratch = new int[rows.RowCount];
+        _flipped = new bool[rows.RowCount];
         _begin = new int[_maxLeaves]; _count = new int[_maxLeaves];
         _buffer = new int[_maxLeaves]; _parentNode = new int[_maxLeaves];
         _sumG = new double[_maxLeaves]; _sumH = new double[_maxLeaves];
@@ -39,10 +42,11 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Grows a tree on the rows bag[0..bagCount−1] (ascending) with the given per-row derivatives, splitting only
-    /// on features whose mask entry is true (null = all). Leaf values include the learning rate.
+    /// Grows a tree on the rows bag[0..bagCount−1] (ascending; inBag marks them, null when all rows are
+    /// in) with the given per-row derivatives, splitting only on features whose mask entry is true (null =
+    /// all). Leaf values include the learning rate.
     /// </summary>
-    public GrownTree Grow(GradientPair[] gradients, int[] bag, int bagCount, bool[]? featureMask)
+    public GrownTree Grow(GradientPair[] gradients, int[] bag, int bagCount, bool[]? inBag, bool[]? featureMask)
     {
         _gradients = gradients; _mask = featureMask;
         var tree = new GrownTree(_maxLeaves);
@@ -53,7 +57,7 @@ internal sealed class TreeGrower
         if (CanSplit(0))
         {
             _buffer[0] = Take(keep: -1);
-            _pool[_buffer[0]].Build(_rows, _order, 0, bagCount, gradients);
+            _pool[_buffer[0]].BuildAll(_columns, gradients, inBag);
             _best[0] = FindSplit(0);
         }
         else _best[0] = SplitCandidate.None;
@@ -116,16 +120,29 @@ internal sealed class TreeGrower
         ReleaseIfClosed(large);
     }
 
-    /// <summary>Stable partition of the leaf's rows: bin ≤ split bin stay in leaf, the rest go to right.</summary>
+    /// <summary>
+    /// Stable partition of the leaf's rows: bin ≤ split bin stay in leaf, the rest go to right. When the
+    /// feature is stored by few rows, its column marks those whose side differs from the zero bin's;
+    /// otherwise each row's bin is found by binary search.
+    /// </summary>
     private void Partition(int leaf, int right, int feature, int bin)
     {
         int begin = _begin[leaf], end = begin + _count[leaf], kept = 0, moved = 0;
+        int columnStart = _columns.Start[feature], columnEnd = _columns.Start[feature + 1], first = _layout.Offset[feature];
+        bool byColumn = columnEnd - columnStart <= 8 * _count[leaf];
+        bool zeroRight = _layout.ZeroBin[feature] > bin;
+        if (byColumn)
+            for (int e = columnStart; e < columnEnd; e++)
+                _flipped[_columns.Rows[e]] = (_columns.Slots[e] - first > bin) != zeroRight;
         for (int i = begin; i < end; i++)
         {
             int r = _order[i];
-            if (_rows.BinOf(r, feature) <= bin) _order[begin + kept++] = r;
-            else _scratch[moved++] = r;
+            bool goesRight = byColumn ? _flipped[r] != zeroRight : _rows.BinOf(r, feature) > bin;
+            if (goesRight) _scratch[moved++] = r;
+            else _order[begin + kept++] = r;
         }
+        if (byColumn)
+            for (int e = columnStart; e < columnEnd; e++) _flipped[_columns.Rows[e]] = false;
         Array.Copy(_scratch, 0, _order, begin + kept, moved);
         _count[leaf] = kept;
         _begin[right] = begin + kept; _count[right] = moved;
