@@ -160,10 +160,10 @@ public class BoostedTreesTests
         var siblingHist = new Histogram(layout);
         parentHist.Build(rows, parent, 0, parent.Length, gh);
         Assert.Equal(BruteForce(parent), Search(parentHist, parent));
-        var inBag = new bool[x.RowCount];
-        foreach (int r in parent) inBag[r] = true;
+        var leafOf = Enumerable.Repeat(-1, x.RowCount).ToArray();
+        foreach (int r in parent) leafOf[r] = 3;
         var byColumns = new Histogram(layout);
-        byColumns.BuildAll(BinnedColumns.From(rows, layout), gh, inBag);
+        byColumns.BuildByColumns(BinnedColumns.From(rows, layout), gh, leafOf, 3);
         Assert.Equal(BruteForce(parent), Search(byColumns, parent));
         siblingHist.Build(rows, sibling, 0, sibling.Length, gh);
         parentHist.Subtract(siblingHist);
@@ -207,7 +207,7 @@ public class BoostedTreesTests
         var options = new BoostedTreesOptions { NumberOfLeaves = 40, MinimumExampleCountPerLeaf = 5 };
         var grower = new TreeGrower(rows, BinnedColumns.From(rows, layout), layout, options);
         var bag = Enumerable.Range(0, x.RowCount).ToArray();
-        var tree = grower.Grow(gh, bag, bag.Length, null, null);
+        var tree = grower.Grow(gh, bag, bag.Length, null);
         Assert.Equal(40, tree.LeafCount);
         var scores = new double[x.RowCount];
         grower.AddLeafValues(tree, scores);

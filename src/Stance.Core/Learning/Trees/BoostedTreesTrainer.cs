@@ -91,7 +91,7 @@ public sealed class BoostedTreesTrainer
                 var grower = growers[w] ??= new TreeGrower(rows, columns, layout, _options);
                 for (int k = w; k < K; k += workers)
                 {
-                    var tree = trees[k] = grower.Grow(gradients[k], bag, bagCount, bagCount < n ? inBag : null, masks?[k]);
+                    var tree = trees[k] = grower.Grow(gradients[k], bag, bagCount, masks?[k]);
                     grower.AddLeafValues(tree, scores[k]);
                     for (int r = 0; bagCount < n && r < n; r++)
                         if (!inBag[r]) scores[k][r] += tree.LeafValue[tree.LeafOf(rows, r)];
