@@ -18,7 +18,8 @@ internal struct GradientPair
 /// totals minus NonZero. With thousands of sparse features most bins of most nodes are empty, so the
 /// histogram also lists the slots it has written (clearing and subtracting cost in proportion to them)
 /// and marks them in the bitmap <see cref="Occupied"/> (the split search skips unmarked bins, which
-/// hold exact zeros). After a subtraction the parent's marks remain: a superset, still exact.
+/// hold exact zeros). After a subtraction the parent's marks remain: a superset, still exact. Zero-bin
+/// slots stay empty and unmarked (the split search fills one only while it scans that feature).
 /// </summary>
 internal sealed class Histogram
 {

@@ -30,66 +30,43 @@ internal static class SplitFinder
     public static SplitCandidate Best(Histogram hist, BinLayout layout, bool[]? featureMask,
         double sumG, double sumH, int count, int minLeaf, double lambda)
     {
-        var scan = new Scan(sumG, sumH, count, minLeaf, lambda);
         BinSums[] bins = hist.Bins, nonZero = hist.NonZero;
         ulong[] occupied = hist.Occupied;
+        double parentScore = sumG * sumG / (sumH + lambda), bestGain = MinimumGain;
+        var best = SplitCandidate.None;
         for (int f = 0; f < layout.FeatureCount; f++)
         {
             ref readonly var stored = ref nonZero[f];
             if (stored.Count < minLeaf) continue; // the side without the zero bin would be too small
             if (featureMask != null && !featureMask[f]) continue;
-            int first = layout.Offset[f], cuts = layout.BinCount(f) - 1, zero = layout.ZeroBin[f];
-            scan.StartFeature(f);
-            bool zeroDone = zero >= cuts;
+            int first = layout.Offset[f], end = first + layout.BinCount(f) - 1, zeroSlot = first + layout.ZeroBin[f];
+            // The zero bin is put in its (never built) slot for the scan, so one loop sees every bin in order.
+            bins[zeroSlot] = new BinSums { G = sumG - stored.G, H = sumH - stored.H, Count = count - stored.Count };
+            occupied[zeroSlot >> 6] |= 1UL << zeroSlot;
+            double gl = 0, hl = 0, cl = 0;
             // Occupied bins below the last one (a split after the last bin sends every row left).
-            for (int w = first >> 6, end = first + cuts; w << 6 < end; w++)
+            for (int w = first >> 6; w << 6 < end; w++)
             {
                 ulong bits = occupied[w];
                 if (w << 6 < first) bits &= ulong.MaxValue << (first & 63);
                 if ((w << 6) + 64 > end) bits &= (1UL << (end & 63)) - 1;
                 for (; bits != 0; bits &= bits - 1)
                 {
-                    int b = (w << 6) + BitOperations.TrailingZeroCount(bits) - first;
-                    if (!zeroDone && zero < b)
-                    {
-                        scan.Add(zero, sumG - stored.G, sumH - stored.H, count - stored.Count);
-                        zeroDone = true;
-                    }
-                    ref readonly var bin = ref bins[first + b];
-                    scan.Add(b, bin.G, bin.H, bin.Count);
+                    int slot = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    ref readonly var bin = ref bins[slot];
+                    double binCount = bin.Count;
+                    gl += bin.G; hl += bin.H; cl += binCount;
+                    if (binCount == 0 || cl < minLeaf || count - cl < minLeaf) continue;
+                    double hr = sumH - hl;
+                    if (hl < MinimumHessian || hr < MinimumHessian) continue;
+                    double gr = sumG - gl;
+                    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parentScore;
+                    if (gain > bestGain) { bestGain = gain; best = new SplitCandidate(f, slot - first, gain); }
                 }
             }
-            if (!zeroDone) scan.Add(zero, sumG - stored.G, sumH - stored.H, count - stored.Count);
+            bins[zeroSlot] = default;
+            occupied[zeroSlot >> 6] &= ~(1UL << zeroSlot);
         }
-        return scan.Best;
-    }
-
-    /// <summary>Running left-side sums along one feature's bins, and the best split so far.</summary>
-    private struct Scan(double sumG, double sumH, int count, int minLeaf, double lambda)
-    {
-        private readonly double _parentScore = sumG * sumG / (sumH + lambda);
-        private double _bestGain = MinimumGain;
-        private int _feature;
-        private double _gl, _hl, _cl;
-
-        public SplitCandidate Best { get; private set; } = SplitCandidate.None;
-
-        public void StartFeature(int feature)
-        {
-            _feature = feature;
-            _gl = _hl = _cl = 0;
-        }
-
-        /// <summary>Adds bin b to the left side and weighs the split after it.</summary>
-        public void Add(int b, double g, double h, double binCount)
-        {
-            _gl += g; _hl += h; _cl += binCount;
-            if (binCount == 0 || _cl < minLeaf || count - _cl < minLeaf) return;
-            double hr = sumH - _hl;
-            if (_hl < MinimumHessian || hr < MinimumHessian) return;
-            double gr = sumG - _gl;
-            double gain = _gl * _gl / (_hl + lambda) + gr * gr / (hr + lambda) - _parentScore;
-            if (gain > _bestGain) { _bestGain = gain; Best = new SplitCandidate(_feature, b, gain); }
-        }
+        return best;
     }
 }

@@ -168,9 +168,10 @@ internal sealed class TreeGrower
     private bool CanSplit(int leaf) => _leaves < _maxLeaves && _count[leaf] >= 2 * _options.MinimumExampleCountPerLeaf;
 
     /// <summary>
-    /// Builds the leaf's histogram by rows, or by columns when the leaf holds over a fifth of all stored
-    /// non-zeros: scattered updates into a histogram larger than the cache cost several times a
-    /// streamed pass (a rough, machine-dependent crossover; either way the result is the same).
+    /// Builds the leaf's histogram by rows, or by columns when the leaf holds most of the stored
+    /// non-zeros (the root, unless bagging leaves many rows out): by columns every non-zero is visited,
+    /// but in cache-friendly order. Measured, the crossover lies well above half; either way the bins
+    /// come out the same.
     /// </summary>
     private void Build(int leaf, int keep)
     {
@@ -178,7 +179,7 @@ internal sealed class TreeGrower
         var histogram = _pool[_buffer[leaf]];
         long entries = 0;
         for (int i = _begin[leaf]; i < _begin[leaf] + _count[leaf]; i++) entries += _rows.RowStart[_order[i] + 1] - _rows.RowStart[_order[i]];
-        if (5 * entries > _rows.Slots.Length) histogram.BuildByColumns(_columns, _gradients, _leafOf, leaf);
+        if (4 * entries > 3L * _rows.Slots.Length) histogram.BuildByColumns(_columns, _gradients, _leafOf, leaf);
         else histogram.Build(_rows, _order, _begin[leaf], _count[leaf], _gradients);
     }
 
