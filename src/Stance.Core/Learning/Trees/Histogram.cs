@@ -50,7 +50,26 @@ internal sealed class Histogram
     {
         Clear();
         int[] rowStart = rows.RowStart, slots = rows.Slots, touched = _slots;
+        long entries = 0;
+        for (int i = begin; i < begin + count; i++) entries += rowStart[order[i] + 1] - rowStart[order[i]];
         BinSums[] bins = Bins;
+        if (2 * entries > bins.Length)
+        {
+            // Most slots will be hit: cheaper to skip first-touch bookkeeping and sweep all slots after.
+            for (int i = begin; i < begin + count; i++)
+            {
+                int r = order[i];
+                double g = gradients[r].G, h = gradients[r].H;
+                for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
+                {
+                    ref var bin = ref bins[slots[e]];
+                    bin.G += g; bin.H += h; bin.Count += 1;
+                }
+            }
+            Sweep();
+            return;
+        }
+
         int touchedCount = 0; // a local, not the field: keeps the hot loop free of a store-to-load chain
         for (int i = begin; i < begin + count; i++)
         {
@@ -84,24 +103,31 @@ internal sealed class Histogram
     /// <summary>
     /// Replaces the content with the sums of the rows r with leafOf[r] == leaf, going through every
     /// stored non-zero one feature at a time: a feature's bins stay in cache while its rows stream by,
-    /// which beats <see cref="Build"/>'s scattered updates once the node holds a good share of the
-    /// non-zeros. Each bin still receives its rows in ascending order, so the bins come out the same.
+    /// which beats <see cref="Build"/>'s scattered updates once the node holds most of the non-zeros.
+    /// Each bin still receives its rows in ascending order, so the bins come out the same.
     /// </summary>
     public void BuildByColumns(BinnedColumns columns, GradientPair[] gradients, int[] leafOf, int leaf)
     {
         Clear();
-        int[] start = columns.Start, rows = columns.Rows, slots = columns.Slots;
+        int[] rows = columns.Rows, slots = columns.Slots;
+        BinSums[] bins = Bins;
+        for (int e = 0; e < rows.Length; e++)
+        {
+            // Rows of other nodes add exact zeros: a weight, not a branch, as membership may look random.
+            int r = rows[e];
+            double w = leafOf[r] == leaf ? 1 : 0;
+            ref var bin = ref bins[slots[e]];
+            bin.G += w * gradients[r].G; bin.H += w * gradients[r].H; bin.Count += w;
+        }
+        Sweep();
+    }
+
+    /// <summary>Lists, marks and totals per feature the occupied slots, in slot order.</summary>
+    private void Sweep()
+    {
         BinSums[] bins = Bins;
         for (int f = 0; f < NonZero.Length; f++)
         {
-            for (int e = start[f]; e < start[f + 1]; e++)
-            {
-                // Rows of other nodes add exact zeros: a weight, not a branch, as membership is close to random.
-                int r = rows[e];
-                double w = leafOf[r] == leaf ? 1 : 0;
-                ref var bin = ref bins[slots[e]];
-                bin.G += w * gradients[r].G; bin.H += w * gradients[r].H; bin.Count += w;
-            }
             ref var sums = ref NonZero[f];
             for (int s = _offset[f]; s < _offset[f + 1]; s++)
             {
