@@ -67,7 +67,7 @@ internal static class QuantileBins
     }
 
     /// <summary>A threshold t with a ≤ t &lt; b (a &lt; b), as near the midpoint as float allows.</summary>
-    internal static float Between(float a, float b)
+    private static float Between(float a, float b)
     {
         float t = (float)(((double)a + b) / 2);
         return t >= b ? a : t;
