@@ -151,21 +151,26 @@ public class BoostedTreesTests
         var layout = BinLayout.Build(x, 64, 10);
         var rows = BinnedRows.From(x, layout);
         var rng = new SplitMix64(10);
-        var gh = new double[2 * x.RowCount];
-        for (int r = 0; r < x.RowCount; r++) { gh[2 * r] = rng.NextDouble() - 0.4; gh[2 * r + 1] = 0.1 + 0.2 * rng.NextDouble(); }
+        var gh = new GradientPair[x.RowCount];
+        for (int r = 0; r < x.RowCount; r++) gh[r] = new GradientPair { G = rng.NextDouble() - 0.4, H = 0.1 + 0.2 * rng.NextDouble() };
         int[] parent = Enumerable.Range(0, x.RowCount).Where(r => r % 4 != 0).ToArray();
         int[] sibling = parent.Where(r => x.RowColumns(r).IndexOf(1) < 0 || x.RowValues(r)[x.RowColumns(r).IndexOf(1)] <= 0).ToArray();
         int[] child = parent.Except(sibling).ToArray();
-        var parentHist = new double[Histogram.Stride * layout.SlotCount];
-        var siblingHist = new double[parentHist.Length];
-        Histogram.Build(parentHist, rows, parent, 0, parent.Length, gh);
+        var parentHist = new Histogram(layout);
+        var siblingHist = new Histogram(layout);
+        parentHist.Build(rows, parent, 0, parent.Length, gh);
         Assert.Equal(BruteForce(parent), Search(parentHist, parent));
-        Histogram.Build(siblingHist, rows, sibling, 0, sibling.Length, gh);
-        Histogram.Subtract(parentHist, siblingHist);
+        var leafOf = Enumerable.Repeat(-1, x.RowCount).ToArray();
+        foreach (int r in parent) leafOf[r] = 3;
+        var byColumns = new Histogram(layout);
+        byColumns.BuildByColumns(BinnedColumns.From(rows, layout), gh, leafOf, 3);
+        Assert.Equal(BruteForce(parent), Search(byColumns, parent));
+        siblingHist.Build(rows, sibling, 0, sibling.Length, gh);
+        parentHist.Subtract(siblingHist);
         Assert.Equal(BruteForce(child), Search(parentHist, child));
 
-        (double, double, int) Totals(IEnumerable<int> set) => (set.Sum(r => gh[2 * r]), set.Sum(r => gh[2 * r + 1]), set.Count());
-        (int, int, double) Search(double[] hist, int[] set)
+        (double, double, int) Totals(IEnumerable<int> set) => (set.Sum(r => gh[r].G), set.Sum(r => gh[r].H), set.Count());
+        (int, int, double) Search(Histogram hist, int[] set)
         {
             var (g, h, c) = Totals(set);
             var best = SplitFinder.Best(hist, layout, null, g, h, c, 10, 1.0);
@@ -189,6 +194,27 @@ public class BoostedTreesTests
     }
 
     [Fact]
+    public void RowsEndInTheLeavesTheTreeSendsThemTo()
+    {
+        // The grower partitions rows by column marks or by binary search; either way each row's leaf must
+        // be the one a traversal of the finished tree reaches.
+        var (x, _) = Mixed(1500, 11);
+        var layout = BinLayout.Build(x, 255, 5);
+        var rows = BinnedRows.From(x, layout);
+        var rng = new SplitMix64(11);
+        var gh = new GradientPair[x.RowCount];
+        for (int r = 0; r < x.RowCount; r++) gh[r] = new GradientPair { G = rng.NextDouble() - 0.5, H = 0.25 };
+        var options = new BoostedTreesOptions { NumberOfLeaves = 40, MinimumExampleCountPerLeaf = 5 };
+        var grower = new TreeGrower(rows, BinnedColumns.From(rows, layout), layout, options);
+        var bag = Enumerable.Range(0, x.RowCount).ToArray();
+        var tree = grower.Grow(gh, bag, bag.Length, null);
+        Assert.Equal(40, tree.LeafCount);
+        var scores = new double[x.RowCount];
+        grower.AddLeafValues(tree, scores);
+        for (int r = 0; r < x.RowCount; r++) Assert.Equal(tree.LeafValue[tree.LeafOf(rows, r)], scores[r]);
+    }
+
+    [Fact]
     public void EarlyStoppingKeepsTheRoundWithTheBestValidationLoss()
     {
         var (xTrain, yTrain, xValid, yValid) = Split(Mixed(1000, 5, labelNoise: 0.6), 700);
@@ -204,6 +230,7 @@ public class BoostedTreesTests
         var held = trainer.Fit(xTrain, yTrain, 3);
         Assert.InRange(held.Rounds, 1, 100);
         Assert.Equal(held.Rounds + 10, trainer.LastValidationLosses.Count);
+        Assert.Throws<ArgumentException>(() => new BoostedTreesTrainer(options with { ValidationFraction = 0 }).Fit(xTrain, yTrain, 3));
     }
 
     [Fact]
@@ -292,12 +319,12 @@ public class BoostedTreesTests
     public void BinsKeepZeroAloneAndRespectTheLimit()
     {
         var values = Enumerable.Range(1, 500).Select(i => (float)(i % 2 == 0 ? i : -i) / 7).Order().ToArray();
-        var (upper, zero) = QuantileBins.Cut(values, 9);
+        var (upper, zero) = QuantileBins.Cut(values, 9, 3);
         Assert.True(upper.Length + 1 <= 9);
         Assert.True(upper[zero - 1] < 0 && upper[zero] >= 0 && upper[zero] < values.Where(v => v > 0).Min());
         Assert.True(upper.Zip(upper.Skip(1)).All(p => p.First < p.Second));
         // Few distinct values: one bin each, thresholds between neighbours.
-        var (few, zeroFew) = QuantileBins.Cut([1f, 1f, 1f, 2f, 2f, 2f, 3f, 3f, 3f], 255);
+        var (few, zeroFew) = QuantileBins.Cut([1f, 1f, 1f, 2f, 2f, 2f, 3f, 3f, 3f], 255, 3);
         Assert.Equal(0, zeroFew);
         Assert.Equal([0.5f, 1.5f, 2.5f], few);
     }

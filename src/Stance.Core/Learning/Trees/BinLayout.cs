@@ -15,6 +15,8 @@ internal sealed class BinLayout
     /// <summary>Original column of each compact feature.</summary>
     public int[] Column { get; }
     public int[] Offset { get; }
+    /// <summary>The feature owning each slot.</summary>
+    public int[] FeatureOfSlot { get; }
     public int[] ZeroBin { get; }
     /// <summary>Upper bounds of all bins but the last; feature f's start at Offset[f] − f.</summary>
     public float[] Upper { get; }
@@ -25,6 +27,8 @@ internal sealed class BinLayout
     private BinLayout(int[] featureOfColumn, int[] column, int[] offset, int[] zeroBin, float[] upper)
     {
         _featureOfColumn = featureOfColumn; Column = column; Offset = offset; ZeroBin = zeroBin; Upper = upper;
+        FeatureOfSlot = new int[offset[^1]];
+        for (int f = 0; f < column.Length; f++) FeatureOfSlot.AsSpan(offset[f], offset[f + 1] - offset[f]).Fill(f);
     }
 
     /// <summary>Compact feature of a column, or −1 when the column is not binned.</summary>
@@ -48,10 +52,13 @@ internal sealed class BinLayout
     }
 
     /// <summary>
-    /// Bins every column of x that has at least minimumNonZero non-zero values (a column with fewer can
-    /// never be split on: one side of any split holds only rows where it is non-zero).
+    /// Bins every column of x that has at least minimumLeaf non-zero values (a column with fewer can
+    /// never be split on: one side of any split holds only rows where it is non-zero). Bins hold at
+    /// least minimumLeaf values too (LightGBM's min_data_in_bin, 3, when leaves may be smaller): a
+    /// threshold finer than a leaf's worth of rows mostly fits noise, while every occupied bin costs
+    /// work in each node — with sparse continuous values (TF-IDF) nearly every value would get its own.
     /// </summary>
-    public static BinLayout Build(SparseMatrix x, int maxBins, int minimumNonZero)
+    public static BinLayout Build(SparseMatrix x, int maxBins, int minimumLeaf)
     {
         // Count non-zeros per column, then turn the counts into the column → feature map in place.
         var map = new int[x.ColumnCount];
@@ -66,7 +73,7 @@ internal sealed class BinLayout
         var columns = new List<int>();
         for (int c = 0; c < map.Length; c++)
         {
-            if (map[c] >= Math.Max(1, minimumNonZero))
+            if (map[c] >= Math.Max(1, minimumLeaf))
             {
                 columns.Add(c);
                 valueStart.Add(valueStart[^1] + map[c]);
@@ -90,7 +97,7 @@ internal sealed class BinLayout
         for (int f = 0; f < features; f++)
         {
             Array.Sort(values, valueStart[f], valueStart[f + 1] - valueStart[f]);
-            var (bounds, zero) = QuantileBins.Cut(values.AsSpan(valueStart[f], valueStart[f + 1] - valueStart[f]), maxBins);
+            var (bounds, zero) = QuantileBins.Cut(values.AsSpan(valueStart[f], valueStart[f + 1] - valueStart[f]), maxBins, Math.Max(3, minimumLeaf));
             upper.AddRange(bounds);
             zeroBin[f] = zero;
             offset[f + 1] = offset[f] + bounds.Length + 1;

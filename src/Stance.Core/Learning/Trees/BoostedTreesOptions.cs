@@ -23,7 +23,11 @@ public sealed record BoostedTreesOptions
     public double FeatureFraction { get; init; } = 1.0;
     /// <summary>Share of the training rows each round's trees are grown on (drawn per round, without replacement).</summary>
     public double BaggingFraction { get; init; } = 1.0;
-    /// <summary>Histogram bins per feature, the implicit zero bin included (3..255: a feature with both signs needs a bin below and above zero).</summary>
+    /// <summary>
+    /// Histogram bins per feature, the zero bin included (3..255: a feature of both signs needs bins below
+    /// and above zero). Features with fewer distinct values get fewer, and a bin holds at least
+    /// max(3, <see cref="MinimumExampleCountPerLeaf"/>) values.
+    /// </summary>
     public int MaxBins { get; init; } = 255;
     /// <summary>
     /// Stop when the validation log-loss has not improved for this many rounds and keep the best round;
@@ -33,12 +37,18 @@ public sealed record BoostedTreesOptions
     /// <summary>Stratified share of the rows held out for early stopping when no validation set is given.</summary>
     public double ValidationFraction { get; init; } = 0.1;
     public ulong Seed { get; init; } = 42;
-    /// <summary>Trees of one round are grown concurrently on up to this many threads (null = all cores); the model does not depend on it.</summary>
+    /// <summary>
+    /// The trees of a round (one per class) are grown concurrently on up to this many threads (null = all
+    /// cores); the model does not depend on it.
+    /// </summary>
     public int? NumberOfThreads { get; init; }
 
-    /// <summary>Derive the larger child's histogram as parent − smaller child (off only to verify that it changes nothing).</summary>
+    /// <summary>Derive the larger child's histogram as parent − smaller child (off only to verify it changes nothing).</summary>
     internal bool HistogramSubtraction { get; init; } = true;
-    /// <summary>Memory for kept leaf histograms per thread; beyond it leaves lose theirs and their children are built directly.</summary>
+    /// <summary>
+    /// Memory for kept leaf histograms per thread (at least two are kept); beyond it leaves lose theirs
+    /// and their children are built from rows.
+    /// </summary>
     internal long HistogramBudgetBytes { get; init; } = 256L << 20;
 
     internal void Validate()

@@ -28,15 +28,16 @@ public sealed class BoostedTreesTrainer
 
     /// <summary>
     /// Fits on x (labels 0..classes−1). With early stopping on, a stratified ValidationFraction of the
-    /// rows is held out to decide when to stop and is not trained on.
+    /// rows is held out to decide when to stop and is not trained on (an error if that leaves no rows).
     /// </summary>
     public BoostedTreesModel Fit(SparseMatrix x, int[] y, int classes)
     {
         CheckData(x, y, classes);
         var rng = new SplitMix64(_options.Seed);
-        if (_options.EarlyStoppingRounds == 0 || _options.ValidationFraction == 0) return Train(x, y, null, null, classes, rng);
+        if (_options.EarlyStoppingRounds == 0) return Train(x, y, null, null, classes, rng);
         var (train, held) = RowSampling.HoldOut(y, classes, _options.ValidationFraction, rng);
-        if (held.Count == 0 || train.Count == 0) return Train(x, y, null, null, classes, rng);
+        if (held.Count == 0 || train.Count == 0)
+            throw new ArgumentException($"early stopping needs rows on both sides of the hold-out; ValidationFraction {_options.ValidationFraction} of {y.Length} rows leaves {held.Count} held out");
         return Train(x.SelectRows(train), Pick(y, train), x.SelectRows(held), Pick(y, held), classes, rng);
     }
 
@@ -53,12 +54,13 @@ public sealed class BoostedTreesTrainer
         int K = classes, n = x.RowCount;
         var layout = BinLayout.Build(x, _options.MaxBins, _options.MinimumExampleCountPerLeaf);
         var rows = BinnedRows.From(x, layout);
+        var columns = BinnedColumns.From(rows, layout);
         var valid = validX is null ? null : BinnedRows.From(validX, layout);
         var bias = LogPriors(y, K);
         var scores = Scores(bias, n);
         var validScores = valid is null ? null : Scores(bias, valid.RowCount);
-        var gh = new double[K][];
-        for (int k = 0; k < K; k++) gh[k] = new double[2 * n];
+        var gradients = new GradientPair[K][];
+        for (int k = 0; k < K; k++) gradients[k] = new GradientPair[n];
 
         int bagCount = Math.Max(1, (int)Math.Round(_options.BaggingFraction * n));
         var bag = new int[n];
@@ -79,17 +81,17 @@ public sealed class BoostedTreesTrainer
         int bestRounds = 0;
         for (int round = 0; round < _options.NumberOfTrees; round++)
         {
-            Gradients(scores, y, gh);
+            Gradients(scores, y, gradients);
             if (bagCount < n) RowSampling.Bag(n, bagCount, rng, bag, inBag);
             for (int k = 0; masks != null && k < K; k++) RowSampling.Features(featureCount, rng, featureOrder, masks[k]);
 
             var trees = new GrownTree[K];
             Parallel.For(0, workers, parallel, w =>
             {
-                var grower = growers[w] ??= new TreeGrower(rows, layout, _options);
+                var grower = growers[w] ??= new TreeGrower(rows, columns, layout, _options);
                 for (int k = w; k < K; k += workers)
                 {
-                    var tree = trees[k] = grower.Grow(gh[k], bag, bagCount, masks?[k]);
+                    var tree = trees[k] = grower.Grow(gradients[k], bag, bagCount, masks?[k]);
                     grower.AddLeafValues(tree, scores[k]);
                     for (int r = 0; bagCount < n && r < n; r++)
                         if (!inBag[r]) scores[k][r] += tree.LeafValue[tree.LeafOf(rows, r)];
@@ -110,8 +112,8 @@ public sealed class BoostedTreesTrainer
         return ModelAssembly.Build(rounds, kept, layout, bias);
     }
 
-    /// <summary>Per class k, per row r: gh[k][2r] = ∂L/∂z_k and gh[k][2r+1] = K/(K−1) · ∂²L/∂z_k².</summary>
-    private static void Gradients(double[][] scores, int[] y, double[][] gh)
+    /// <summary>Per class k, per row r: G = ∂L/∂z_k and H = K/(K−1) · ∂²L/∂z_k².</summary>
+    private static void Gradients(double[][] scores, int[] y, GradientPair[][] gradients)
     {
         int K = scores.Length;
         double factor = K / (K - 1.0);
@@ -122,7 +124,7 @@ public sealed class BoostedTreesTrainer
         {
             for (int k = 0; k < K; k++) z[k] = scores[k][r];
             MulticlassObjective.Derivatives(z, y[r], g, h);
-            for (int k = 0; k < K; k++) { gh[k][2 * r] = g[k]; gh[k][2 * r + 1] = factor * h[k]; }
+            for (int k = 0; k < K; k++) gradients[k][r] = new GradientPair { G = g[k], H = factor * h[k] };
         }
     }
 

@@ -6,25 +6,25 @@ namespace Stance.Core.Learning.Trees;
 /// </summary>
 internal sealed class HistogramPool
 {
-    private readonly double[]?[] _buffers;
+    private readonly Histogram?[] _buffers;
     private readonly Stack<int> _free = new();
-    private readonly int _length;
+    private readonly BinLayout _layout;
     private int _created;
 
-    public HistogramPool(int capacity, int slots)
+    public HistogramPool(int capacity, BinLayout layout)
     {
-        _buffers = new double[capacity][];
-        _length = Histogram.Stride * slots;
+        _buffers = new Histogram[capacity];
+        _layout = layout;
     }
 
-    public double[] this[int index] => _buffers[index]!;
+    public Histogram this[int index] => _buffers[index]!;
 
     /// <summary>A free buffer's index, or −1 when all are in use.</summary>
     public int Acquire()
     {
         if (_free.Count > 0) return _free.Pop();
         if (_created == _buffers.Length) return -1;
-        _buffers[_created] = new double[_length];
+        _buffers[_created] = new Histogram(_layout);
         return _created++;
     }
 

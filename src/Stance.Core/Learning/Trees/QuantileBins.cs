@@ -9,14 +9,12 @@ namespace Stance.Core.Learning.Trees;
 /// </summary>
 internal static class QuantileBins
 {
-    /// <summary>A bin should hold at least this many rows (as LightGBM's min_data_in_bin), so counts are not noise.</summary>
-    private const int MinimumPerBin = 3;
-
     /// <summary>
     /// Upper bounds of all bins but the last (bin b holds v with upper[b−1] &lt; v ≤ upper[b]) for the
-    /// given non-zero values sorted ascending, and the index of the zero bin. At most maxBins bins.
+    /// given non-zero values sorted ascending, and the index of the zero bin. At most maxBins bins; a
+    /// bin of non-zeros is closed once it holds minimumPerBin values (unless one value fills it alone).
     /// </summary>
-    public static (float[] Upper, int ZeroBin) Cut(ReadOnlySpan<float> sortedNonZero, int maxBins)
+    public static (float[] Upper, int ZeroBin) Cut(ReadOnlySpan<float> sortedNonZero, int maxBins, int minimumPerBin)
     {
         int negatives = 0;
         while (negatives < sortedNonZero.Length && sortedNonZero[negatives] < 0) negatives++;
@@ -37,25 +35,25 @@ internal static class QuantileBins
         var upper = new List<float>();
         if (negValues.Length > 0)
         {
-            AppendCuts(upper, negValues, negCounts, negBudget);
+            AppendCuts(upper, negValues, negCounts, negBudget, minimumPerBin);
             upper.Add(Between(negValues[^1], 0f));
         }
         int zeroBin = upper.Count;
         if (posValues.Length > 0)
         {
             upper.Add(Between(0f, posValues[0]));
-            AppendCuts(upper, posValues, posCounts, posBudget);
+            AppendCuts(upper, posValues, posCounts, posBudget, minimumPerBin);
         }
         return (upper.ToArray(), zeroBin);
     }
 
     /// <summary>Greedy quantile cuts: close a bin once it holds its share of what is left.</summary>
-    private static void AppendCuts(List<float> upper, float[] values, int[] counts, int budget)
+    private static void AppendCuts(List<float> upper, float[] values, int[] counts, int budget, int minimumPerBin)
     {
         int rest = 0;
         foreach (int c in counts) rest += c;
         int binsLeft = budget, inBin = 0;
-        double target = Math.Max(MinimumPerBin, (double)rest / binsLeft);
+        double target = Math.Max(minimumPerBin, (double)rest / binsLeft);
         for (int i = 0; i + 1 < values.Length && binsLeft > 1; i++)
         {
             inBin += counts[i];
@@ -64,12 +62,12 @@ internal static class QuantileBins
             rest -= inBin;
             inBin = 0;
             binsLeft--;
-            target = Math.Max(MinimumPerBin, (double)rest / binsLeft);
+            target = Math.Max(minimumPerBin, (double)rest / binsLeft);
         }
     }
 
     /// <summary>A threshold t with a ≤ t &lt; b (a &lt; b), as near the midpoint as float allows.</summary>
-    internal static float Between(float a, float b)
+    private static float Between(float a, float b)
     {
         float t = (float)(((double)a + b) / 2);
         return t >= b ? a : t;

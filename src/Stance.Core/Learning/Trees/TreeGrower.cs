@@ -11,27 +11,33 @@ namespace Stance.Core.Learning.Trees;
 internal sealed class TreeGrower
 {
     private readonly BinnedRows _rows;
+    private readonly BinnedColumns _columns;
     private readonly BinLayout _layout;
     private readonly BoostedTreesOptions _options;
     private readonly HistogramPool _pool;
     private readonly int _maxLeaves;
     private readonly int[] _order, _scratch;
+    private readonly bool[] _flipped;
+    /// <summary>The leaf holding each bagged row, −1 for rows out of the bag.</summary>
+    private readonly int[] _leafOf;
     private readonly int[] _begin, _count, _buffer, _parentNode;
     private readonly double[] _sumG, _sumH;
     private readonly SplitCandidate[] _best;
-    private double[] _gh = [];
+    private GradientPair[] _gradients = [];
     private bool[]? _mask;
     private int _leaves;
 
-    public TreeGrower(BinnedRows rows, BinLayout layout, BoostedTreesOptions options)
+    public TreeGrower(BinnedRows rows, BinnedColumns columns, BinLayout layout, BoostedTreesOptions options)
     {
-        _rows = rows; _layout = layout; _options = options;
+        _rows = rows; _columns = columns; _layout = layout; _options = options;
         _maxLeaves = options.NumberOfLeaves;
-        long bytesPerHistogram = Math.Max(1L, 8L * Histogram.Stride * layout.SlotCount);
+        long bytesPerHistogram = Math.Max(1L, 28L * (layout.SlotCount + layout.FeatureCount)); // sums and touched lists
         int capacity = (int)Math.Clamp(options.HistogramBudgetBytes / bytesPerHistogram, 2, _maxLeaves);
-        _pool = new HistogramPool(capacity, layout.SlotCount);
+        _pool = new HistogramPool(capacity, layout);
         _order = new int[rows.RowCount];
         _scratch = new int[rows.RowCount];
+        _flipped = new bool[rows.RowCount];
+        _leafOf = new int[rows.RowCount];
         _begin = new int[_maxLeaves]; _count = new int[_maxLeaves];
         _buffer = new int[_maxLeaves]; _parentNode = new int[_maxLeaves];
         _sumG = new double[_maxLeaves]; _sumH = new double[_maxLeaves];
@@ -39,21 +45,23 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Grows a tree on the rows bag[0..bagCount−1] (ascending) with gh = (g, h) per row, splitting only
-    /// on features whose mask entry is true (null = all). Leaf values include the learning rate.
+    /// Grows a tree on the rows bag[0..bagCount−1] (ascending) with the given per-row derivatives,
+    /// splitting only on features whose mask entry is true (null = all). Leaf values include the learning
+    /// rate.
     /// </summary>
-    public GrownTree Grow(double[] gh, int[] bag, int bagCount, bool[]? featureMask)
+    public GrownTree Grow(GradientPair[] gradients, int[] bag, int bagCount, bool[]? featureMask)
     {
-        _gh = gh; _mask = featureMask;
+        _gradients = gradients; _mask = featureMask;
         var tree = new GrownTree(_maxLeaves);
         Array.Copy(bag, _order, bagCount);
+        if (bagCount < _leafOf.Length) Array.Fill(_leafOf, -1);
+        for (int i = 0; i < bagCount; i++) _leafOf[bag[i]] = 0;
         _leaves = 1;
         _begin[0] = 0; _count[0] = bagCount; _parentNode[0] = -1; _buffer[0] = -1;
         SumRows(0);
         if (CanSplit(0))
         {
-            _buffer[0] = Take(keep: -1);
-            Histogram.Build(_pool[_buffer[0]], _rows, _order, 0, bagCount, gh);
+            Build(0, keep: -1);
             _best[0] = FindSplit(0);
         }
         else _best[0] = SplitCandidate.None;
@@ -105,7 +113,7 @@ internal sealed class TreeGrower
         if (useParent || CanSplit(small)) Build(small, keep: -1);
         if (useParent)
         {
-            Histogram.Subtract(_pool[parentBuffer], _pool[_buffer[small]]);
+            _pool[parentBuffer].Subtract(_pool[_buffer[small]]);
             _buffer[large] = parentBuffer;
         }
         else if (CanSplit(large)) Build(large, keep: small);
@@ -116,17 +124,31 @@ internal sealed class TreeGrower
         ReleaseIfClosed(large);
     }
 
-    /// <summary>Stable partition of the leaf's rows: bin ≤ split bin stay in leaf, the rest go to right.</summary>
+    /// <summary>
+    /// Stable partition of the leaf's rows: bin ≤ split bin stay in leaf, the rest go to right. When the
+    /// feature is stored by few rows, its column marks those whose side differs from the zero bin's;
+    /// otherwise each row's bin is found by binary search.
+    /// </summary>
     private void Partition(int leaf, int right, int feature, int bin)
     {
         int begin = _begin[leaf], end = begin + _count[leaf], kept = 0, moved = 0;
+        int columnStart = _columns.Start[feature], columnEnd = _columns.Start[feature + 1], first = _layout.Offset[feature];
+        bool byColumn = columnEnd - columnStart <= 8 * _count[leaf];
+        bool zeroRight = _layout.ZeroBin[feature] > bin;
+        if (byColumn)
+            for (int e = columnStart; e < columnEnd; e++)
+                _flipped[_columns.Rows[e]] = (_columns.Slots[e] - first > bin) != zeroRight;
         for (int i = begin; i < end; i++)
         {
             int r = _order[i];
-            if (_rows.BinOf(r, feature) <= bin) _order[begin + kept++] = r;
-            else _scratch[moved++] = r;
+            bool goesRight = byColumn ? _flipped[r] != zeroRight : _rows.BinOf(r, feature) > bin;
+            if (goesRight) _scratch[moved++] = r;
+            else _order[begin + kept++] = r;
         }
+        if (byColumn)
+            for (int e = columnStart; e < columnEnd; e++) _flipped[_columns.Rows[e]] = false;
         Array.Copy(_scratch, 0, _order, begin + kept, moved);
+        for (int i = 0; i < moved; i++) _leafOf[_scratch[i]] = right;
         _count[leaf] = kept;
         _begin[right] = begin + kept; _count[right] = moved;
     }
@@ -137,7 +159,7 @@ internal sealed class TreeGrower
         for (int i = _begin[leaf]; i < _begin[leaf] + _count[leaf]; i++)
         {
             int r = _order[i];
-            g += _gh[2 * r]; h += _gh[2 * r + 1];
+            g += _gradients[r].G; h += _gradients[r].H;
         }
         _sumG[leaf] = g; _sumH[leaf] = h;
     }
@@ -145,10 +167,20 @@ internal sealed class TreeGrower
     /// <summary>A split is only worth looking for if both sides could get enough rows and leaves remain.</summary>
     private bool CanSplit(int leaf) => _leaves < _maxLeaves && _count[leaf] >= 2 * _options.MinimumExampleCountPerLeaf;
 
+    /// <summary>
+    /// Builds the leaf's histogram by rows, or by columns when the leaf holds most of the stored
+    /// non-zeros (the root, unless bagging leaves many rows out): by columns every non-zero is visited,
+    /// but in cache-friendly order. Measured, the crossover lies well above half; either way the bins
+    /// come out the same.
+    /// </summary>
     private void Build(int leaf, int keep)
     {
         _buffer[leaf] = Take(keep);
-        Histogram.Build(_pool[_buffer[leaf]], _rows, _order, _begin[leaf], _count[leaf], _gh);
+        var histogram = _pool[_buffer[leaf]];
+        long entries = 0;
+        for (int i = _begin[leaf]; i < _begin[leaf] + _count[leaf]; i++) entries += _rows.RowStart[_order[i] + 1] - _rows.RowStart[_order[i]];
+        if (4 * entries > 3L * _rows.Slots.Length) histogram.BuildByColumns(_columns, _gradients, _leafOf, leaf);
+        else histogram.Build(_rows, _order, _begin[leaf], _count[leaf], _gradients);
     }
 
     private SplitCandidate FindSplit(int leaf) => SplitFinder.Best(_pool[_buffer[leaf]], _layout, _mask,
