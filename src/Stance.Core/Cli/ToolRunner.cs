@@ -14,6 +14,11 @@ public static class ToolRunner
     {
         try { return body(); }
         catch (InputException e) { return Fail(tool, e.Message, BadInput); }
+        // Parallel loops wrap what their bodies throw; bad input found inside one is still bad input.
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<InputException>().FirstOrDefault() is { } input)
+        {
+            return Fail(tool, input.Message, BadInput);
+        }
         catch (OperationCanceledException) { return Fail(tool, "cancelled", Failure); }
         catch (IOException e) { return Fail(tool, e.Message, BadInput); }
         catch (UnauthorizedAccessException e) { return Fail(tool, e.Message, BadInput); }

@@ -77,10 +77,20 @@ public sealed class HeadTrainer(TrainerOptions options)
     private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => trainer switch
     {
         TrainedHead.LinearName => new TrainedHead(trainer, set.Classes, new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes), null, null),
-        TrainedHead.FastTreeName => new TrainedHead(trainer, set.Classes, null, new BoostedTreesTrainer(options.Trees with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes), null),
-        TrainedHead.EnsembleName => EnsembleTrainer.Fit(set, options),
+        TrainedHead.FastTreeName => new TrainedHead(trainer, set.Classes, null, new BoostedTreesTrainer(TreeOptionsFor(set, options)).Fit(set.X, set.Y, set.Classes), null),
+        TrainedHead.EnsembleName => EnsembleTrainer.Fit(set, options with { Trees = TreeOptionsFor(set, options) }),
         _ => throw new ArgumentException($"unknown trainer \"{trainer}\" (expected one of: {string.Join(", ", TrainerOptions.Names)})"),
     };
+
+    /// <summary>
+    /// The tree settings for this many rows: early stopping needs a hold-out with rows of every class, so
+    /// on a set too small for one (fewer than two held-out rows per class) it is turned off.
+    /// </summary>
+    private static BoostedTreesOptions TreeOptionsFor(TrainingSet set, TrainerOptions options)
+    {
+        var trees = options.Trees with { Seed = options.Seed };
+        return trees.EarlyStoppingRounds > 0 && set.Y.Length * trees.ValidationFraction < 2 * set.Classes ? trees with { EarlyStoppingRounds = 0 } : trees;
+    }
 
     private static int MinClassCount(TrainingSet set)
     {

@@ -37,7 +37,7 @@ public static class EnsembleTrainer
         var rows = new (int[], float[])[set.X.RowCount];
         Parallel.For(0, rows.Length, r => rows[r] = TrainedHead.StackedRow(outOfFold[r], set.Texts[r], statistics));
         var stacked = SparseMatrix.FromRows(rows, set.Classes + statistics.Count);
-        var trees = new BoostedTreesTrainer(options.Trees with { Seed = options.Seed }).Fit(stacked, set.Y, set.Classes);
+        var trees = new BoostedTreesTrainer(options.Trees).Fit(stacked, set.Y, set.Classes);
         return new TrainedHead(TrainedHead.EnsembleName, set.Classes, linear, trees, statistics);
     }
 }
