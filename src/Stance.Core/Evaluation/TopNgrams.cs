@@ -1,6 +1,5 @@
 using Stance.Core.Features;
 using Stance.Core.Learning.Linear;
-using Stance.Core.Text;
 
 namespace Stance.Core.Evaluation;
 
@@ -14,8 +13,8 @@ public sealed record ClassNgrams(string Class, IReadOnlyList<WeightedNgram> Word
 
 /// <summary>
 /// Names the heaviest features of a linear head. Features are hashed, so the model alone cannot say
-/// which n-gram a bucket stands for: the texts are re-tokenized the way <see cref="TermCounter"/> does
-/// (same normalizer, tokenizer, hash function and seeds) and each bucket is named by the n-gram that
+/// which n-gram a bucket stands for: the texts are run through <see cref="TermCounter.Enumerate"/> and
+/// each bucket is named by the n-gram that
 /// occurs in it most often (ties: ordinal order). Only buckets that occur in the given texts are
 /// ranked, so with the training texts every weighted feature can be named. Word n-grams are shown as
 /// their tokens joined by spaces; character n-grams keep the space that pads each word (" cri"), and
@@ -23,9 +22,6 @@ public sealed record ClassNgrams(string Class, IReadOnlyList<WeightedNgram> Word
 /// </summary>
 public static class TopNgrams
 {
-    // The seeds of TermCounter (a test checks that the buckets found here are exactly the ones it counts).
-    private const uint WordSeed = 0x5374616e, CharSeed = 0x63655f63;
-
     public static IReadOnlyList<ClassNgrams> Compute(FeaturizerOptions options, LinearModel linear, IReadOnlyList<string> classes,
         IReadOnlyList<string> texts, int words = 12, int characters = 8)
     {
@@ -95,40 +91,9 @@ public static class TopNgrams
 
     /// <summary>Every n-gram of a text whose bucket is wanted (null: all), with its bucket — the buckets
     /// of <see cref="TermCounter.Count"/> — and the word it lies in (for word n-grams, the n-gram itself).</summary>
-    public static void Enumerate(FeaturizerOptions options, string text, IReadOnlySet<int>? wanted, Action<int, string, string> found)
-    {
-        string normalized = TextNormalizer.Normalize(text);
-        var tokens = Tokenizer.Tokenize(normalized);
-        int block = options.BlockSize;
-        uint mask = (uint)block - 1;
-        var hashes = new uint[tokens.Count];
-        for (int i = 0; i < tokens.Count; i++) hashes[i] = MurmurHash3.Hash(tokens[i].Of(normalized), WordSeed);
-        var gram = new uint[options.WordNgramMax];
-        for (int i = 0; i < tokens.Count; i++)
+    public static void Enumerate(FeaturizerOptions options, string text, IReadOnlySet<int>? wanted, Action<int, string, string> found) =>
+        new TermCounter(options).Enumerate(text, (bucket, gram, word) =>
         {
-            int uni = (int)(hashes[i] & mask);
-            if (wanted is null || wanted.Contains(uni)) { string token = tokens[i].Of(normalized).ToString(); found(uni, token, token); }
-            for (int n = 2; n <= options.WordNgramMax && i + n <= tokens.Count; n++)
-            {
-                for (int j = 0; j < n; j++) gram[j] = hashes[i + j];
-                int bucket = (int)(MurmurHash3.Hash(gram.AsSpan(0, n), WordSeed + (uint)n) & mask);
-                if (wanted is null || wanted.Contains(bucket))
-                {
-                    string joined = string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Of(normalized).ToString()));
-                    found(bucket, joined, joined);
-                }
-            }
-        }
-        foreach (var t in tokens)
-        {
-            if (!t.IsWordLike) continue;
-            string word = t.Of(normalized).ToString(), padded = " " + word + " ";
-            for (int n = options.CharNgramMin; n <= options.CharNgramMax && n <= padded.Length; n++)
-                for (int s = 0; s + n <= padded.Length; s++)
-                {
-                    int bucket = block + (int)(MurmurHash3.Hash(padded.AsSpan(s, n), CharSeed + (uint)n) & mask);
-                    if (wanted is null || wanted.Contains(bucket)) found(bucket, padded.Substring(s, n), word);
-                }
-        }
-    }
+            if (wanted is null || wanted.Contains(bucket)) found(bucket, gram, word);
+        });
 }

@@ -18,7 +18,7 @@ public sealed class TermCounter
     private int[] _ids = new int[256];
     private char[] _padded = new char[64];
     private int _count;
-    private Dictionary<int, string>? _names;
+    private Action<int, string, string>? _visit;
 
     public TermCounter(FeaturizerOptions options) { _options = options; }
 
@@ -39,9 +39,21 @@ public sealed class TermCounter
     /// </summary>
     public Dictionary<int, string> Describe(string text)
     {
-        _names = new Dictionary<int, string>();
-        try { Count(text); return _names; }
-        finally { _names = null; }
+        var names = new Dictionary<int, string>();
+        Enumerate(text, (id, gram, _) => names.TryAdd(id, gram.Replace(' ', '_')));
+        return names;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="visit"/>(feature id, n-gram, word) for every n-gram occurrence of the text,
+    /// in the order <see cref="Count"/> meets them: word n-grams as their tokens joined by spaces (the
+    /// "word" is the n-gram itself), character n-grams with their padding spaces and the word they lie in.
+    /// </summary>
+    public void Enumerate(string text, Action<int, string, string> visit)
+    {
+        _visit = visit;
+        try { Count(text); }
+        finally { _visit = null; }
     }
 
     private void AddWordNgrams(ReadOnlySpan<char> text)
@@ -53,13 +65,13 @@ public sealed class TermCounter
         for (int i = 0; i < _tokenHashes.Count; i++)
         {
             Add((int)(_tokenHashes[i] & (uint)mask));
-            _names?.TryAdd((int)(_tokenHashes[i] & (uint)mask), _tokens[i].Of(text).ToString());
+            if (_visit != null) { string token = _tokens[i].Of(text).ToString(); _visit((int)(_tokenHashes[i] & (uint)mask), token, token); }
             for (int n = 2; n <= _options.WordNgramMax && i + n <= _tokenHashes.Count; n++)
             {
                 for (int j = 0; j < n; j++) gram[j] = _tokenHashes[i + j];
                 int id = (int)(MurmurHash3.Hash(gram[..n], WordSeed + (uint)n) & (uint)mask);
                 Add(id);
-                if (_names != null && !_names.ContainsKey(id)) _names[id] = Join(text, i, n);
+                if (_visit != null) { string joined = Join(text, i, n); _visit(id, joined, joined); }
             }
         }
     }
@@ -88,7 +100,7 @@ public sealed class TermCounter
                 {
                     int id = block + (int)(MurmurHash3.Hash(padded.Slice(s, n), CharSeed + (uint)n) & (uint)mask);
                     Add(id);
-                    _names?.TryAdd(id, padded.Slice(s, n).ToString().Replace(' ', '_'));
+                    _visit?.Invoke(id, padded.Slice(s, n).ToString(), t.Of(text).ToString());
                 }
         }
     }
