@@ -2,7 +2,9 @@ namespace Stance.Core.Features;
 
 /// <summary>
 /// Rows of sparse vectors in compressed-row form: row r holds Columns[RowStart[r]..RowStart[r+1]]
-/// (ascending, no repeats) with the matching Values. Parallel arrays, no object per entry.
+/// (no repeats) with the matching Values. Parallel arrays, no object per entry. Rows made by the
+/// featurizer list their word-block features before their character-block features and are otherwise
+/// in order of first appearance; nothing relies on columns being ascending.
 /// </summary>
 public sealed class SparseMatrix
 {
@@ -37,7 +39,7 @@ public sealed class SparseMatrix
         return new SparseMatrix(start, cols, vals, ColumnCount);
     }
 
-    /// <summary>Builds a matrix from per-row (column, value) lists that are already sorted and unique.</summary>
+    /// <summary>Builds a matrix from per-row (column, value) lists without repeats.</summary>
     public static SparseMatrix FromRows(IReadOnlyList<(int[] Columns, float[] Values)> rows, int columnCount)
     {
         var start = new int[rows.Count + 1];

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using Stance.Core.Text;
 
 namespace Stance.Core.Features;
@@ -5,53 +9,123 @@ namespace Stance.Core.Features;
 /// <summary>
 /// Turns one text into hashed n-gram counts: word 1..WordNgramMax-grams over all tokens and character
 /// CharNgramMin..CharNgramMax-grams inside each word padded with one space on each side (scikit-learn's
-/// "char_wb"). Output is sorted by feature id with repeats merged. One instance per thread: it reuses
-/// its buffers, so counting allocates only the result arrays.
+/// "char_wb"). One instance per thread: it reuses its buffers, so counting allocates nothing but the
+/// result arrays of <see cref="Count"/> (and nothing at all through <see cref="CountDistinct"/>).
+/// Normalization, tokens and n-grams work on spans of one pooled buffer (no string per token); repeats
+/// are merged in a small open-addressing table instead of sorting every n-gram.
 /// </summary>
 public sealed class TermCounter
 {
     private const uint WordSeed = 0x5374616e;   // "Stan"
     private const uint CharSeed = 0x63655f63;   // "ce_c"
+    private const uint C1 = 0xcc9e2d51, C2 = 0x1b873593;
     private readonly FeaturizerOptions _options;
     private readonly List<Token> _tokens = new();
-    private readonly List<uint> _tokenHashes = new();
-    private int[] _ids = new int[256];
+    private uint[] _tokenHashes = new uint[64];
+    private char[] _text = new char[256];
     private char[] _padded = new char[64];
-    private int _count;
+
+    // Distinct ids of the current text in order of first appearance (word block first), with counts.
+    private int[] _ids = new int[512];
+    private int[] _counts = new int[512];
+    private int _distinct, _wordDistinct;
+
+    // Open addressing over ids: a slot is live when its stamp equals _stamp, so clearing is one increment.
+    private Slot[] _slots = new Slot[2048];
+    private int _slotShift = 32 - 11;
+    private int _stamp;
+
+    private struct Slot { public int Stamp, Key, Index; }
 
     public TermCounter(FeaturizerOptions options) { _options = options; }
 
+    /// <summary>Distinct feature ids of the last <see cref="CountDistinct"/>, word block first, else in order of first appearance.</summary>
+    public ReadOnlySpan<int> Ids => _ids.AsSpan(0, _distinct);
+    /// <summary>How often each of <see cref="Ids"/> occurs.</summary>
+    public ReadOnlySpan<int> Counts => _counts.AsSpan(0, _distinct);
+    /// <summary>How many of <see cref="Ids"/> (a prefix) belong to the word block.</summary>
+    public int WordFeatures => _wordDistinct;
+
+    /// <summary>Counts the n-grams of a text, sorted by feature id with repeats merged.</summary>
     public (int[] Columns, float[] Counts) Count(string text)
     {
-        string normalized = TextNormalizer.Normalize(text);
+        int n = CountDistinct(text);
+        var cols = _ids.AsSpan(0, n).ToArray();
+        var counts = new float[n];
+        for (int i = 0; i < n; i++) counts[i] = _counts[i];
+        Array.Sort(cols, counts);
+        return (cols, counts);
+    }
+
+    /// <summary>
+    /// Counts the n-grams of a text into <see cref="Ids"/> / <see cref="Counts"/> (valid until the next
+    /// call) and returns how many distinct features it has. Allocates nothing once the buffers fit.
+    /// </summary>
+    public int CountDistinct(string text)
+    {
+        var normalized = Normalize(text);
         Tokenizer.Tokenize(normalized, _tokens);
-        _count = 0;
+        NewText();
         AddWordNgrams(normalized);
+        _wordDistinct = _distinct;
         AddCharNgrams(normalized);
-        return SortAndMerge();
+        return _distinct;
+    }
+
+    /// <summary>The text as <see cref="TextNormalizer.Normalize"/> gives it, in the reused buffer (ASCII needs no NFKC pass).</summary>
+    private ReadOnlySpan<char> Normalize(string text)
+    {
+        if (_text.Length < text.Length) _text = new char[Math.Max(text.Length, _text.Length * 2)];
+        if (Ascii.IsValid(text))
+        {
+            var span = _text.AsSpan(0, text.Length);
+            Ascii.ToLower(text, span, out _);
+            span.Replace('`', '\'');   // the only ASCII character TextNormalizer.Fold maps to another
+            return span;
+        }
+        string nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        if (_text.Length < nfkc.Length) _text = new char[nfkc.Length * 2];
+        for (int i = 0; i < nfkc.Length; i++) _text[i] = TextNormalizer.Fold(nfkc[i]);
+        return _text.AsSpan(0, nfkc.Length);
+    }
+
+    private void NewText()
+    {
+        _distinct = 0;
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_slots);
+            _stamp = 1;
+        }
     }
 
     private void AddWordNgrams(ReadOnlySpan<char> text)
     {
-        int mask = _options.BlockSize - 1;
-        _tokenHashes.Clear();
-        foreach (var t in _tokens) _tokenHashes.Add(MurmurHash3.Hash(t.Of(text), WordSeed));
-        Span<uint> gram = stackalloc uint[_options.WordNgramMax];
-        for (int i = 0; i < _tokenHashes.Count; i++)
+        uint mask = (uint)_options.BlockSize - 1;
+        int count = _tokens.Count, max = _options.WordNgramMax;
+        if (_tokenHashes.Length < count) _tokenHashes = new uint[count * 2];
+        var hashes = _tokenHashes.AsSpan(0, count);
+        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        for (int i = 0; i < count; i++) hashes[i] = HashChars(tokens[i].Of(text), WordSeed);
+        for (int i = 0; i < count; i++)
         {
-            Add((int)(_tokenHashes[i] & (uint)mask));
-            for (int n = 2; n <= _options.WordNgramMax && i + n <= _tokenHashes.Count; n++)
+            Add((int)(hashes[i] & mask));
+            // n-gram hash = MurmurHash3 over the n token hashes with seed WordSeed + n.
+            for (int n = 2; n <= max && i + n <= count; n++)
             {
-                for (int j = 0; j < n; j++) gram[j] = _tokenHashes[i + j];
-                Add((int)(MurmurHash3.Hash(gram[..n], WordSeed + (uint)n) & (uint)mask));
+                uint g = WordSeed + (uint)n;
+                for (int j = 0; j < n; j++) g = MixBlock(g, hashes[i + j]);
+                Add((int)(Finish(g, (uint)n * 4) & mask));
             }
         }
     }
 
     private void AddCharNgrams(ReadOnlySpan<char> text)
     {
-        int block = _options.BlockSize, mask = block - 1;
-        foreach (var t in _tokens)
+        int block = _options.BlockSize;
+        uint mask = (uint)block - 1;
+        int min = _options.CharNgramMin, max = _options.CharNgramMax;
+        foreach (var t in CollectionsMarshal.AsSpan(_tokens))
         {
             if (!t.IsWordLike) continue;
             int len = t.Length + 2;
@@ -60,32 +134,82 @@ public sealed class TermCounter
             padded[0] = ' ';
             t.Of(text).CopyTo(padded[1..]);
             padded[len - 1] = ' ';
-            for (int n = _options.CharNgramMin; n <= _options.CharNgramMax && n <= len; n++)
+            for (int n = min; n <= max && n <= len; n++)
+            {
+                uint seed = CharSeed + (uint)n;
                 for (int s = 0; s + n <= len; s++)
-                    Add(block + (int)(MurmurHash3.Hash(padded.Slice(s, n), CharSeed + (uint)n) & (uint)mask));
+                    Add(block + (int)(HashChars(padded.Slice(s, n), seed) & mask));
+            }
         }
     }
 
+    /// <summary>MurmurHash3 x86_32 of UTF-16 code units, as <see cref="MurmurHash3.Hash(ReadOnlySpan{char}, uint)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint HashChars(ReadOnlySpan<char> s, uint seed)
+    {
+        uint h = seed;
+        ref char p = ref MemoryMarshal.GetReference(s);
+        int n = s.Length, i = 0;
+        for (; i + 2 <= n; i += 2)
+            h = MixBlock(h, Unsafe.Add(ref p, i) | ((uint)Unsafe.Add(ref p, i + 1) << 16));
+        if ((n & 1) != 0) h ^= BitOperations.RotateLeft(Unsafe.Add(ref p, n - 1) * C1, 15) * C2;
+        return Finish(h, (uint)n * 2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint MixBlock(uint h, uint k)
+    {
+        h ^= BitOperations.RotateLeft(k * C1, 15) * C2;
+        return BitOperations.RotateLeft(h, 13) * 5 + 0xe6546b64;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finish(uint h, uint lengthInBytes)
+    {
+        h ^= lengthInBytes;
+        h ^= h >> 16;
+        h *= 0x85ebca6b;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >> 16;
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(int id)
     {
-        if (_count == _ids.Length) Array.Resize(ref _ids, _ids.Length * 2);
-        _ids[_count++] = id;
+        var slots = _slots;
+        int mask = slots.Length - 1;
+        int at = (int)(((uint)id * 0x9E3779B1u) >> _slotShift);
+        while (true)
+        {
+            ref Slot slot = ref slots[at];
+            if (slot.Stamp != _stamp)
+            {
+                if (_distinct == _ids.Length) { Array.Resize(ref _ids, _distinct * 2); Array.Resize(ref _counts, _distinct * 2); }
+                slot.Stamp = _stamp; slot.Key = id; slot.Index = _distinct;
+                _ids[_distinct] = id;
+                _counts[_distinct++] = 1;
+                if (_distinct * 2 > slots.Length) Grow();
+                return;
+            }
+            if (slot.Key == id) { _counts[slot.Index]++; return; }
+            at = (at + 1) & mask;
+        }
     }
 
-    private (int[], float[]) SortAndMerge()
+    /// <summary>Doubles the table and re-inserts the distinct ids seen so far.</summary>
+    private void Grow()
     {
-        var span = _ids.AsSpan(0, _count);
-        span.Sort();
-        int unique = 0;
-        for (int i = 0; i < span.Length; i++) if (i == 0 || span[i] != span[i - 1]) unique++;
-        var cols = new int[unique];
-        var counts = new float[unique];
-        int k = -1;
-        for (int i = 0; i < span.Length; i++)
+        _slots = new Slot[_slots.Length * 2];
+        _slotShift--;
+        _stamp = 1;
+        int mask = _slots.Length - 1;
+        for (int i = 0; i < _distinct; i++)
         {
-            if (i == 0 || span[i] != span[i - 1]) cols[++k] = span[i];
-            counts[k]++;
+            int at = (int)(((uint)_ids[i] * 0x9E3779B1u) >> _slotShift);
+            while (_slots[at].Stamp == _stamp) at = (at + 1) & mask;
+            _slots[at] = new Slot { Stamp = _stamp, Key = _ids[i], Index = i };
         }
-        return (cols, counts);
     }
 }

@@ -69,7 +69,11 @@ public sealed class ModelTrainer
 
         Step("fitting the final model on all rows");
         var weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
-        var x = weighting.Transform(counts);
+        // TF-IDF is applied while the rows are laid out for the learner; no weighted copy is made. When no
+        // λ search needs the rows again, the counts are let go before the optimizer allocates its state.
+        var x = new WeightedRows(counts, weighting);
+        if (_options.Linear.Lambda is not null) x.ReleaseSource();
+        counts = null!;
         var fitted = new ModelHead[heads.Count];
         Parallel.For(0, heads.Count, h =>
         {
@@ -91,12 +95,15 @@ public sealed class ModelTrainer
         var foldF1 = new double[folds.Count];
         var foldLambda = new double[folds.Count];
         int done = 0;
-        Parallel.For(0, folds.Count, f =>
+        // On large data the folds run one after the other: each fit already uses every core, and side by
+        // side their matrices would all be held at once.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = counts.Columns.Length > 4_000_000 ? 1 : -1 };
+        Parallel.For(0, folds.Count, parallel, f =>
         {
             var (train, test) = folds[f];
             var weighting = TfidfWeighting.Fit(_options.Featurizer, counts, train);
             var trainer = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed + (ulong)f + 1 });
-            var model = trainer.Fit(weighting.Transform(counts, train), LogisticRegressionTrainer.Pick(y, train), classes.Length);
+            var model = trainer.Fit(new WeightedRows(counts, weighting, train), LogisticRegressionTrainer.Pick(y, train), classes.Length);
             var xTest = weighting.Transform(counts, test);
             var foldPredicted = new int[test.Count];
             for (int i = 0; i < test.Count; i++)
