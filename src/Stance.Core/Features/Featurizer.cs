@@ -59,9 +59,12 @@ public sealed class Featurizer
         return new SparseMatrix(start, columns, values, options.Dimension);
     }
 
+    /// <summary>The TF-IDF row of one text, its features in the counter's order (as in <see cref="CountAll"/>'s rows).</summary>
     public (int[] Columns, float[] Values) Transform(string text, TermCounter counter)
     {
-        var (cols, counts) = counter.Count(text);
-        return Weighting.Transform(cols, counts);
+        int n = counter.CountDistinct(text);
+        var counts = new float[n];
+        for (int i = 0; i < n; i++) counts[i] = counter.Counts[i];
+        return Weighting.Transform(counter.Ids, counts);
     }
 }

@@ -46,6 +46,15 @@ public sealed class TermCounter
     /// <summary>How many of <see cref="Ids"/> (a prefix) belong to the word block.</summary>
     public int WordFeatures => _wordDistinct;
 
+    private float[] _scratch = new float[512];
+
+    /// <summary>A reusable buffer of at least n floats for the caller's per-feature values.</summary>
+    public float[] Scratch(int n)
+    {
+        if (_scratch.Length < n) _scratch = new float[Math.Max(n, _scratch.Length * 2)];
+        return _scratch;
+    }
+
     /// <summary>Counts the n-grams of a text, sorted by feature id with repeats merged.</summary>
     public (int[] Columns, float[] Counts) Count(string text)
     {

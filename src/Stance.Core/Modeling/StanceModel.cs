@@ -37,15 +37,103 @@ public sealed class StanceModel
     /// <summary>Class probabilities of one text for every head: result[head][class].</summary>
     public double[][] Predict(string text, TermCounter counter)
     {
-        var (cols, vals) = Featurizer.Transform(text, counter);
         var result = new double[Heads.Count][];
-        for (int h = 0; h < Heads.Count; h++)
-        {
-            result[h] = new double[Heads[h].Classes.Count];
-            Heads[h].Linear.Predict(cols, vals, result[h]);
-        }
+        for (int h = 0; h < Heads.Count; h++) result[h] = new double[Heads[h].Classes.Count];
+        Predict(text, counter, result);
         return result;
     }
 
+    /// <summary>
+    /// Class probabilities of one text for every head, into <paramref name="result"/>[head][class].
+    /// Reads one record per distinct n-gram from <see cref="ScoringTable"/> (its idf and every head's
+    /// weights side by side), so a text costs one random memory access per distinct n-gram. The arithmetic
+    /// is that of <see cref="TfidfWeighting.WeighRow"/> followed by <see cref="LinearModel.Predict"/>, in the
+    /// same order, so the probabilities are the same bits as through those two.
+    /// </summary>
+    public void Predict(string text, TermCounter counter, double[][] result)
+    {
+        var table = ScoringTable;
+        int n = counter.CountDistinct(text);
+        var ids = counter.Ids;
+        var counts = counter.Counts;
+        int stride = table.Stride, words = counter.WordFeatures;
+        bool sublinear = Featurizer.Options.SublinearTf;
+        var records = table.Records;
+        var x = counter.Scratch(n);
+        // Pass 1: tf·idf per feature and the squared norm of each block.
+        double wordSum = 0, charSum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            float idf = records[(long)ids[i] * stride];
+            if (idf == 0) { x[i] = float.NaN; continue; }   // unused feature: dropped, as WeighRow drops it
+            float v = (float)((sublinear ? TfidfWeighting.Tf(counts[i]) : counts[i]) * idf);
+            x[i] = v;
+            if (i < words) wordSum += (double)v * v; else charSum += (double)v * v;
+        }
+        float wordScale = wordSum == 0 ? 1f : (float)(1.0 / Math.Sqrt(wordSum));
+        float charScale = charSum == 0 ? 1f : (float)(1.0 / Math.Sqrt(charSum));
+        for (int h = 0; h < Heads.Count; h++)
+        {
+            var z = result[h];
+            var bias = Heads[h].Linear.Bias;
+            for (int k = 0; k < z.Length; k++) z[k] = bias[k];
+        }
+        // Pass 2: the heads' scores (the records are in L1 by now).
+        for (int i = 0; i < n; i++)
+        {
+            float xi = x[i];
+            if (float.IsNaN(xi)) continue;
+            float v = xi * (i < words ? wordScale : charScale);
+            long at = (long)ids[i] * stride + 1;
+            for (int h = 0; h < result.Length; h++)
+            {
+                var z = result[h];
+                for (int k = 0; k < z.Length; k++) z[k] += records[at + k] * v;
+                at += z.Length;
+            }
+        }
+        foreach (var z in result) Learning.Softmax.InPlace(z);
+    }
+
+    private ScoringTable? _table;
+
+    /// <summary>The model laid out for scoring (built on first use): per feature id, its idf then every head's class weights.</summary>
+    public ScoringTable ScoringTable => _table ?? Interlocked.CompareExchange(ref _table, ScoringTable.Build(this), null) ?? _table!;
+
     public TermCounter NewCounter() => new(Featurizer.Options);
+}
+
+/// <summary>
+/// The model as scoring reads it: one record of <see cref="Stride"/> floats per feature id — the idf,
+/// then the K weights of head 0, then head 1, … — so a feature costs one cache line, not one per array.
+/// </summary>
+public sealed class ScoringTable
+{
+    public float[] Records { get; }
+    public int Stride { get; }
+
+    private ScoringTable(float[] records, int stride) { Records = records; Stride = stride; }
+
+    public static ScoringTable Build(StanceModel model)
+    {
+        var idf = model.Featurizer.Weighting.Idf;
+        int used = 1 + model.Heads.Sum(h => h.Classes.Count);
+        int stride = used <= 4 ? 4 : used <= 8 ? 8 : used;   // 16- or 32-byte records never straddle a cache line
+        var records = new float[(long)idf.Length * stride];
+        Parallel.For(0, (idf.Length + 65535) / 65536, chunk =>
+        {
+            for (int f = chunk * 65536; f < Math.Min(idf.Length, (chunk + 1) * 65536); f++)
+            {
+                if (idf[f] == 0) continue;
+                long at = (long)f * stride;
+                records[at++] = idf[f];
+                foreach (var head in model.Heads)
+                {
+                    var m = head.Linear;
+                    for (int k = 0; k < m.Classes; k++) records[at++] = m.Weights[(long)f * m.Classes + k];
+                }
+            }
+        });
+        return new ScoringTable(records, stride);
+    }
 }
