@@ -6,8 +6,8 @@ namespace Stance.Core.Learning.Linear;
 /// L2-regularized logistic regression, where it converges in tens of iterations.
 ///
 /// With millions of parameters the vector work of an iteration costs as much as an evaluation of the
-/// objective, so it is kept lean: the correction pairs are stored in single precision (they only shape
-/// the search direction; x and the gradient stay double), the two loops fuse each update with the next
+/// objective, so it is kept lean: the correction pairs and the search direction are stored in single
+/// precision (they only shape the direction; x, the gradient and every sum stay double), the two loops fuse each update with the next
 /// dot product, vectors are swapped rather than copied, and every pass runs over fixed chunks of the
 /// vector on all cores. Each dot product adds its per-chunk partial sums in chunk order, so results are
 /// byte-identical whatever the number of cores.
@@ -30,6 +30,13 @@ public sealed class Lbfgs
     public double RelativeTolerance { get; init; } = 1e-9;
     public int Window { get; init; } = 1;
 
+    /// <summary>
+    /// Optional diagonal preconditioner D (an estimate of the inverse Hessian's diagonal): the initial
+    /// inverse-Hessian approximation becomes γ·D instead of γ·I, with γ = sᵀy / yᵀDy. On TF-IDF features,
+    /// whose column norms span orders of magnitude, this evens out the scales the curvature pairs must learn.
+    /// </summary>
+    public float[]? Preconditioner { get; init; }
+
     public int Iterations { get; private set; }
     public int Evaluations { get; private set; }
 
@@ -41,7 +48,8 @@ public sealed class Lbfgs
         var rho = new double[m];
         var alpha = new double[m];
         int stored = 0, head = 0;
-        double[] x = x0, g = new double[n], d = new double[n], xNew = new double[n], gNew = new double[n];
+        double[] x = x0, g = new double[n], xNew = new double[n], gNew = new double[n];
+        var d = new float[n];   // the search direction, like the pairs, only needs single precision
         double fx = f(x, g);
         var history = new double[Window + 1];
         history[0] = fx;
@@ -53,16 +61,19 @@ public sealed class Lbfgs
             // Two-loop recursion: d = −H g. Pairs are visited newest first, then oldest first; each pass
             // applies one pair's update and takes the dot product the next pair needs.
             int Slot(int j) => (head - 1 - j + m) % m;      // j = 0 is the newest pair
+            var diag = Preconditioner;
             if (stored == 0)
             {
-                double gamma = 1.0 / Math.Max(1e-12, Math.Sqrt(Dot(g, g)));
+                // Without pairs: a step of unit length along −g, or the preconditioned step −D·g.
+                double gamma = diag is null ? 1.0 / Math.Max(1e-12, Math.Sqrt(Dot(g, g))) : 1.0;
                 var gg = g; var dd = d;
-                Map(n, (from, to) => { Scale(gg.AsSpan(from, to - from), gamma, dd.AsSpan(from, to - from)); return 0; });
+                Map(n, (from, to) => { Scale(gg.AsSpan(from, to - from), gamma, diag is null ? default : diag.AsSpan(from, to - from), dd.AsSpan(from, to - from)); return 0; });
             }
             else
             {
                 int newest = Slot(0);
-                double gamma = (1.0 / rho[newest]) / DotFF(y[newest], y[newest]);
+                var yn = y[newest];
+                double gamma = (1.0 / rho[newest]) / (diag is null ? DotFF(yn, yn) : Map(n, (from, to) => WeightedSquares(yn.AsSpan(from, to - from), diag.AsSpan(from, to - from))));
                 var gg = g; var dd = d; var s0 = s[newest];
                 double next = Map(n, (from, to) => CopyDot(gg.AsSpan(from, to - from), dd.AsSpan(from, to - from), s0.AsSpan(from, to - from)));
                 for (int j = 0; j < stored; j++)
@@ -78,7 +89,8 @@ public sealed class Lbfgs
                     else   // the last update also applies H0 = γI, then takes the first dot of the second loop
                     {
                         var yOld = y[Slot(stored - 1)];
-                        next = Map(n, (from, to) => AxpyScaleDot(-a0, yj.AsSpan(from, to - from), gamma, dd.AsSpan(from, to - from), yOld.AsSpan(from, to - from)));
+                        next = Map(n, (from, to) => AxpyScaleDot(-a0, yj.AsSpan(from, to - from), gamma, diag is null ? default : diag.AsSpan(from, to - from),
+                            dd.AsSpan(from, to - from), yOld.AsSpan(from, to - from)));
                     }
                 }
                 for (int j = stored - 1; j >= 0; j--)
@@ -102,8 +114,8 @@ public sealed class Lbfgs
                 stored = 0;
                 double gn = Math.Max(1e-12, Math.Sqrt(Dot(g, g)));
                 var gg = g; var dd = d;
-                Map(n, (from, to) => { Scale(gg.AsSpan(from, to - from), -1.0 / gn, dd.AsSpan(from, to - from)); return 0; });
-                slope = Dot(g, d);
+                Map(n, (from, to) => { Scale(gg.AsSpan(from, to - from), -1.0 / gn, default, dd.AsSpan(from, to - from)); return 0; });
+                slope = Map(n, (from, to) => DotDF(gg.AsSpan(from, to - from), dd.AsSpan(from, to - from)));
             }
 
             double step = 1.0, fNew;
@@ -154,55 +166,83 @@ public sealed class Lbfgs
 
     // The loops of the passes, on spans so the JIT drops bounds checks. Dot products keep two running
     // sums in a fixed interleaving, so their order never depends on the hardware's vector width.
-    private static void Scale(ReadOnlySpan<double> a, double c, Span<double> to)
+    /// <summary>to = a·c, times the diagonal when one is given.</summary>
+    private static void Scale(ReadOnlySpan<double> a, double c, ReadOnlySpan<float> diag, Span<float> to)
     {
-        for (int i = 0; i < to.Length; i++) to[i] = a[i] * c;
+        if (diag.IsEmpty) for (int i = 0; i < to.Length; i++) to[i] = (float)(a[i] * c);
+        else for (int i = 0; i < to.Length; i++) to[i] = (float)(a[i] * c * diag[i]);
     }
 
-    private static double CopyDot(ReadOnlySpan<double> from, Span<double> to, ReadOnlySpan<float> dotWith)
+    private static double WeightedSquares(ReadOnlySpan<float> y, ReadOnlySpan<float> diag)
+    {
+        double s = 0;
+        for (int i = 0; i < y.Length; i++) s += (double)y[i] * y[i] * diag[i];
+        return s;
+    }
+
+    private static double CopyDot(ReadOnlySpan<double> from, Span<float> to, ReadOnlySpan<float> dotWith)
     {
         double s0 = 0, s1 = 0;
         int i = 0;
-        for (; i + 2 <= to.Length; i += 2) { to[i] = from[i]; to[i + 1] = from[i + 1]; s0 += dotWith[i] * to[i]; s1 += dotWith[i + 1] * to[i + 1]; }
-        for (; i < to.Length; i++) { to[i] = from[i]; s0 += dotWith[i] * to[i]; }
+        for (; i + 2 <= to.Length; i += 2)
+        {
+            to[i] = (float)from[i]; to[i + 1] = (float)from[i + 1];
+            s0 += (double)dotWith[i] * to[i]; s1 += (double)dotWith[i + 1] * to[i + 1];
+        }
+        for (; i < to.Length; i++) { to[i] = (float)from[i]; s0 += (double)dotWith[i] * to[i]; }
+        return s0 + s1;
+    }
+
+    private static double DotDF(ReadOnlySpan<double> a, ReadOnlySpan<float> b)
+    {
+        double s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 2 <= a.Length; i += 2) { s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; }
+        for (; i < a.Length; i++) s0 += a[i] * b[i];
         return s0 + s1;
     }
 
     /// <summary>d += a·u, then returns dotWith·d (0 when dotWith is empty).</summary>
-    private static double AxpyDot(double a, ReadOnlySpan<float> u, Span<double> d, ReadOnlySpan<float> dotWith)
+    private static double AxpyDot(double a, ReadOnlySpan<float> u, Span<float> d, ReadOnlySpan<float> dotWith)
     {
         if (dotWith.IsEmpty)
         {
-            for (int i = 0; i < d.Length; i++) d[i] += a * u[i];
+            for (int i = 0; i < d.Length; i++) d[i] = (float)(d[i] + a * u[i]);
             return 0;
         }
         double s0 = 0, s1 = 0;
         int k = 0;
         for (; k + 2 <= d.Length; k += 2)
         {
-            d[k] += a * u[k]; d[k + 1] += a * u[k + 1];
-            s0 += dotWith[k] * d[k]; s1 += dotWith[k + 1] * d[k + 1];
+            d[k] = (float)(d[k] + a * u[k]); d[k + 1] = (float)(d[k + 1] + a * u[k + 1]);
+            s0 += (double)dotWith[k] * d[k]; s1 += (double)dotWith[k + 1] * d[k + 1];
         }
-        for (; k < d.Length; k++) { d[k] += a * u[k]; s0 += dotWith[k] * d[k]; }
+        for (; k < d.Length; k++) { d[k] = (float)(d[k] + a * u[k]); s0 += (double)dotWith[k] * d[k]; }
         return s0 + s1;
     }
 
-    /// <summary>d = (d + a·u)·c, then returns dotWith·d.</summary>
-    private static double AxpyScaleDot(double a, ReadOnlySpan<float> u, double c, Span<double> d, ReadOnlySpan<float> dotWith)
+    /// <summary>d = (d + a·u)·c (times the diagonal when one is given), then returns dotWith·d.</summary>
+    private static double AxpyScaleDot(double a, ReadOnlySpan<float> u, double c, ReadOnlySpan<float> diag, Span<float> d, ReadOnlySpan<float> dotWith)
     {
+        if (!diag.IsEmpty)
+        {
+            double t = 0;
+            for (int i = 0; i < d.Length; i++) { d[i] = (float)((d[i] + a * u[i]) * c * diag[i]); t += (double)dotWith[i] * d[i]; }
+            return t;
+        }
         double s0 = 0, s1 = 0;
         int k = 0;
         for (; k + 2 <= d.Length; k += 2)
         {
-            d[k] = (d[k] + a * u[k]) * c; d[k + 1] = (d[k + 1] + a * u[k + 1]) * c;
-            s0 += dotWith[k] * d[k]; s1 += dotWith[k + 1] * d[k + 1];
+            d[k] = (float)((d[k] + a * u[k]) * c); d[k + 1] = (float)((d[k + 1] + a * u[k + 1]) * c);
+            s0 += (double)dotWith[k] * d[k]; s1 += (double)dotWith[k + 1] * d[k + 1];
         }
-        for (; k < d.Length; k++) { d[k] = (d[k] + a * u[k]) * c; s0 += dotWith[k] * d[k]; }
+        for (; k < d.Length; k++) { d[k] = (float)((d[k] + a * u[k]) * c); s0 += (double)dotWith[k] * d[k]; }
         return s0 + s1;
     }
 
     /// <summary>d = −d, then returns g·d.</summary>
-    private static double NegateDot(Span<double> d, ReadOnlySpan<double> g)
+    private static double NegateDot(Span<float> d, ReadOnlySpan<double> g)
     {
         double s0 = 0, s1 = 0;
         int k = 0;
@@ -211,7 +251,7 @@ public sealed class Lbfgs
         return s0 + s1;
     }
 
-    private static void Step(ReadOnlySpan<double> x, double step, ReadOnlySpan<double> d, Span<double> xNew)
+    private static void Step(ReadOnlySpan<double> x, double step, ReadOnlySpan<float> d, Span<double> xNew)
     {
         for (int i = 0; i < xNew.Length; i++) xNew[i] = x[i] + step * d[i];
     }

@@ -18,6 +18,9 @@ public sealed class LogisticRegressionTrainer
     /// <summary>Per-candidate inner-CV macro-F1 from the last λ search (empty when λ was given).</summary>
     public IReadOnlyList<(double Lambda, double MacroF1)> LastSearch { get; private set; } = [];
 
+    /// <summary>L-BFGS iterations and objective evaluations of the last final fit.</summary>
+    public (int Iterations, int Evaluations) LastFit { get; private set; }
+
     public LinearModel Fit(SparseMatrix x, int[] y, int classes) => Fit(new WeightedRows(x), y, classes);
 
     /// <summary>Fits on rows described by <paramref name="data"/>; <paramref name="y"/> is aligned with its rows.</summary>
@@ -66,17 +69,27 @@ public sealed class LogisticRegressionTrainer
         return grid[best];
     }
 
-    /// <summary>Fits one parameter vector per λ, in the order given, each warm-started from the previous.</summary>
+    /// <summary>
+    /// Fits one model per λ, in the order given, each warm-started from the previous; returns each one's
+    /// class weights ((features + 1) × K, feature-major, biases last). The optimizer works in the
+    /// sum-to-zero parameterization (K − 1 coordinates per feature, see <see cref="SoftmaxObjective"/>).
+    /// </summary>
     private List<double[]> FitPath(ColumnMatrix columns, int[] y, int classes, IReadOnlyList<double> lambdas)
     {
-        var objective = new SoftmaxObjective(columns, y, classes, RowWeights(y, classes), lambdas[0]);
+        var objective = new SoftmaxObjective(columns, y, classes, RowWeights(y, classes), lambdas[0], sumToZero: true);
         var w = new double[objective.ParameterCount];
         var result = new List<double[]>();
         foreach (double lambda in lambdas)
         {
             objective.Lambda = lambda;
-            new Lbfgs { MaxIterations = _options.MaxIterations }.Minimize(objective.Evaluate, w);
-            result.Add((double[])w.Clone());
+            var lbfgs = new Lbfgs
+            {
+                MaxIterations = _options.MaxIterations, RelativeTolerance = _options.Tolerance, Window = 5,
+                Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
+            };
+            lbfgs.Minimize(objective.Evaluate, w);
+            if (lambdas.Count == 1) LastFit = (lbfgs.Iterations, lbfgs.Evaluations);
+            result.Add(objective.ClassWeights(w));
         }
         return result;
     }
