@@ -54,7 +54,7 @@ public sealed class ColumnMatrix
         if (weighting is not null && weighting.Idf.Length != x.ColumnCount) throw new ArgumentException("weighting does not match the matrix");
         int n = rows?.Count ?? x.RowCount, dimension = x.ColumnCount;
         long nnz = 0;
-        for (int i = 0; i < n; i++) { int r = rows?[i] ?? i; nnz += x.RowStart[r + 1] - x.RowStart[r]; }
+        for (int i = 0; i < n; i++) nnz += x.RowLength(rows?[i] ?? i);
         int parts = (int)Math.Clamp(Math.Min(nnz >> 20, (64L << 20) / (4L * Math.Max(1, dimension))), 1, 4);
         parts = Math.Max(parts, (n + 65535) / 65536);   // a part's rows must fit 16-bit offsets
         int From(int p) => (int)((long)n * p / parts);
@@ -65,13 +65,9 @@ public sealed class ColumnMatrix
         Parallel.For(0, parts, p =>
         {
             var count = new int[dimension];
-            var cols = x.Columns;
             for (int i = From(p); i < From(p + 1); i++)
-            {
-                int r = rows?[i] ?? i;
-                for (int j = x.RowStart[r]; j < x.RowStart[r + 1]; j++)
-                    if (idf is null || idf[cols[j]] != 0) count[cols[j]]++;
-            }
+                foreach (int c in x.RowColumns(rows?[i] ?? i))
+                    if (idf is null || idf[c] != 0) count[c]++;
             perPart[p] = count;
         });
 
@@ -108,7 +104,6 @@ public sealed class ColumnMatrix
         Parallel.For(0, parts, p =>
         {
             var next = perPart[p];
-            var cols = x.Columns;
             int[] wc = new int[64];
             float[] wv = new float[64];
             int first = From(p);

@@ -19,44 +19,31 @@ public sealed class Featurizer
     /// Counts the n-grams of every text, in parallel, in input order. Each row holds its distinct
     /// features once, word block first, otherwise in order of first appearance in the text (not sorted:
     /// nothing downstream needs it, and sorting ~1,000 ids per text cost more than counting them).
-    /// Rows are counted in fixed chunks, each into its own arrays, then laid end to end.
+    /// Rows are counted in fixed blocks, each into its own exact-size arrays, and the matrix keeps those
+    /// blocks (no joined copy, which would hold every entry twice while being made).
     /// </summary>
     public static SparseMatrix CountAll(FeaturizerOptions options, IReadOnlyList<string> texts)
     {
-        const int chunkRows = 512;
-        int chunks = (texts.Count + chunkRows - 1) / chunkRows;
-        var parts = new (int[] Columns, float[] Counts, int[] Lengths)[chunks];
-        Parallel.For(0, chunks, () => (new TermCounter(options), new List<int>(), new List<float>()), (c, _, state) =>
+        const int blockRows = 1024;
+        int blocks = (texts.Count + blockRows - 1) / blockRows;
+        var parts = new (int[] RowStart, int[] Columns, float[] Counts)[blocks];
+        Parallel.For(0, blocks, () => (new TermCounter(options), new List<int>(), new List<float>()), (b, _, state) =>
         {
             var (counter, cols, counts) = state;
             cols.Clear(); counts.Clear();
-            int first = c * chunkRows, end = Math.Min(texts.Count, first + chunkRows);
-            var lengths = new int[end - first];
+            int first = b * blockRows, end = Math.Min(texts.Count, first + blockRows);
+            var start = new int[end - first + 1];
             for (int r = first; r < end; r++)
             {
-                int n = counter.CountDistinct(texts[r]);
-                lengths[r - first] = n;
+                counter.CountDistinct(texts[r]);
                 cols.AddRange(counter.Ids);
                 foreach (int v in counter.Counts) counts.Add(v);
+                start[r - first + 1] = cols.Count;
             }
-            parts[c] = (cols.ToArray(), counts.ToArray(), lengths);
+            parts[b] = (start, cols.ToArray(), counts.ToArray());
             return state;
         }, _ => { });
-        var start = new int[texts.Count + 1];
-        long total = 0;
-        for (int c = 0, r = 0; c < chunks; c++)
-            foreach (int n in parts[c].Lengths) { total += n; start[++r] = (int)Math.Min(total, int.MaxValue); }
-        if (total > Array.MaxLength) throw new InvalidOperationException($"{total} non-zero features are more than one array holds; train on fewer rows");
-        var columns = new int[total];
-        var values = new float[total];
-        for (int c = 0; c < chunks; c++)
-        {
-            int at = start[c * chunkRows];
-            parts[c].Columns.CopyTo(columns, at);
-            parts[c].Counts.CopyTo(values, at);
-            parts[c] = default;
-        }
-        return new SparseMatrix(start, columns, values, options.Dimension);
+        return SparseMatrix.FromBlocks(parts, blockRows, options.Dimension);
     }
 
     /// <summary>The TF-IDF row of one text, its features in the counter's order (as in <see cref="CountAll"/>'s rows).</summary>

@@ -45,20 +45,16 @@ public sealed class TfidfWeighting
     private static int[] DocumentFrequencies(SparseMatrix counts, IReadOnlyList<int>? rows, int dimension)
     {
         int n = rows?.Count ?? counts.RowCount;
-        long nnz = rows is null ? counts.Columns.LongLength : 0;
-        if (rows is not null) foreach (int r in rows) nnz += counts.RowStart[r + 1] - counts.RowStart[r];
+        long nnz = rows is null ? counts.NonZeros : 0;
+        if (rows is not null) foreach (int r in rows) nnz += counts.RowLength(r);
         int parts = (int)Math.Clamp(Math.Min(nnz >> 22, (64L << 20) / (4L * dimension)), 1, 4);
         var df = new int[parts][];
         Parallel.For(0, parts, p =>
         {
             var local = new int[dimension];
             int from = (int)((long)n * p / parts), to = (int)((long)n * (p + 1) / parts);
-            var cols = counts.Columns;
             for (int i = from; i < to; i++)
-            {
-                int r = rows?[i] ?? i;
-                for (int j = counts.RowStart[r]; j < counts.RowStart[r + 1]; j++) local[cols[j]]++;
-            }
+                foreach (int c in counts.RowColumns(rows?[i] ?? i)) local[c]++;
             df[p] = local;
         });
         for (int p = 1; p < parts; p++)

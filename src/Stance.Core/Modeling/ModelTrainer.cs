@@ -72,8 +72,15 @@ public sealed class ModelTrainer
         // TF-IDF is applied while the rows are laid out for the learner; no weighted copy is made. When no
         // λ search needs the rows again, the counts are let go before the optimizer allocates its state.
         var x = new WeightedRows(counts, weighting);
-        if (_options.Linear.Lambda is not null) x.ReleaseSource();
         counts = null!;
+        if (_options.Linear.Lambda is not null)
+        {
+            x.ReleaseSource();
+            // The counts were the largest allocation so far. A forced collection frees them but keeps their
+            // pages committed for reuse; an aggressive one hands them back to the system, so the process
+            // stays near its live size (~300 MB on 80,000 rows) while the optimizer runs.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         var fitted = new ModelHead[heads.Count];
         Parallel.For(0, heads.Count, h =>
         {
@@ -97,7 +104,7 @@ public sealed class ModelTrainer
         int done = 0;
         // On large data the folds run one after the other: each fit already uses every core, and side by
         // side their matrices would all be held at once.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = counts.Columns.Length > 4_000_000 ? 1 : -1 };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = counts.NonZeros > 4_000_000 ? 1 : -1 };
         Parallel.For(0, folds.Count, parallel, f =>
         {
             var (train, test) = folds[f];
