@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using Stance.Core.Text;
 
@@ -81,7 +82,11 @@ public sealed class TermCounter
         return _distinct;
     }
 
-    /// <summary>The text as <see cref="TextNormalizer.Normalize"/> gives it, in the reused buffer (ASCII needs no NFKC pass).</summary>
+    /// <summary>
+    /// The text as <see cref="TextNormalizer.Normalize"/> gives it, in the reused buffer. NFKC changes no
+    /// text made only of characters below U+0250 outside <see cref="IsNfkcStable"/>'s short list (no
+    /// combining marks can follow to compose with), so such text — nearly all of it — skips the ICU pass.
+    /// </summary>
     private ReadOnlySpan<char> Normalize(string text)
     {
         if (_text.Length < text.Length) _text = new char[Math.Max(text.Length, _text.Length * 2)];
@@ -92,11 +97,28 @@ public sealed class TermCounter
             span.Replace('`', '\'');   // the only ASCII character TextNormalizer.Fold maps to another
             return span;
         }
-        string nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        bool stable = true;
+        foreach (char c in text)
+            if (!IsNfkcStable(c)) { stable = false; break; }
+        string nfkc = stable || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         if (_text.Length < nfkc.Length) _text = new char[nfkc.Length * 2];
         for (int i = 0; i < nfkc.Length; i++) _text[i] = TextNormalizer.Fold(nfkc[i]);
         return _text.AsSpan(0, nfkc.Length);
     }
+
+    /// <summary>
+    /// True for a character below U+0250 that NFKC leaves alone on its own: every one but the compatibility
+    /// characters of Latin-1 and Latin Extended-A/B (no-break space, ª º ¹ ² ³ µ ¼ ½ ¾, the spacing
+    /// diacritics ¨ ¯ ´ ¸, Ĳ ĳ Ŀ ŀ ŉ ſ and the DŽ/LJ/NJ/DZ digraphs). A test checks it against ICU.
+    /// </summary>
+    internal static bool IsNfkcStable(char c) => c < 0x250 && c switch
+    {
+        '\u00A0' or '\u00A8' or '\u00AA' or '\u00AF' or '\u00B2' or '\u00B3' or '\u00B4' or '\u00B5' or '\u00B8' or '\u00B9' or '\u00BA'
+            or '\u00BC' or '\u00BD' or '\u00BE' or '\u0132' or '\u0133' or '\u013F' or '\u0140' or '\u0149' or '\u017F' => false,
+        >= '\u01C4' and <= '\u01CC' => false,
+        >= '\u01F1' and <= '\u01F3' => false,
+        _ => true,
+    };
 
     private void NewText()
     {
@@ -131,25 +153,103 @@ public sealed class TermCounter
 
     private void AddCharNgrams(ReadOnlySpan<char> text)
     {
+        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (!tokens[i].IsWordLike) continue;
+            var grams = WordGrams(tokens[i].Of(text), _tokenHashes[i]);
+            foreach (int id in grams) Add(id);
+        }
+    }
+
+    // Character n-grams of a word depend on the word alone, and words repeat (within a text and across
+    // texts), so each word's n-gram ids are computed once and kept: a table keyed by the word's hash (the
+    // word unigram's, already computed) and checked against the word's characters. Bounded: when it
+    // holds MaxCachedWords words it starts over, so memory stays flat however much text goes through.
+    private const int MaxCachedWords = 1 << 15;
+    private WordEntry[] _words = new WordEntry[1024];
+    private int _cachedWords;
+    private char[] _wordChars = new char[4096];
+    private int _wordCharsUsed;
+    private int[] _gramPool = new int[16384];
+    private int _gramsUsed;
+
+    private struct WordEntry { public uint Hash; public int CharStart, CharLength, GramStart, GramCount; }
+
+    /// <summary>The character n-gram ids of one word token (in order, repeats kept), from the cache or computed into it.</summary>
+    private ReadOnlySpan<int> WordGrams(ReadOnlySpan<char> word, uint hash)
+    {
+        int mask = _words.Length - 1;
+        int at = (int)(hash & (uint)mask);
+        while (_words[at].CharLength != 0)
+        {
+            ref var e = ref _words[at];
+            if (e.Hash == hash && word.SequenceEqual(_wordChars.AsSpan(e.CharStart, e.CharLength)))
+                return _gramPool.AsSpan(e.GramStart, e.GramCount);
+            at = (at + 1) & mask;
+        }
+        if (word.Length > 64) return ComputeWordGrams(word, _gramsUsed);   // rare long tokens: computed past the kept ones, not kept
+        if (_cachedWords >= MaxCachedWords)
+        {
+            ClearWordCache();
+            return WordGrams(word, hash);
+        }
+        if ((_cachedWords + 1) * 2 > _words.Length) { GrowWordCache(); return WordGrams(word, hash); }
+        if (_wordCharsUsed + word.Length > _wordChars.Length) Array.Resize(ref _wordChars, Math.Max(_wordChars.Length * 2, _wordCharsUsed + word.Length));
+        word.CopyTo(_wordChars.AsSpan(_wordCharsUsed));
+        int start = _gramsUsed;
+        var grams = ComputeWordGrams(word, start);
+        _words[at] = new WordEntry { Hash = hash, CharStart = _wordCharsUsed, CharLength = word.Length, GramStart = start, GramCount = grams.Length };
+        _wordCharsUsed += word.Length;
+        _gramsUsed += grams.Length;
+        _cachedWords++;
+        return grams;
+    }
+
+    /// <summary>Computes a word's character n-gram ids into the pool at <paramref name="start"/>.</summary>
+    private ReadOnlySpan<int> ComputeWordGrams(ReadOnlySpan<char> word, int start)
+    {
         int block = _options.BlockSize;
         uint mask = (uint)block - 1;
         int min = _options.CharNgramMin, max = _options.CharNgramMax;
-        foreach (var t in CollectionsMarshal.AsSpan(_tokens))
+        int len = word.Length + 2;
+        if (_padded.Length < len) _padded = new char[len * 2];
+        Span<char> padded = _padded.AsSpan(0, len);
+        padded[0] = ' ';
+        word.CopyTo(padded[1..]);
+        padded[len - 1] = ' ';
+        int total = 0;
+        for (int n = min; n <= max && n <= len; n++) total += len - n + 1;
+        if (_gramPool.Length < start + total) Array.Resize(ref _gramPool, Math.Max(_gramPool.Length * 2, start + total));
+        var pool = _gramPool.AsSpan(start, total);
+        int k = 0;
+        for (int n = min; n <= max && n <= len; n++)
         {
-            if (!t.IsWordLike) continue;
-            int len = t.Length + 2;
-            if (_padded.Length < len) _padded = new char[len * 2];
-            Span<char> padded = _padded.AsSpan(0, len);
-            padded[0] = ' ';
-            t.Of(text).CopyTo(padded[1..]);
-            padded[len - 1] = ' ';
-            for (int n = min; n <= max && n <= len; n++)
-            {
-                uint seed = CharSeed + (uint)n;
-                for (int s = 0; s + n <= len; s++)
-                    Add(block + (int)(HashChars(padded.Slice(s, n), seed) & mask));
-            }
+            uint seed = CharSeed + (uint)n;
+            for (int s = 0; s + n <= len; s++)
+                pool[k++] = block + (int)(HashChars(padded.Slice(s, n), seed) & mask);
         }
+        return pool;
+    }
+
+    private void GrowWordCache()
+    {
+        var old = _words;
+        _words = new WordEntry[old.Length * 2];
+        int mask = _words.Length - 1;
+        foreach (var e in old)
+        {
+            if (e.CharLength == 0) continue;
+            int at = (int)(e.Hash & (uint)mask);
+            while (_words[at].CharLength != 0) at = (at + 1) & mask;
+            _words[at] = e;
+        }
+    }
+
+    private void ClearWordCache()
+    {
+        Array.Clear(_words);
+        _cachedWords = _wordCharsUsed = _gramsUsed = 0;
     }
 
     /// <summary>MurmurHash3 x86_32 of UTF-16 code units, as <see cref="MurmurHash3.Hash(ReadOnlySpan{char}, uint)"/>.</summary>
@@ -184,8 +284,23 @@ public sealed class TermCounter
         return h;
     }
 
+    // Scoring reads one record per distinct id from a large table; asking for each record as soon as its
+    // id first appears lets those memory reads overlap with the rest of the counting.
+    private unsafe float* _prefetchBase;
+    private int _prefetchStride;
+
+    /// <summary>
+    /// Has counting prefetch, for each new distinct id, the record at base + id·stride (floats) of a pinned
+    /// table the caller reads next; null turns it off. Only a hint to the cache: results never change.
+    /// </summary>
+    public unsafe void PrefetchRecords(float* tableBase, int stride)
+    {
+        _prefetchBase = tableBase;
+        _prefetchStride = stride;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(int id)
+    private unsafe void Add(int id)
     {
         var slots = _slots;
         int mask = slots.Length - 1;
@@ -197,6 +312,7 @@ public sealed class TermCounter
             {
                 if (_distinct == _ids.Length) { Array.Resize(ref _ids, _distinct * 2); Array.Resize(ref _counts, _distinct * 2); }
                 slot.Stamp = _stamp; slot.Key = id; slot.Index = _distinct;
+                if (_prefetchBase != null && Sse.IsSupported) Sse.Prefetch0(_prefetchBase + (long)id * _prefetchStride);
                 _ids[_distinct] = id;
                 _counts[_distinct++] = 1;
                 if (_distinct * 2 > slots.Length) Grow();

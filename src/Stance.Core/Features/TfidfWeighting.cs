@@ -99,6 +99,7 @@ public sealed class TfidfWeighting
     }
 
     /// <summary>1 + ln(count), from a table for the small whole counts that make up nearly all of them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double Tf(float count)
     {
         int c = (int)count;

@@ -128,15 +128,14 @@ public sealed class LogisticRegressionTrainer
         return weights;
     }
 
+    /// <summary>The model over the full feature space, from the compact class weights: only the trained features' rows are kept.</summary>
     private static LinearModel Expand(double[] w, int[] featureIds, int classes, int dimension, double lambda)
     {
-        var weights = new float[(long)dimension * classes];
-        for (int f = 0; f < featureIds.Length; f++)
-            for (int k = 0; k < classes; k++)
-                weights[(long)featureIds[f] * classes + k] = (float)w[f * classes + k];
+        var rows = new float[(long)featureIds.Length * classes];
+        for (long i = 0; i < rows.Length; i++) rows[i] = (float)w[i];
         var bias = new float[classes];
-        for (int k = 0; k < classes; k++) bias[k] = (float)w[featureIds.Length * classes + k];
-        return new LinearModel(classes, dimension, weights, bias, lambda);
+        for (int k = 0; k < classes; k++) bias[k] = (float)w[(long)featureIds.Length * classes + k];
+        return new LinearModel(classes, dimension, featureIds, rows, bias, lambda);
     }
 
     internal static int[] Pick(int[] y, IReadOnlyList<int> rows)
