@@ -111,7 +111,7 @@ public sealed class TermCounter
     /// characters of Latin-1 and Latin Extended-A/B (no-break space, ª º ¹ ² ³ µ ¼ ½ ¾, the spacing
     /// diacritics ¨ ¯ ´ ¸, Ĳ ĳ Ŀ ŀ ŉ ſ and the DŽ/LJ/NJ/DZ digraphs). A test checks it against ICU.
     /// </summary>
-    internal static bool IsNfkcStable(char c) => c < 0x250 && c switch
+    public static bool IsNfkcStable(char c) => c < 0x250 && c switch
     {
         '\u00A0' or '\u00A8' or '\u00AA' or '\u00AF' or '\u00B2' or '\u00B3' or '\u00B4' or '\u00B5' or '\u00B8' or '\u00B9' or '\u00BA'
             or '\u00BC' or '\u00BD' or '\u00BE' or '\u0132' or '\u0133' or '\u013F' or '\u0140' or '\u0149' or '\u017F' => false,

@@ -25,10 +25,12 @@ public sealed class TfidfWeighting
     public FeaturizerOptions Options => _options;
 
     /// <summary>Learns document frequencies from the given rows of a term-count matrix.</summary>
-    public static TfidfWeighting Fit(FeaturizerOptions options, SparseMatrix counts, IReadOnlyList<int>? rows = null)
+    public static TfidfWeighting Fit(FeaturizerOptions options, SparseMatrix counts, IReadOnlyList<int>? rows = null) =>
+        FromDocumentFrequencies(options, DocumentFrequencies(counts, rows, options.Dimension), rows?.Count ?? counts.RowCount);
+
+    /// <summary>The weighting for document frequencies <paramref name="df"/> counted over <paramref name="n"/> rows.</summary>
+    public static TfidfWeighting FromDocumentFrequencies(FeaturizerOptions options, int[] df, int n)
     {
-        int n = rows?.Count ?? counts.RowCount;
-        var df = DocumentFrequencies(counts, rows, options.Dimension);
         var idf = new float[options.Dimension];
         for (int c = 0; c < idf.Length; c++)
         {
@@ -139,10 +141,19 @@ public sealed class TfidfWeighting
 
     private static void NormalizeL2(Span<float> values)
     {
-        double sum = 0;
-        foreach (float v in values) sum += (double)v * v;
-        if (sum == 0) return;
-        float scale = (float)(1.0 / Math.Sqrt(sum));
+        float scale = InverseNorm(values);
+        if (scale == 1f) return;
         for (int i = 0; i < values.Length; i++) values[i] *= scale;
+    }
+
+    /// <summary>
+    /// The factor that scales a block to unit length: (float)(1 / √Σv²), the sum taken in double in order,
+    /// NaN entries (dropped features) skipped; 1 for an all-zero block, which stays as it is.
+    /// </summary>
+    public static float InverseNorm(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        foreach (float v in values) if (!float.IsNaN(v)) sum += (double)v * v;
+        return sum == 0 ? 1f : (float)(1.0 / Math.Sqrt(sum));
     }
 }

@@ -16,10 +16,12 @@ public sealed class WeightedRows
     public int Count { get; }
     public int Dimension { get; }
 
-    public WeightedRows(SparseMatrix source, TfidfWeighting? weighting = null, IReadOnlyList<int>? rows = null)
+    /// <param name="columns">The rows already laid out by column (as <see cref="ColumnMatrix.FitTfidf"/> gives them), if at hand.</param>
+    public WeightedRows(SparseMatrix source, TfidfWeighting? weighting = null, IReadOnlyList<int>? rows = null, ColumnMatrix? columns = null)
     {
         if (weighting is not null && weighting.Idf.Length != source.ColumnCount) throw new ArgumentException("weighting does not match the matrix");
-        _source = source; Weighting = weighting; Rows = rows;
+        if (columns is not null && columns.RowCount != (rows?.Count ?? source.RowCount)) throw new ArgumentException("the column layout does not match the rows");
+        _source = source; Weighting = weighting; Rows = rows; _columns = columns;
         Count = rows?.Count ?? source.RowCount;
         Dimension = source.ColumnCount;
     }

@@ -68,10 +68,11 @@ public sealed class ModelTrainer
             }
 
         Step("fitting the final model on all rows");
-        var weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
-        // TF-IDF is applied while the rows are laid out for the learner; no weighted copy is made. When no
-        // λ search needs the rows again, the counts are let go before the optimizer allocates its state.
-        var x = new WeightedRows(counts, weighting);
+        // TF-IDF is fitted and applied while the rows are laid out for the learner; no weighted copy is
+        // made. When no λ search needs the rows again, the counts are let go before the optimizer runs.
+        var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts);
+        var x = new WeightedRows(counts, weighting, null, columns);
+        columns = null;
         counts = null!;
         if (_options.Linear.Lambda is not null)
         {
@@ -108,9 +109,9 @@ public sealed class ModelTrainer
         Parallel.For(0, folds.Count, parallel, f =>
         {
             var (train, test) = folds[f];
-            var weighting = TfidfWeighting.Fit(_options.Featurizer, counts, train);
+            var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts, train);
             var trainer = new LogisticRegressionTrainer(_options.Linear with { Seed = _options.Seed + (ulong)f + 1 });
-            var model = trainer.Fit(new WeightedRows(counts, weighting, train), LogisticRegressionTrainer.Pick(y, train), classes.Length);
+            var model = trainer.Fit(new WeightedRows(counts, weighting, train, columns), LogisticRegressionTrainer.Pick(y, train), classes.Length);
             var xTest = weighting.Transform(counts, test);
             var foldPredicted = new int[test.Count];
             for (int i = 0; i < test.Count; i++)

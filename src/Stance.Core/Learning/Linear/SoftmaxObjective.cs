@@ -117,7 +117,10 @@ public sealed class SoftmaxObjective
                 {
                     int r0 = _x.PartRowStart[p];
                     for (int j = _x.PartStart[(long)f * stride + p], end = _x.PartStart[(long)f * stride + p + 1]; j < end; j++)
-                        sq += _rowWeight[r0 + _x.LocalRows[j]] * (double)_x.Values[j] * _x.Values[j];
+                    {
+                        var e = _x.Entries[j];
+                        sq += _rowWeight[r0 + e.Row] * (double)e.Value * e.Value;
+                    }
                 }
                 float h = (float)(1.0 / (lambda + c * sq * inv));
                 for (int k = 0; k < D; k++) diag[(long)f * D + k] = h;
@@ -152,58 +155,58 @@ public sealed class SoftmaxObjective
         int D = Dims, K = Classes, F = Features, P = _x.Parts, stride = P + 1, biasAt = F * D;
         int r0 = _x.PartRowStart[p], r1 = _x.PartRowStart[p + 1];
         fixed (double* w = weights, zAll = _z)
-        fixed (ushort* rows = _x.LocalRows)
+        fixed (ColumnEntry* entries = _x.Entries)
         fixed (int* part = _x.PartStart)
-        fixed (float* vals = _x.Values)
         {
             double* z = zAll + (long)r0 * D;    // this part's rows; entries hold offsets into them
             for (long i = 0; i < (long)(r1 - r0) * D; i += D)
                 for (int j = 0; j < D; j++) z[i + j] = w[biasAt + j];
-            int* at = part + p;
-            if (D == 2)
+            // Only the features with entries in this part's rows; entries four at a time (distinct rows
+            // within a column, so the four read-add-writes are independent and overlap).
+            var list = _x.PartFeatures[p];
+            fixed (int* features = list)
             {
-                // Two coordinates make one 128-bit vector: each lane is multiplied then added on its own,
-                // exactly as the scalar code would, so the bits do not depend on the instruction set.
-                for (int f = 0; f < F; f++, at += stride)
+                if (D == 2)
                 {
-                    int from = at[0], to = at[1];
-                    if (from == to) continue;
-                    var wf = Vector128.Load(w + 2 * f);
-                    if (wf == Vector128<double>.Zero) continue;
-                    for (int j = from; j < to; j++)
+                    // Two coordinates make one 128-bit vector: each lane is multiplied then added on its
+                    // own, exactly as the scalar code would, so the bits do not depend on the instruction set.
+                    for (int q = 0; q < list.Length; q++)
                     {
-                        double* zi = z + rows[j] * 2;
-                        Vector128.Store(Vector128.Load(zi) + wf * Vector128.Create((double)vals[j]), zi);
+                        int f = features[q];
+                        int* at = part + (long)f * stride + p;
+                        int j = at[0], to = at[1];
+                        var wf = Vector128.Load(w + 2 * f);
+                        if (wf == Vector128<double>.Zero) continue;
+                        for (; j + 4 <= to; j += 4)
+                        {
+                            ColumnEntry* e = entries + j;
+                            double* za = z + e[0].Row * 2, zb = z + e[1].Row * 2, zc = z + e[2].Row * 2, zd = z + e[3].Row * 2;
+                            var a = Vector128.Load(za) + wf * Vector128.Create((double)e[0].Value);
+                            var b = Vector128.Load(zb) + wf * Vector128.Create((double)e[1].Value);
+                            var c = Vector128.Load(zc) + wf * Vector128.Create((double)e[2].Value);
+                            var d = Vector128.Load(zd) + wf * Vector128.Create((double)e[3].Value);
+                            Vector128.Store(a, za); Vector128.Store(b, zb); Vector128.Store(c, zc); Vector128.Store(d, zd);
+                        }
+                        for (; j < to; j++)
+                        {
+                            double* zi = z + entries[j].Row * 2;
+                            Vector128.Store(Vector128.Load(zi) + wf * Vector128.Create((double)entries[j].Value), zi);
+                        }
                     }
                 }
-            }
-            else if (D == 3)
-            {
-                for (int f = 0; f < F; f++, at += stride)
+                else
                 {
-                    int from = at[0], to = at[1];
-                    if (from == to) continue;
-                    double w0 = w[3 * f], w1 = w[3 * f + 1], w2 = w[3 * f + 2];
-                    if (w0 == 0 && w1 == 0 && w2 == 0) continue;
-                    for (int j = from; j < to; j++)
+                    for (int q = 0; q < list.Length; q++)
                     {
-                        double* zi = z + rows[j] * 3;
-                        double v = vals[j];
-                        zi[0] += w0 * v; zi[1] += w1 * v; zi[2] += w2 * v;
-                    }
-                }
-            }
-            else
-            {
-                for (int f = 0; f < F; f++, at += stride)
-                {
-                    int from = at[0], to = at[1];
-                    double* wf = w + (long)f * D;
-                    for (int j = from; j < to; j++)
-                    {
-                        double* zi = z + (long)rows[j] * D;
-                        double v = vals[j];
-                        for (int k = 0; k < D; k++) zi[k] += wf[k] * v;
+                        int f = features[q];
+                        int* at = part + (long)f * stride + p;
+                        double* wf = w + (long)f * D;
+                        for (int j = at[0], to = at[1]; j < to; j++)
+                        {
+                            double* zi = z + (long)entries[j].Row * D;
+                            double v = entries[j].Value;
+                            for (int k = 0; k < D; k++) zi[k] += wf[k] * v;
+                        }
                     }
                 }
             }
@@ -253,9 +256,8 @@ public sealed class SoftmaxObjective
         int f0 = c * FeatureChunk, f1 = Math.Min(Features, f0 + FeatureChunk);
         double lambda = Lambda, reg = 0;
         fixed (double* w = weights, g = gradient, z = _z)
-        fixed (ushort* rows = _x.LocalRows)
+        fixed (ColumnEntry* entries = _x.Entries)
         fixed (int* part = _x.PartStart, partRow = _x.PartRowStart)
-        fixed (float* vals = _x.Values)
         {
             double* acc = stackalloc double[D];
             for (int f = f0; f < f1; f++)
@@ -268,7 +270,7 @@ public sealed class SoftmaxObjective
                     {
                         double* zp = z + (long)partRow[p] * 2;
                         for (int j = at[p], end = at[p + 1]; j < end; j++)
-                            a += Vector128.Load(zp + rows[j] * 2) * Vector128.Create((double)vals[j]);
+                            a += Vector128.Load(zp + entries[j].Row * 2) * Vector128.Create((double)entries[j].Value);
                     }
                     a.Store(acc);
                 }
@@ -280,8 +282,8 @@ public sealed class SoftmaxObjective
                         double* zp = z + (long)partRow[p] * 3;
                         for (int j = at[p], end = at[p + 1]; j < end; j++)
                         {
-                            double* zi = zp + rows[j] * 3;
-                            double v = vals[j];
+                            double* zi = zp + entries[j].Row * 3;
+                            double v = entries[j].Value;
                             a0 += zi[0] * v; a1 += zi[1] * v; a2 += zi[2] * v;
                         }
                     }
@@ -295,8 +297,8 @@ public sealed class SoftmaxObjective
                         double* zp = z + (long)partRow[p] * D;
                         for (int j = at[p], end = at[p + 1]; j < end; j++)
                         {
-                            double* zi = zp + (long)rows[j] * D;
-                            double v = vals[j];
+                            double* zi = zp + (long)entries[j].Row * D;
+                            double v = entries[j].Value;
                             for (int k = 0; k < D; k++) acc[k] += zi[k] * v;
                         }
                     }
