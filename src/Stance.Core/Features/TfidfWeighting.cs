@@ -4,10 +4,13 @@ namespace Stance.Core.Features;
 /// TF-IDF as scikit-learn's TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm="l2") computes it:
 /// idf = ln((1 + n) / (1 + df)) + 1, tf = 1 + ln(count), each row L2-normalized — here per block
 /// (words, characters), each block to unit length. Features below the block's min-df get idf 0.
+/// Rows must list their word-block features before their character-block features (the featurizer's
+/// rows and ascending rows both do).
 /// </summary>
 public sealed class TfidfWeighting
 {
     private readonly FeaturizerOptions _options;
+    private static readonly double[] LogTable = BuildLogTable();
 
     /// <summary>idf per feature id; 0 means the feature is unused.</summary>
     public float[] Idf { get; }
@@ -19,13 +22,15 @@ public sealed class TfidfWeighting
         Idf = idf;
     }
 
+    public FeaturizerOptions Options => _options;
+
     /// <summary>Learns document frequencies from the given rows of a term-count matrix.</summary>
-    public static TfidfWeighting Fit(FeaturizerOptions options, SparseMatrix counts, IReadOnlyList<int>? rows = null)
+    public static TfidfWeighting Fit(FeaturizerOptions options, SparseMatrix counts, IReadOnlyList<int>? rows = null) =>
+        FromDocumentFrequencies(options, DocumentFrequencies(counts, rows, options.Dimension), rows?.Count ?? counts.RowCount);
+
+    /// <summary>The weighting for document frequencies <paramref name="df"/> counted over <paramref name="n"/> rows.</summary>
+    public static TfidfWeighting FromDocumentFrequencies(FeaturizerOptions options, int[] df, int n)
     {
-        int n = rows?.Count ?? counts.RowCount;
-        var df = new int[options.Dimension];
-        for (int i = 0; i < n; i++)
-            foreach (int c in counts.RowColumns(rows?[i] ?? i)) df[c]++;
         var idf = new float[options.Dimension];
         for (int c = 0; c < idf.Length; c++)
         {
@@ -35,47 +40,120 @@ public sealed class TfidfWeighting
         return new TfidfWeighting(options, idf);
     }
 
-    /// <summary>Weights one row of counts in place into (columns, values), dropping unused features.</summary>
+    /// <summary>
+    /// In how many of the rows each column occurs. Integer sums, so the split into parts (fixed anyway)
+    /// cannot change the result; parts run in parallel when the matrix is large.
+    /// </summary>
+    private static int[] DocumentFrequencies(SparseMatrix counts, IReadOnlyList<int>? rows, int dimension)
+    {
+        int n = rows?.Count ?? counts.RowCount;
+        long nnz = rows is null ? counts.NonZeros : 0;
+        if (rows is not null) foreach (int r in rows) nnz += counts.RowLength(r);
+        int parts = (int)Math.Clamp(Math.Min(nnz >> 22, (64L << 20) / (4L * dimension)), 1, 4);
+        var df = new int[parts][];
+        Parallel.For(0, parts, p =>
+        {
+            var local = new int[dimension];
+            int from = (int)((long)n * p / parts), to = (int)((long)n * (p + 1) / parts);
+            for (int i = from; i < to; i++)
+                foreach (int c in counts.RowColumns(rows?[i] ?? i)) local[c]++;
+            df[p] = local;
+        });
+        for (int p = 1; p < parts; p++)
+            for (int c = 0; c < dimension; c++) df[0][c] += df[p][c];
+        return df[0];
+    }
+
+    /// <summary>Weights one row of counts into (columns, values), dropping unused features.</summary>
     public (int[] Columns, float[] Values) Transform(ReadOnlySpan<int> columns, ReadOnlySpan<float> counts)
     {
         int kept = 0;
         foreach (int c in columns) if (Idf[c] != 0) kept++;
         var cols = new int[kept];
         var vals = new float[kept];
-        int k = 0, wordEnd = 0;
+        WeighRow(columns, counts, cols, vals);
+        return (cols, vals);
+    }
+
+    /// <summary>
+    /// Weights one row of counts into the given spans (at least as long as the row) and returns how many
+    /// features were kept. Every path that weights rows (training, cross-validation, scoring) uses this
+    /// arithmetic, so a text gets the same values whichever path it takes.
+    /// </summary>
+    public int WeighRow(ReadOnlySpan<int> columns, ReadOnlySpan<float> counts, Span<int> outColumns, Span<float> outValues)
+    {
+        int k = 0, wordEnd = 0, block = _options.BlockSize;
+        var idf = Idf;
+        bool sublinear = _options.SublinearTf;
         for (int i = 0; i < columns.Length; i++)
         {
             int c = columns[i];
-            if (Idf[c] == 0) continue;
-            double tf = _options.SublinearTf ? 1.0 + Math.Log(counts[i]) : counts[i];
-            cols[k] = c;
-            vals[k] = (float)(tf * Idf[c]);
-            if (c < _options.BlockSize) wordEnd = k + 1;
+            float f = idf[c];
+            if (f == 0) continue;
+            outColumns[k] = c;
+            outValues[k] = (float)((sublinear ? Tf(counts[i]) : counts[i]) * f);
+            if (c < block) wordEnd = k + 1;
             k++;
         }
-        NormalizeL2(vals.AsSpan(0, wordEnd));
-        NormalizeL2(vals.AsSpan(wordEnd));
-        return (cols, vals);
+        NormalizeL2(outValues[..wordEnd]);
+        NormalizeL2(outValues[wordEnd..k]);
+        return k;
+    }
+
+    /// <summary>1 + ln(count), from a table for the small whole counts that make up nearly all of them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static double Tf(float count)
+    {
+        int c = (int)count;
+        return c == count && (uint)c < (uint)LogTable.Length ? LogTable[c] : 1.0 + Math.Log(count);
+    }
+
+    private static double[] BuildLogTable()
+    {
+        var t = new double[256];
+        for (int c = 0; c < t.Length; c++) t[c] = 1.0 + Math.Log(c);
+        return t;
     }
 
     public SparseMatrix Transform(SparseMatrix counts, IReadOnlyList<int>? rows = null)
     {
         int n = rows?.Count ?? counts.RowCount;
-        var result = new (int[], float[])[n];
+        var start = new int[n + 1];
+        var idf = Idf;
         for (int i = 0; i < n; i++)
         {
-            int r = rows?[i] ?? i;
-            result[i] = Transform(counts.RowColumns(r), counts.RowValues(r));
+            int kept = 0;
+            foreach (int c in counts.RowColumns(rows?[i] ?? i)) if (idf[c] != 0) kept++;
+            start[i + 1] = checked(start[i] + kept);
         }
-        return SparseMatrix.FromRows(result, _options.Dimension);
+        var cols = new int[start[n]];
+        var vals = new float[start[n]];
+        Parallel.For(0, (n + 1023) / 1024, chunk =>
+        {
+            for (int i = chunk * 1024; i < Math.Min(n, chunk * 1024 + 1024); i++)
+            {
+                int r = rows?[i] ?? i;
+                WeighRow(counts.RowColumns(r), counts.RowValues(r), cols.AsSpan(start[i]), vals.AsSpan(start[i], start[i + 1] - start[i]));
+            }
+        });
+        return new SparseMatrix(start, cols, vals, _options.Dimension);
     }
 
     private static void NormalizeL2(Span<float> values)
     {
-        double sum = 0;
-        foreach (float v in values) sum += (double)v * v;
-        if (sum == 0) return;
-        float scale = (float)(1.0 / Math.Sqrt(sum));
+        float scale = InverseNorm(values);
+        if (scale == 1f) return;
         for (int i = 0; i < values.Length; i++) values[i] *= scale;
+    }
+
+    /// <summary>
+    /// The factor that scales a block to unit length: (float)(1 / √Σv²), the sum taken in double in order,
+    /// NaN entries (dropped features) skipped; 1 for an all-zero block, which stays as it is.
+    /// </summary>
+    public static float InverseNorm(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        foreach (float v in values) if (!float.IsNaN(v)) sum += (double)v * v;
+        return sum == 0 ? 1f : (float)(1.0 / Math.Sqrt(sum));
     }
 }

@@ -1,43 +1,54 @@
+using System.Collections.Concurrent;
 using Stance.Core.Data;
+using Stance.Core.Features;
 using Stance.Core.Scoring;
 
 namespace Stance.Core.Modeling;
 
 /// <summary>
-/// Scores a stream of units in batches, featurizing and predicting each batch on all cores, and yields
-/// one <see cref="ScoredUnit"/> per input unit in input order; memory is bounded by one batch, however
-/// long the stream. Units with an empty text are passed through with status "empty text".
+/// Scores a stream of units in batches and yields one <see cref="ScoredUnit"/> per input unit in input
+/// order, as a pipeline: the caller's thread reads batch k+1 (and writes the results it is given) while
+/// batches k, k−1, … are scored on the thread pool, one batch per task, so reading, scoring and writing
+/// overlap on all cores. At most <see cref="MaxBatchesInFlight"/> batches exist at once: memory is
+/// bounded by that, however long the stream. Units with an empty text pass through with status "empty text".
 /// </summary>
 public static class BatchScorer
 {
-    public static IEnumerable<ScoredUnit> Score(StanceModel model, IEnumerable<ScoringUnit> units, int explain = 0, int batchSize = 512)
+    public const int MaxBatchesInFlight = 6;
+
+    public static IEnumerable<ScoredUnit> Score(StanceModel model, IEnumerable<ScoringUnit> units, int explain = 0, int batchSize = 256)
     {
+        model.Prepare();   // build the scoring layout once, before the tasks race for it
+        var counters = new ConcurrentBag<TermCounter>();
+        var pending = new Queue<Task<ScoredUnit[]>>();
         var batch = new List<ScoringUnit>(batchSize);
         foreach (var unit in units)
         {
             batch.Add(unit);
             if (batch.Count < batchSize) continue;
-            foreach (var r in ScoreBatch(model, batch, explain)) yield return r;
-            batch.Clear();
+            pending.Enqueue(Start(model, batch, counters, explain));
+            batch = new List<ScoringUnit>(batchSize);
+            if (pending.Count < MaxBatchesInFlight) continue;
+            foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
         }
-        foreach (var r in ScoreBatch(model, batch, explain)) yield return r;
+        if (batch.Count > 0) pending.Enqueue(Start(model, batch, counters, explain));
+        while (pending.Count > 0)
+            foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
     }
 
-    private static ScoredUnit[] ScoreBatch(StanceModel model, List<ScoringUnit> batch, int explain)
-    {
-        var results = new ScoredUnit[batch.Count];
-        Parallel.For(0, batch.Count, () => model.NewCounter(), (i, _, counter) =>
+    private static Task<ScoredUnit[]> Start(StanceModel model, List<ScoringUnit> batch, ConcurrentBag<TermCounter> counters, int explain) =>
+        Task.Run(() =>
         {
-            var unit = batch[i];
-            if (string.IsNullOrWhiteSpace(unit.Text))
+            var counter = counters.TryTake(out var c) ? c : model.NewCounter();
+            var results = new ScoredUnit[batch.Count];
+            for (int i = 0; i < batch.Count; i++)
             {
-                results[i] = new ScoredUnit(unit, "empty text", null, null);
-                return counter;
+                var unit = batch[i];
+                if (string.IsNullOrWhiteSpace(unit.Text)) { results[i] = new ScoredUnit(unit, "empty text", null, null); continue; }
+                var p = model.Predict(unit.Text, counter);
+                results[i] = new ScoredUnit(unit, "ok", p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain) : null);
             }
-            var p = model.Predict(unit.Text, counter);
-            results[i] = new ScoredUnit(unit, "ok", p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain) : null);
-            return counter;
-        }, _ => { });
-        return results;
-    }
+            counters.Add(counter);
+            return results;
+        });
 }

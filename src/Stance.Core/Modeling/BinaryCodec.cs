@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Modeling;
@@ -47,22 +48,20 @@ internal static class BinaryCodec
     public static byte[] WriteHead(LinearModel m)
     {
         int K = m.Classes;
-        var used = new List<int>();
-        for (int f = 0; f < m.Dimension; f++)
-            for (int k = 0; k < K; k++)
-                if (m.Weights[(long)f * K + k] != 0) { used.Add(f); break; }
-        var w = new Writer(20 + 4 * K + used.Count * (4 + 4 * K));
+        var (used, rows) = m.NonZeroRows();
+        var w = new Writer(20 + 4 * K + used.Length * (4 + 4 * K));
         w.U32(HeadMagic); w.U32(Version); w.I32(K); w.I32(m.Dimension);
         foreach (float b in m.Bias) w.F32(b);
-        w.I32(used.Count);
-        foreach (int f in used)
+        w.I32(used.Length);
+        for (int i = 0; i < used.Length; i++)
         {
-            w.I32(f);
-            for (int k = 0; k < K; k++) w.F32(m.Weights[(long)f * K + k]);
+            w.I32(used[i]);
+            for (int k = 0; k < K; k++) w.F32(rows[(long)i * K + k]);
         }
         return w.Bytes;
     }
 
+    /// <summary>Reads a head into a model that holds only its non-zero rows (the dense array is built only if asked for).</summary>
     public static LinearModel? ReadHead(byte[] bytes, int classes, int dimension, double lambda)
     {
         var r = new Reader(bytes);
@@ -72,16 +71,18 @@ internal static class BinaryCodec
         for (int k = 0; k < classes; k++) if (!float.IsFinite(bias[k] = r.F32())) return null;
         int count = r.I32();
         if (count < 0 || count > dimension || bytes.Length != 20 + 4L * classes + (long)count * (4 + 4 * classes)) return null;
-        var weights = new float[(long)dimension * classes];
+        var features = new int[count];
+        var rows = new float[(long)count * classes];
         int last = -1;
         for (int i = 0; i < count; i++)
         {
             int f = r.I32();
             if (f <= last || f >= dimension) return null;
-            for (int k = 0; k < classes; k++) if (!float.IsFinite(weights[(long)f * classes + k] = r.F32())) return null;
+            features[i] = f;
+            for (int k = 0; k < classes; k++) if (!float.IsFinite(rows[(long)i * classes + k] = r.F32())) return null;
             last = f;
         }
-        return new LinearModel(classes, dimension, weights, bias, lambda);
+        return new LinearModel(classes, dimension, features, rows, bias, lambda);
     }
 
     private sealed class Writer(int capacity)
@@ -98,8 +99,11 @@ internal static class BinaryCodec
     {
         private int _at;
         public bool Has(long n) => _at + n <= bytes.Length;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint U32() { var v = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(_at)); _at += 4; return v; }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int I32() { var v = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(_at)); _at += 4; return v; }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float F32() { var v = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(_at)); _at += 4; return v; }
     }
 }

@@ -72,19 +72,47 @@ public sealed class ModelTrainer
             }
 
         Step("fitting the final model on all rows");
-        var weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
-        var x = weighting.Transform(counts);
         var fitted = new ModelHead[heads.Count];
         var candidates = new IReadOnlyList<CandidateScore>[heads.Count];
-        Parallel.For(0, heads.Count, h =>
+        TfidfWeighting weighting;
+        if (LinearOnly)
         {
-            var (label, classes, y) = heads[h];
-            var trainer = new HeadTrainer(_options.Trainer with { Seed = _options.Seed });
-            var head = trainer.Fit(new TrainingSet(x, data.Texts, y, classes.Length));
-            candidates[h] = trainer.LastCandidates;
-            var result = cv.FirstOrDefault(c => c.Label == label);
-            fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
-        });
+            // TF-IDF is fitted and applied while the rows are laid out for the learner; no weighted copy is
+            // made. When no λ search needs the rows again, the counts are let go before the optimizer runs.
+            (weighting, var columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts);
+            var rows = new WeightedRows(counts, weighting, null, columns);
+            columns = null;
+            counts = null!;
+            if (_options.Trainer.Linear.Lambda is not null)
+            {
+                rows.ReleaseSource();
+                // The counts were the largest allocation so far; an aggressive collection hands their pages
+                // back to the system, so the process stays near its live size while the optimizer runs.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+            Parallel.For(0, heads.Count, h =>
+            {
+                var (label, classes, y) = heads[h];
+                var linear = new LogisticRegressionTrainer(_options.Trainer.Linear with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
+                var result = cv.FirstOrDefault(c => c.Label == label);
+                fitted[h] = new ModelHead(label, classes, new TrainedHead(TrainedHead.LinearName, classes.Length, linear, null, null), result is null ? null : Summarize(result));
+                candidates[h] = [];
+            });
+        }
+        else
+        {
+            weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
+            var x = weighting.Transform(counts).WithSortedRows();
+            Parallel.For(0, heads.Count, h =>
+            {
+                var (label, classes, y) = heads[h];
+                var trainer = new HeadTrainer(_options.Trainer with { Seed = _options.Seed });
+                var head = trainer.Fit(new TrainingSet(x, data.Texts, y, classes.Length));
+                candidates[h] = trainer.LastCandidates;
+                var result = cv.FirstOrDefault(c => c.Label == label);
+                fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
+            });
+        }
         Candidates = candidates;
         Step("done");
         var info = new TrainingInfo(Path.GetFileName(data.Source), Sha256Of(data.Source), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer, _options.Created);
@@ -99,12 +127,13 @@ public sealed class ModelTrainer
         var foldF1 = new double[folds.Count];
         var foldModels = new string[folds.Count];
         int done = 0;
-        Parallel.For(0, folds.Count, f =>
+        // On large data the folds run one after the other: each fit already uses every core, and side by
+        // side their matrices would all be held at once.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = counts.NonZeros > 4_000_000 ? 1 : -1 };
+        Parallel.For(0, folds.Count, parallel, f =>
         {
             var (train, test) = folds[f];
-            var weighting = TfidfWeighting.Fit(_options.Featurizer, counts, train);
-            var trainSet = new TrainingSet(weighting.Transform(counts, train), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes.Length);
-            var head = new HeadTrainer(_options.Trainer with { Seed = _options.Seed + (ulong)f + 1 }).Fit(trainSet);
+            var (weighting, head) = FitFold(counts, texts, train, y, classes.Length, _options.Seed + (ulong)f + 1);
             var xTest = weighting.Transform(counts, test);
             var foldPredicted = new int[test.Count];
             for (int i = 0; i < test.Count; i++)
@@ -124,6 +153,23 @@ public sealed class ModelTrainer
         var rowProbabilities = rows.Select(r => probabilities[r]).ToArray();
         var metrics = new ClassificationMetrics(classes, actual, rowPredicted, rowProbabilities);
         return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldModels);
+    }
+
+    /// <summary>The linear trainer alone learns from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>
+    private bool LinearOnly => _options.Trainer.Trainer == TrainedHead.LinearName;
+
+    private (TfidfWeighting, TrainedHead) FitFold(SparseMatrix counts, IReadOnlyList<string> texts, List<int> train, int[] y, int classes, ulong seed)
+    {
+        if (LinearOnly)
+        {
+            var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts, train);
+            var linear = new LogisticRegressionTrainer(_options.Trainer.Linear with { Seed = seed })
+                .Fit(new WeightedRows(counts, weighting, train, columns), LogisticRegressionTrainer.Pick(y, train), classes);
+            return (weighting, new TrainedHead(TrainedHead.LinearName, classes, linear, null, null));
+        }
+        var w = TfidfWeighting.Fit(_options.Featurizer, counts, train);
+        var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes);
+        return (w, new HeadTrainer(_options.Trainer with { Seed = seed }).Fit(set));
     }
 
     /// <summary>"linear λ=1E-04", "fasttree 37 rounds", "ensemble λ=3E-05, 52 rounds".</summary>

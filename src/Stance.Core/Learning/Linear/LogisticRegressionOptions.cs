@@ -10,5 +10,13 @@ public sealed record LogisticRegressionOptions
     /// <summary>Weight each row by n / (K · n_class) — scikit-learn's class_weight="balanced".</summary>
     public bool BalanceClasses { get; init; }
     public int MaxIterations { get; init; } = 300;
+    /// <summary>
+    /// L-BFGS stops when the last 5 iterations lowered the objective by less than this relative amount per
+    /// iteration on average (ML.NET's criterion). On the 80,000-row speed corpus 1e-4 stops after ~40
+    /// iterations with held-out macro-F1 within 0.001 of running to 1e-9 (100+ iterations).
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-4;
+    /// <summary>Scale L-BFGS's initial inverse Hessian by the data's column norms (see <see cref="SoftmaxObjective.DiagonalPreconditioner"/>).</summary>
+    public bool Precondition { get; init; } = true;
     public ulong Seed { get; init; } = 42;
 }

@@ -5,8 +5,8 @@ namespace Stance.Core.Learning.Linear;
 
 /// <summary>
 /// Fits <see cref="LinearModel"/>s. Training works in a compact space holding only the features present
-/// in the training rows (weights of absent features stay exactly 0 under L2), then expands the result
-/// to the full feature space. When λ is not given, each candidate is scored by stratified inner CV
+/// in the training rows (weights of absent features stay exactly 0 under L2), laid out by column
+/// (<see cref="ColumnMatrix"/>), then expands the result to the full feature space. When λ is not given, each candidate is scored by stratified inner CV
 /// (macro-F1, ties to the stronger λ), walking the grid from strong to weak with warm starts.
 /// </summary>
 public sealed class LogisticRegressionTrainer
@@ -18,30 +18,42 @@ public sealed class LogisticRegressionTrainer
     /// <summary>Per-candidate inner-CV macro-F1 from the last λ search (empty when λ was given).</summary>
     public IReadOnlyList<(double Lambda, double MacroF1)> LastSearch { get; private set; } = [];
 
-    public LinearModel Fit(SparseMatrix x, int[] y, int classes)
+    /// <summary>L-BFGS iterations and objective evaluations of the last final fit.</summary>
+    public (int Iterations, int Evaluations) LastFit { get; private set; }
+
+    public LinearModel Fit(SparseMatrix x, int[] y, int classes) => Fit(new WeightedRows(x), y, classes);
+
+    /// <summary>Fits on rows described by <paramref name="data"/>; <paramref name="y"/> is aligned with its rows.</summary>
+    public LinearModel Fit(WeightedRows data, int[] y, int classes)
     {
-        double lambda = _options.Lambda ?? SelectLambda(x, y, classes);
-        var (compact, featureIds) = Compact(x);
-        var w = FitPath(compact, y, classes, [lambda])[0];
-        return Expand(w, featureIds, classes, x.ColumnCount, lambda);
+        if (y.Length != data.Count) throw new ArgumentException("one label per row is needed");
+        double lambda = _options.Lambda ?? SelectLambda(data, y, classes);
+        var columns = data.Columns;
+        var w = FitPath(columns, y, classes, [lambda])[0];
+        return Expand(w, columns.FeatureIds, classes, data.Dimension, lambda);
     }
 
-    private double SelectLambda(SparseMatrix x, int[] y, int classes)
+    private double SelectLambda(WeightedRows data, int[] y, int classes)
     {
         var grid = _options.LambdaGrid;
         int folds = Math.Min(_options.InnerFolds, MinClassCount(y, classes));
         if (grid.Count == 1 || folds < 2) return grid[grid.Count / 2];
         var split = StratifiedKFold.Split(y, classes, folds, _options.Seed);
         var f1 = new double[folds, grid.Count];
-        Parallel.For(0, folds, f =>
+        // Folds run one after the other on large data (each fit already uses every core, and the folds'
+        // matrices would otherwise all be held at once); side by side on small data.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = data.Count * 2 > 100_000 ? 1 : -1 };
+        Parallel.For(0, folds, parallel, f =>
         {
             var (train, test) = split.Fold(f);
-            var (compactTrain, featureIds) = Compact(x.SelectRows(train));
-            var compactTest = Restrict(x.SelectRows(test), featureIds);
-            var path = FitPath(compactTrain, Pick(y, train), classes, grid);
+            var trainRows = data.Subset(train);
+            var columns = trainRows.Columns;
+            var path = FitPath(columns, Pick(y, train), classes, grid);
+            var testRows = data.Subset(test);
+            var map = columns.ColumnMap();
             var actual = Pick(y, test);
             for (int g = 0; g < grid.Count; g++)
-                f1[f, g] = ClassificationMetrics.MacroF1Of(actual, PredictCompact(path[g], compactTest, classes), classes);
+                f1[f, g] = ClassificationMetrics.MacroF1Of(actual, PredictCompact(path[g], testRows, map, columns.ColumnCount, classes), classes);
         });
         var search = new List<(double, double)>();
         int best = 0;
@@ -57,56 +69,52 @@ public sealed class LogisticRegressionTrainer
         return grid[best];
     }
 
-    /// <summary>Fits one parameter vector per λ, in the order given, each warm-started from the previous.</summary>
-    private List<double[]> FitPath(SparseMatrix compact, int[] y, int classes, IReadOnlyList<double> lambdas)
+    /// <summary>
+    /// Fits one model per λ, in the order given, each warm-started from the previous; returns each one's
+    /// class weights ((features + 1) × K, feature-major, biases last). The optimizer works in the
+    /// sum-to-zero parameterization (K − 1 coordinates per feature, see <see cref="SoftmaxObjective"/>).
+    /// </summary>
+    private List<double[]> FitPath(ColumnMatrix columns, int[] y, int classes, IReadOnlyList<double> lambdas)
     {
-        var objective = new SoftmaxObjective(compact, y, classes, RowWeights(y, classes), lambdas[0]);
+        var objective = new SoftmaxObjective(columns, y, classes, RowWeights(y, classes), lambdas[0], sumToZero: true);
         var w = new double[objective.ParameterCount];
         var result = new List<double[]>();
         foreach (double lambda in lambdas)
         {
             objective.Lambda = lambda;
-            new Lbfgs { MaxIterations = _options.MaxIterations }.Minimize(objective.Evaluate, w);
-            result.Add((double[])w.Clone());
+            var lbfgs = new Lbfgs
+            {
+                MaxIterations = _options.MaxIterations, RelativeTolerance = _options.Tolerance, Window = 5,
+                Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
+            };
+            lbfgs.Minimize(objective.Evaluate, w);
+            if (lambdas.Count == 1) LastFit = (lbfgs.Iterations, lbfgs.Evaluations);
+            result.Add(objective.ClassWeights(w));
         }
         return result;
     }
 
-    private static int[] PredictCompact(double[] w, SparseMatrix x, int classes)
+    /// <summary>Predicted classes of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).</summary>
+    private static int[] PredictCompact(double[] w, WeightedRows rows, int[] map, int features, int classes)
     {
-        var predicted = new int[x.RowCount];
+        var predicted = new int[rows.Count];
         Span<double> z = stackalloc double[classes];
-        int biasAt = x.ColumnCount * classes;
-        for (int i = 0; i < x.RowCount; i++)
+        int biasAt = features * classes;
+        var cols = new int[256];
+        var vals = new float[256];
+        for (int i = 0; i < rows.Count; i++)
         {
-            var cols = x.RowColumns(i);
-            var vals = x.RowValues(i);
+            int n = rows.Row(i, ref cols, ref vals);
             for (int k = 0; k < classes; k++) z[k] = w[biasAt + k];
-            for (int j = 0; j < cols.Length; j++)
-                for (int k = 0; k < classes; k++) z[k] += w[cols[j] * classes + k] * vals[j];
+            for (int j = 0; j < n; j++)
+            {
+                int f = map[cols[j]];
+                if (f < 0) continue;
+                for (int k = 0; k < classes; k++) z[k] += w[f * classes + k] * vals[j];
+            }
             predicted[i] = ArgMax(z);
         }
         return predicted;
-    }
-
-    /// <summary>Maps rows onto a compact feature list, dropping features outside it.</summary>
-    private static SparseMatrix Restrict(SparseMatrix x, int[] featureIds)
-    {
-        var rows = new (int[], float[])[x.RowCount];
-        for (int i = 0; i < x.RowCount; i++)
-        {
-            var cols = new List<int>();
-            var vals = new List<float>();
-            var rc = x.RowColumns(i);
-            var rv = x.RowValues(i);
-            for (int j = 0; j < rc.Length; j++)
-            {
-                int at = Array.BinarySearch(featureIds, rc[j]);
-                if (at >= 0) { cols.Add(at); vals.Add(rv[j]); }
-            }
-            rows[i] = (cols.ToArray(), vals.ToArray());
-        }
-        return SparseMatrix.FromRows(rows, featureIds.Length);
     }
 
     private double[] RowWeights(int[] y, int classes)
@@ -120,26 +128,14 @@ public sealed class LogisticRegressionTrainer
         return weights;
     }
 
-    private static (SparseMatrix, int[]) Compact(SparseMatrix x)
-    {
-        var ids = x.Columns.Distinct().ToArray();
-        Array.Sort(ids);
-        var map = new Dictionary<int, int>(ids.Length);
-        for (int i = 0; i < ids.Length; i++) map[ids[i]] = i;
-        var cols = new int[x.Columns.Length];
-        for (int i = 0; i < cols.Length; i++) cols[i] = map[x.Columns[i]];
-        return (new SparseMatrix(x.RowStart, cols, x.Values, ids.Length), ids);
-    }
-
+    /// <summary>The model over the full feature space, from the compact class weights: only the trained features' rows are kept.</summary>
     private static LinearModel Expand(double[] w, int[] featureIds, int classes, int dimension, double lambda)
     {
-        var weights = new float[(long)dimension * classes];
-        for (int f = 0; f < featureIds.Length; f++)
-            for (int k = 0; k < classes; k++)
-                weights[(long)featureIds[f] * classes + k] = (float)w[f * classes + k];
+        var rows = new float[(long)featureIds.Length * classes];
+        for (long i = 0; i < rows.Length; i++) rows[i] = (float)w[i];
         var bias = new float[classes];
-        for (int k = 0; k < classes; k++) bias[k] = (float)w[featureIds.Length * classes + k];
-        return new LinearModel(classes, dimension, weights, bias, lambda);
+        for (int k = 0; k < classes; k++) bias[k] = (float)w[(long)featureIds.Length * classes + k];
+        return new LinearModel(classes, dimension, featureIds, rows, bias, lambda);
     }
 
     internal static int[] Pick(int[] y, IReadOnlyList<int> rows)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Stance.Core.Features;
 
 namespace Stance.Core.Learning.Linear;
@@ -5,71 +6,311 @@ namespace Stance.Core.Learning.Linear;
 /// <summary>
 /// The L2-regularized multinomial logistic loss
 ///   f(W, b) = (1 / Σ s_i) Σ_i s_i · (logsumexp(W x_i + b) − (W x_i + b)_{y_i}) + (λ / 2) ‖W‖²
-/// and its gradient. Parameters are laid out feature-major: x[f·K + k] is the weight of feature f for
-/// class k, followed by the K biases (not regularized). Columns of X must already be compact (0..F-1).
+/// and its gradient. Parameters are laid out feature-major: x[f·D + j] is coordinate j of feature f,
+/// followed by the D bias coordinates (not regularized).
+///
+/// With <c>sumToZero</c> false, D = K and coordinate j is the weight of class j. With it true, D = K − 1
+/// and the coordinates are those of the feature's K class weights in an orthonormal basis B of the
+/// vectors whose entries sum to zero (W = B·U). Nothing is lost: the loss's gradient with respect to a
+/// feature's K weights always sums to zero, so from W = 0 every iterate of a gradient method stays in
+/// that subspace, the minimum lies in it, and B being orthonormal leaves ‖W‖ and the geometry the same.
+/// It saves a third of the parameters, of the optimizer's vector work and of the passes' arithmetic
+/// for three classes (half for two). <see cref="ClassWeights"/> maps back to W.
+///
+/// The rows are held column by column (<see cref="ColumnMatrix"/>), which makes both halves of an
+/// evaluation parallel without any shared writes: the forward pass (scores) runs per part of the rows,
+/// each part adding into its own rows' scores; the backward pass (gradient) runs per feature, each
+/// feature's gradient a sum down its own column. Every sum has one fixed order (features ascending
+/// within a row, rows ascending within a column, parts and chunks in index order), so the result is
+/// byte-identical whatever the number of cores.
 /// </summary>
 public sealed class SoftmaxObjective
 {
-    private readonly SparseMatrix _x;
+    private const int FeatureChunk = 2048;
+    private readonly ColumnMatrix _x;
     private readonly int[] _y;
     private readonly double[] _rowWeight;
     private readonly double _totalWeight;
+    private readonly double[] _z;          // per row, D values: scores, then s_i · Bᵀ(p_i − e_{y_i})
+    private readonly double[] _partLoss;
+    private readonly double[] _partBias;   // per part: Σ of z over its rows
+    private readonly double[] _chunkReg;   // per feature chunk: Σ w²
+    private readonly double[]? _basis;     // K × D, row-major: B[k, j]
 
     public int Classes { get; }
     public int Features { get; }
+    /// <summary>Coordinates per feature: K, or K − 1 in the sum-to-zero parameterization.</summary>
+    public int Dims { get; }
     public double Lambda { get; set; }
-    public int ParameterCount => (Features + 1) * Classes;
+    public int ParameterCount => (Features + 1) * Dims;
 
-    public SoftmaxObjective(SparseMatrix x, int[] y, int classes, double[] rowWeight, double lambda)
+    /// <summary>Rows with compact columns (0..ColumnCount-1); every column keeps its index.</summary>
+    public SoftmaxObjective(SparseMatrix x, int[] y, int classes, double[] rowWeight, double lambda, bool sumToZero = false)
+        : this(ColumnMatrix.FromRows(x, compact: false), y, classes, rowWeight, lambda, sumToZero) { }
+
+    public SoftmaxObjective(ColumnMatrix x, int[] y, int classes, double[] rowWeight, double lambda, bool sumToZero = false)
     {
+        if (y.Length != x.RowCount || rowWeight.Length != x.RowCount) throw new ArgumentException("labels and row weights must match the rows");
+        if (classes < 2) throw new ArgumentException("at least two classes");
         _x = x; _y = y; _rowWeight = rowWeight;
         Classes = classes; Features = x.ColumnCount; Lambda = lambda;
+        Dims = sumToZero ? classes - 1 : classes;
+        if (sumToZero) _basis = SumToZeroBasis(classes);
         foreach (double w in rowWeight) _totalWeight += w;
+        _z = new double[(long)x.RowCount * Dims];
+        _partLoss = new double[x.Parts];
+        _partBias = new double[x.Parts * Dims];
+        _chunkReg = new double[Math.Max(1, (Features + FeatureChunk - 1) / FeatureChunk)];
     }
 
-    public unsafe double Evaluate(double[] w, double[] gradient)
+    /// <summary>
+    /// Helmert's orthonormal basis of {v ∈ ℝ^K : Σ v = 0}: column j (0-based) is
+    /// (1, …, 1, −(j+1), 0, …, 0) / √((j+1)(j+2)) with j+1 ones.
+    /// </summary>
+    public static double[] SumToZeroBasis(int classes)
     {
-        int K = Classes, biasAt = Features * K;
-        Array.Clear(gradient);
-        double* z = stackalloc double[K];
-        double loss = 0;
-        fixed (double* wp = w, gp = gradient)
-        fixed (int* colsAll = _x.Columns)
-        fixed (float* valsAll = _x.Values)
+        int d = classes - 1;
+        var b = new double[classes * d];
+        for (int j = 0; j < d; j++)
         {
-            for (int i = 0; i < _x.RowCount; i++)
+            double norm = Math.Sqrt((j + 1.0) * (j + 2.0));
+            for (int k = 0; k <= j; k++) b[k * d + j] = 1.0 / norm;
+            b[(j + 1) * d + j] = -(j + 1.0) / norm;
+        }
+        return b;
+    }
+
+    /// <summary>The (Features + 1) × K class weights (feature-major, biases last) of a parameter vector.</summary>
+    public double[] ClassWeights(double[] parameters)
+    {
+        if (_basis is null) return (double[])parameters.Clone();
+        int K = Classes, D = Dims;
+        var w = new double[(long)(Features + 1) * K];
+        for (long f = 0; f <= Features; f++)
+            for (int k = 0; k < K; k++)
             {
-                int start = _x.RowStart[i], end = _x.RowStart[i + 1];
-                for (int k = 0; k < K; k++) z[k] = wp[biasAt + k];
-                for (int j = start; j < end; j++)
+                double v = 0;
+                for (int j = 0; j < D; j++) v += _basis[k * D + j] * parameters[f * D + j];
+                w[f * K + k] = v;
+            }
+        return w;
+    }
+
+    /// <summary>
+    /// A diagonal preconditioner for <see cref="Lbfgs"/>: per coordinate 1 / (λ + c·Σ_i s_i x_if² / Σ s),
+    /// the inverse of the Hessian's diagonal when every row's class probabilities are uniform (c = 1/K in
+    /// the sum-to-zero parameterization, where the softmax Hessian is then I/K; (K−1)/K² per class
+    /// otherwise). Biases use x = 1 and no λ.
+    /// </summary>
+    public float[] DiagonalPreconditioner()
+    {
+        int D = Dims, P = _x.Parts, stride = P + 1;
+        double c = _basis is not null ? 1.0 / Classes : (Classes - 1.0) / ((double)Classes * Classes);
+        double inv = 1.0 / _totalWeight, lambda = Lambda;
+        var diag = new float[ParameterCount];
+        Parallel.For(0, _chunkReg.Length, chunk =>
+        {
+            for (int f = chunk * FeatureChunk; f < Math.Min(Features, (chunk + 1) * FeatureChunk); f++)
+            {
+                double sq = 0;
+                for (int p = 0; p < P; p++)
                 {
-                    double* wf = wp + colsAll[j] * K;
-                    double v = valsAll[j];
-                    for (int k = 0; k < K; k++) z[k] += wf[k] * v;
+                    int r0 = _x.PartRowStart[p];
+                    for (int j = _x.PartStart[(long)f * stride + p], end = _x.PartStart[(long)f * stride + p + 1]; j < end; j++)
+                    {
+                        var e = _x.Entries[j];
+                        sq += _rowWeight[r0 + e.Row] * (double)e.Value * e.Value;
+                    }
                 }
+                float h = (float)(1.0 / (lambda + c * sq * inv));
+                for (int k = 0; k < D; k++) diag[(long)f * D + k] = h;
+            }
+        });
+        for (int k = 0; k < D; k++) diag[(long)Features * D + k] = (float)(1.0 / c);
+        return diag;
+    }
+
+    public double Evaluate(double[] w, double[] gradient)
+    {
+        if (w.Length != ParameterCount || gradient.Length != ParameterCount) throw new ArgumentException("parameter vectors have the wrong length");
+        int D = Dims, biasAt = Features * D;
+        double inv = 1.0 / _totalWeight;
+        if (_x.Parts == 1) Forward(0, w); else Parallel.For(0, _x.Parts, p => Forward(p, w));
+        if (_chunkReg.Length == 1) Backward(0, w, gradient, inv); else Parallel.For(0, _chunkReg.Length, c => Backward(c, w, gradient, inv));
+        double loss = 0, reg = 0;
+        foreach (double l in _partLoss) loss += l;
+        foreach (double r in _chunkReg) reg += r;
+        for (int j = 0; j < D; j++)
+        {
+            double b = 0;
+            for (int p = 0; p < _x.Parts; p++) b += _partBias[p * D + j];
+            gradient[biasAt + j] = b * inv;
+        }
+        return loss * inv + 0.5 * Lambda * reg;
+    }
+
+    /// <summary>Scores, loss and s·(p − e_y) of the rows of part p.</summary>
+    private unsafe void Forward(int p, double[] weights)
+    {
+        int D = Dims, K = Classes, F = Features, P = _x.Parts, stride = P + 1, biasAt = F * D;
+        int r0 = _x.PartRowStart[p], r1 = _x.PartRowStart[p + 1];
+        fixed (double* w = weights, zAll = _z)
+        fixed (ColumnEntry* entries = _x.Entries)
+        fixed (int* part = _x.PartStart)
+        {
+            double* z = zAll + (long)r0 * D;    // this part's rows; entries hold offsets into them
+            for (long i = 0; i < (long)(r1 - r0) * D; i += D)
+                for (int j = 0; j < D; j++) z[i + j] = w[biasAt + j];
+            // Only the features with entries in this part's rows; entries four at a time (distinct rows
+            // within a column, so the four read-add-writes are independent and overlap).
+            var list = _x.PartFeatures[p];
+            fixed (int* features = list)
+            {
+                if (D == 2)
+                {
+                    // Two coordinates make one 128-bit vector: each lane is multiplied then added on its
+                    // own, exactly as the scalar code would, so the bits do not depend on the instruction set.
+                    for (int q = 0; q < list.Length; q++)
+                    {
+                        int f = features[q];
+                        int* at = part + (long)f * stride + p;
+                        int j = at[0], to = at[1];
+                        var wf = Vector128.Load(w + 2 * f);
+                        if (wf == Vector128<double>.Zero) continue;
+                        for (; j + 4 <= to; j += 4)
+                        {
+                            ColumnEntry* e = entries + j;
+                            double* za = z + e[0].Row * 2, zb = z + e[1].Row * 2, zc = z + e[2].Row * 2, zd = z + e[3].Row * 2;
+                            var a = Vector128.Load(za) + wf * Vector128.Create((double)e[0].Value);
+                            var b = Vector128.Load(zb) + wf * Vector128.Create((double)e[1].Value);
+                            var c = Vector128.Load(zc) + wf * Vector128.Create((double)e[2].Value);
+                            var d = Vector128.Load(zd) + wf * Vector128.Create((double)e[3].Value);
+                            Vector128.Store(a, za); Vector128.Store(b, zb); Vector128.Store(c, zc); Vector128.Store(d, zd);
+                        }
+                        for (; j < to; j++)
+                        {
+                            double* zi = z + entries[j].Row * 2;
+                            Vector128.Store(Vector128.Load(zi) + wf * Vector128.Create((double)entries[j].Value), zi);
+                        }
+                    }
+                }
+                else
+                {
+                    for (int q = 0; q < list.Length; q++)
+                    {
+                        int f = features[q];
+                        int* at = part + (long)f * stride + p;
+                        double* wf = w + (long)f * D;
+                        for (int j = at[0], to = at[1]; j < to; j++)
+                        {
+                            double* zi = z + (long)entries[j].Row * D;
+                            double v = entries[j].Value;
+                            for (int k = 0; k < D; k++) zi[k] += wf[k] * v;
+                        }
+                    }
+                }
+            }
+
+            double loss = 0;
+            double* bias = stackalloc double[D];
+            double* scores = stackalloc double[K];
+            for (int j = 0; j < D; j++) bias[j] = 0;
+            var basis = _basis;
+            for (int i = r0; i < r1; i++)
+            {
+                double* zi = zAll + (long)i * D;
+                if (basis is null) for (int k = 0; k < K; k++) scores[k] = zi[k];
+                else
+                    for (int k = 0; k < K; k++)
+                    {
+                        double v = 0;
+                        for (int j = 0; j < D; j++) v += basis[k * D + j] * zi[j];
+                        scores[k] = v;
+                    }
+                var s = new Span<double>(scores, K);
                 int yi = _y[i];
-                double zy = z[yi];
-                double lse = Softmax.InPlace(new Span<double>(z, K));
-                double s = _rowWeight[i];
-                loss += s * (lse - zy);
-                z[yi] -= 1.0;                       // z now holds p − e_y
-                for (int k = 0; k < K; k++) z[k] *= s;
-                for (int j = start; j < end; j++)
+                double zy = s[yi];
+                double lse = Softmax.InPlace(s);
+                double weight = _rowWeight[i];
+                loss += weight * (lse - zy);
+                s[yi] -= 1.0;                       // s now holds p − e_y
+                if (basis is null) for (int k = 0; k < K; k++) zi[k] = s[k] * weight;
+                else
+                    for (int j = 0; j < D; j++)
+                    {
+                        double v = 0;
+                        for (int k = 0; k < K; k++) v += basis[k * D + j] * s[k];
+                        zi[j] = v * weight;
+                    }
+                for (int j = 0; j < D; j++) bias[j] += zi[j];
+            }
+            _partLoss[p] = loss;
+            for (int j = 0; j < D; j++) _partBias[p * D + j] = bias[j];
+        }
+    }
+
+    /// <summary>Gradient of the features of chunk c: each a sum down its own column, rows ascending.</summary>
+    private unsafe void Backward(int c, double[] weights, double[] gradient, double inv)
+    {
+        int D = Dims, P = _x.Parts, stride = P + 1;
+        int f0 = c * FeatureChunk, f1 = Math.Min(Features, f0 + FeatureChunk);
+        double lambda = Lambda, reg = 0;
+        fixed (double* w = weights, g = gradient, z = _z)
+        fixed (ColumnEntry* entries = _x.Entries)
+        fixed (int* part = _x.PartStart, partRow = _x.PartRowStart)
+        {
+            double* acc = stackalloc double[D];
+            for (int f = f0; f < f1; f++)
+            {
+                int* at = part + (long)f * stride;
+                if (D == 2)
                 {
-                    double* gf = gp + colsAll[j] * K;
-                    double v = valsAll[j];
-                    for (int k = 0; k < K; k++) gf[k] += z[k] * v;
+                    var a = Vector128<double>.Zero;
+                    for (int p = 0; p < P; p++)
+                    {
+                        double* zp = z + (long)partRow[p] * 2;
+                        for (int j = at[p], end = at[p + 1]; j < end; j++)
+                            a += Vector128.Load(zp + entries[j].Row * 2) * Vector128.Create((double)entries[j].Value);
+                    }
+                    a.Store(acc);
                 }
-                for (int k = 0; k < K; k++) gp[biasAt + k] += z[k];
+                else if (D == 3)
+                {
+                    double a0 = 0, a1 = 0, a2 = 0;
+                    for (int p = 0; p < P; p++)
+                    {
+                        double* zp = z + (long)partRow[p] * 3;
+                        for (int j = at[p], end = at[p + 1]; j < end; j++)
+                        {
+                            double* zi = zp + entries[j].Row * 3;
+                            double v = entries[j].Value;
+                            a0 += zi[0] * v; a1 += zi[1] * v; a2 += zi[2] * v;
+                        }
+                    }
+                    acc[0] = a0; acc[1] = a1; acc[2] = a2;
+                }
+                else
+                {
+                    for (int k = 0; k < D; k++) acc[k] = 0;
+                    for (int p = 0; p < P; p++)
+                    {
+                        double* zp = z + (long)partRow[p] * D;
+                        for (int j = at[p], end = at[p + 1]; j < end; j++)
+                        {
+                            double* zi = zp + (long)entries[j].Row * D;
+                            double v = entries[j].Value;
+                            for (int k = 0; k < D; k++) acc[k] += zi[k] * v;
+                        }
+                    }
+                }
+                double* wf = w + (long)f * D, gf = g + (long)f * D;
+                for (int k = 0; k < D; k++)
+                {
+                    gf[k] = acc[k] * inv + lambda * wf[k];
+                    reg += wf[k] * wf[k];
+                }
             }
         }
-        double inv = 1.0 / _totalWeight, reg = 0;
-        for (int p = 0; p < biasAt; p++)
-        {
-            gradient[p] = gradient[p] * inv + Lambda * w[p];
-            reg += w[p] * w[p];
-        }
-        for (int p = biasAt; p < gradient.Length; p++) gradient[p] *= inv;
-        return loss * inv + 0.5 * Lambda * reg;
+        _chunkReg[c] = reg;
     }
 }

@@ -1,0 +1,218 @@
+using System.Runtime.InteropServices;
+
+namespace Stance.Core.Features;
+
+/// <summary>One stored value of a <see cref="ColumnMatrix"/>: its row (as an offset into its part) and value; 6 bytes.</summary>
+[StructLayout(LayoutKind.Sequential, Pack = 2)]
+public readonly struct ColumnEntry(ushort row, float value)
+{
+    public readonly ushort Row = row;
+    public readonly float Value = value;
+}
+
+/// <summary>
+/// Training rows stored column by column (compressed sparse column) over a compact list of the features
+/// the rows use: column f holds Entries[ColumnStart[f]..ColumnStart[f+1]] (rows ascending), and
+/// <see cref="FeatureIds"/>[f] is the feature's id in the source matrix (ascending). Made straight from
+/// term counts with the TF-IDF weights applied on the way, so neither a weighted copy of the rows nor a
+/// remapped copy of their columns is ever materialized; the compaction is an int map over the source
+/// columns, not a dictionary.
+///
+/// Rows are split into consecutive parts of at most 65,536 rows, and an entry stores its row as a 16-bit
+/// offset into its part, beside its value: 6 bytes an entry in one array, for the passes of the learner
+/// that stream it dozens of times.
+/// </summary>
+public sealed class ColumnMatrix
+{
+    public int RowCount { get; }
+    public int ColumnCount => FeatureIds.Length;
+    public int[] ColumnStart { get; }
+    public ColumnEntry[] Entries { get; }
+    public int[] FeatureIds { get; }
+    /// <summary>The number of columns of the source matrix.</summary>
+    public int SourceColumns { get; }
+    /// <summary>
+    /// Rows come in <see cref="Parts"/> consecutive ranges, part p being rows PartRowStart[p]..PartRowStart[p+1];
+    /// inside column f, part p's entries are PartStart[f·(Parts+1) + p] .. PartStart[f·(Parts+1) + p + 1].
+    /// The count of parts follows from the sizes alone, so work split by part is the same on any machine.
+    /// </summary>
+    public int Parts { get; }
+    public int[] PartRowStart { get; }
+    public int[] PartStart { get; }
+    /// <summary>Per part, the features (ascending) that have at least one entry in that part's rows.</summary>
+    public int[][] PartFeatures { get; }
+
+    private ColumnMatrix(int rowCount, int[] columnStart, ColumnEntry[] entries, int[] featureIds, int sourceColumns,
+        int parts, int[] partRowStart, int[] partStart, int[][] partFeatures)
+    {
+        RowCount = rowCount; ColumnStart = columnStart; Entries = entries; FeatureIds = featureIds; SourceColumns = sourceColumns;
+        Parts = parts; PartRowStart = partRowStart; PartStart = partStart; PartFeatures = partFeatures;
+    }
+
+    public long NonZeros => Entries.LongLength;
+
+    /// <summary>
+    /// The given rows (all when null) of <paramref name="x"/>, weighted by <paramref name="weighting"/>
+    /// when given (x then holds counts; features with idf 0 are dropped). With <paramref name="compact"/>
+    /// only the columns that occur become columns; without, every source column keeps its index.
+    /// </summary>
+    public static ColumnMatrix FromRows(SparseMatrix x, IReadOnlyList<int>? rows = null, TfidfWeighting? weighting = null, bool compact = true)
+    {
+        if (weighting is not null && weighting.Idf.Length != x.ColumnCount) throw new ArgumentException("weighting does not match the matrix");
+        var layout = new Layout(x, rows);
+        layout.CountPerPart();
+        return layout.Build(weighting, compact);
+    }
+
+    /// <summary>
+    /// Fits TF-IDF on the given rows of a term-count matrix and lays those rows out by column with it, in
+    /// one go: the per-part column counts the layout needs are the document frequencies the weighting
+    /// needs, so the counts are read twice (counting, then filling), not three times.
+    /// </summary>
+    public static (TfidfWeighting Weighting, ColumnMatrix Columns) FitTfidf(FeaturizerOptions options, SparseMatrix counts, IReadOnlyList<int>? rows = null)
+    {
+        if (counts.ColumnCount != options.Dimension) throw new ArgumentException("counts do not match the featurizer dimension");
+        var layout = new Layout(counts, rows);
+        layout.CountPerPart();
+        var df = new int[options.Dimension];
+        foreach (var part in layout.PerPart)
+            for (int c = 0; c < df.Length; c++) df[c] += part[c];
+        var weighting = TfidfWeighting.FromDocumentFrequencies(options, df, layout.N);
+        return (weighting, layout.Build(weighting, compact: true));
+    }
+
+    /// <summary>The two passes over the rows, split into parts that are filled in parallel; each part owns its stretch of every column.</summary>
+    private sealed class Layout
+    {
+        private readonly SparseMatrix _x;
+        private readonly IReadOnlyList<int>? _rows;
+        public readonly int N, P;
+        public int[][] PerPart = [];
+
+        public Layout(SparseMatrix x, IReadOnlyList<int>? rows)
+        {
+            _x = x; _rows = rows;
+            N = rows?.Count ?? x.RowCount;
+            long nnz = 0;
+            for (int i = 0; i < N; i++) nnz += x.RowLength(rows?[i] ?? i);
+            int parts = (int)Math.Clamp(Math.Min(nnz >> 20, (64L << 20) / (4L * Math.Max(1, x.ColumnCount))), 1, 4);
+            P = Math.Max(parts, (N + 65535) / 65536);   // a part's rows must fit 16-bit offsets
+        }
+
+        public int From(int p) => (int)((long)N * p / P);
+
+        /// <summary>Pass 1: per part, how many of its rows hold each source column.</summary>
+        public void CountPerPart()
+        {
+            var perPart = new int[P][];
+            Parallel.For(0, P, p =>
+            {
+                var count = new int[_x.ColumnCount];
+                for (int i = From(p); i < From(p + 1); i++)
+                    foreach (int c in _x.RowColumns(_rows?[i] ?? i)) count[c]++;
+                perPart[p] = count;
+            });
+            PerPart = perPart;
+        }
+
+        /// <summary>Compact ids, column and part starts, then pass 2: each part writes its rows' weighted entries.</summary>
+        public ColumnMatrix Build(TfidfWeighting? weighting, bool compact)
+        {
+            int dimension = _x.ColumnCount, parts = P;
+            var idf = weighting?.Idf;
+            var map = new int[dimension];
+            int used = 0;
+            long total = 0;
+            for (int c = 0; c < dimension; c++)
+            {
+                long t = 0;
+                if (idf is null || idf[c] != 0)
+                    for (int p = 0; p < parts; p++) t += PerPart[p][c];
+                if (t > 0 || !compact) { map[c] = used++; total += t; }
+                else map[c] = -1;
+            }
+            if (total > Array.MaxLength) throw new InvalidOperationException($"{total} non-zero features are more than one array holds; train on fewer rows");
+            var featureIds = new int[used];
+            var start = new int[used + 1];
+            var partStart = new int[(long)used * (parts + 1)];
+            var partFeatures = new List<int>[parts];
+            for (int p = 0; p < parts; p++) partFeatures[p] = new List<int>();
+            // Each part's next free slot per source column, with the column's idf beside it: pass 2 then
+            // touches one 8-byte cell per entry instead of two arrays.
+            var cursors = new (int Next, float Idf)[parts][];
+            for (int p = 0; p < parts; p++) cursors[p] = new (int, float)[dimension];
+            int at = 0;
+            for (int c = 0; c < dimension; c++)
+            {
+                int f = map[c];
+                if (f < 0) continue;
+                featureIds[f] = c;
+                start[f] = at;
+                for (int p = 0; p < parts; p++)
+                {
+                    int k = idf is null || idf[c] != 0 ? PerPart[p][c] : 0;
+                    partStart[(long)f * (parts + 1) + p] = at;
+                    cursors[p][c] = (at, idf?[c] ?? 1f);
+                    if (k > 0) partFeatures[p].Add(f);
+                    at += k;
+                }
+                partStart[(long)f * (parts + 1) + parts] = at;
+            }
+            start[used] = at;
+            PerPart = [];
+
+            var entries = new ColumnEntry[total];
+            var options = weighting?.Options;
+            Parallel.For(0, parts, p =>
+            {
+                var cursor = cursors[p];
+                int first = From(p);
+                var weighted = new float[256];
+                for (int i = first; i < From(p + 1); i++)
+                {
+                    var rc = _x.RowColumns(_rows?[i] ?? i);
+                    var rv = _x.RowValues(_rows?[i] ?? i);
+                    var row = (ushort)(i - first);
+                    if (weighting is null)
+                    {
+                        for (int j = 0; j < rc.Length; j++) entries[cursor[rc[j]].Next++] = new ColumnEntry(row, rv[j]);
+                        continue;
+                    }
+                    // TF-IDF exactly as TfidfWeighting.WeighRow computes it, with the idf read from the cursor cell.
+                    if (weighted.Length < rc.Length) weighted = new float[rc.Length * 2];
+                    int blockSize = options!.BlockSize, wordEnd = 0, k = 0;
+                    bool sublinear = options.SublinearTf;
+                    for (int j = 0; j < rc.Length; j++)
+                    {
+                        float f = cursor[rc[j]].Idf;
+                        if (f == 0) { weighted[j] = float.NaN; continue; }
+                        weighted[j] = (float)((sublinear ? TfidfWeighting.Tf(rv[j]) : rv[j]) * f);
+                        if (rc[j] < blockSize) wordEnd = j + 1;
+                        k++;
+                    }
+                    float wordScale = TfidfWeighting.InverseNorm(weighted.AsSpan(0, wordEnd));
+                    float charScale = TfidfWeighting.InverseNorm(weighted.AsSpan(wordEnd, rc.Length - wordEnd));
+                    for (int j = 0; j < rc.Length; j++)
+                    {
+                        float v = weighted[j];
+                        if (float.IsNaN(v)) continue;
+                        entries[cursor[rc[j]].Next++] = new ColumnEntry(row, v * (j < wordEnd ? wordScale : charScale));
+                    }
+                }
+            });
+            var partRowStart = new int[parts + 1];
+            for (int p = 0; p <= parts; p++) partRowStart[p] = From(p);
+            return new ColumnMatrix(N, start, entries, featureIds, dimension, parts, partRowStart, partStart,
+                partFeatures.Select(l => l.ToArray()).ToArray());
+        }
+    }
+
+    /// <summary>Source column → compact column, −1 for columns not in this matrix.</summary>
+    public int[] ColumnMap()
+    {
+        var map = new int[SourceColumns];
+        Array.Fill(map, -1);
+        for (int f = 0; f < FeatureIds.Length; f++) map[FeatureIds[f]] = f;
+        return map;
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Whole-process speed and memory bench: Stance Train and Score beside the scikit-learn peer, same files,
+# same run, so the ratios hold however busy the machine is. Never part of the test suite.
+#
+#   bash tests/Bench/bench_speed.sh [work-folder]        (from the repository root; ~3-5 minutes)
+#
+# 1. Generates the deterministic corpus: 80,000 training docs (seed 1) and 20,000 test docs (seed 2).
+# 2. Publishes Stance.Train and Stance.Score (Release, ReadyToRun) as a user would deploy them.
+# 3. Runs, each under /usr/bin/time -v: the peer (tests ../shared/peer/sklearn_peer.py: TF-IDF word 1-3 +
+#    char_wb 2-5 + LinearSVC), Stance Train --folds 0 --lambda 1e-4, Stance Score of the 20,000 docs to CSV.
+# 4. Prints times, docs/s, peak RSS, macro-F1 and the ratios against the goals of issue 6.
+#
+# What is compared: the peer's own train_seconds (fit only, no CSV reading, no interpreter start) and
+# docs_per_second (predict on texts already in memory) against Stance's WHOLE processes (start-up, CSV,
+# featurizing, fitting, writing the model; start-up, model load, CSV in, scoring, CSV out) — the
+# comparison is tilted toward the peer, never the other way.
+# Environment: PEER (path of sklearn_peer.py), PYTHON (default /usr/bin/python3), ROWS / TEST_ROWS.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+work=${1:-$(mktemp -d /tmp/stance-bench.XXXXXX)}
+mkdir -p "$work"
+python=${PYTHON:-/usr/bin/python3}
+peer=${PEER:-$root/../shared/peer/sklearn_peer.py}
+[ -f "$peer" ] || peer=/work/shared/peer/sklearn_peer.py
+rows=${ROWS:-80000}
+test_rows=${TEST_ROWS:-20000}
+nproc_=$(nproc)
+
+echo "== bench_speed: $(date -u +%Y-%m-%dT%H:%MZ), $nproc_ cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "   work folder: $work"
+
+python3 tests/Bench/make_corpus.py --rows "$rows" --seed 1 --out "$work/train.csv"
+python3 tests/Bench/make_corpus.py --rows "$test_rows" --seed 2 --out "$work/test.csv"
+echo "   corpus: train $(($(wc -l < "$work/train.csv") - 1)) rows ($(du -h "$work/train.csv" | cut -f1)), test $(($(wc -l < "$work/test.csv") - 1)) rows"
+
+echo "   publishing Stance.Train and Stance.Score (Release, linux-x64, ReadyToRun) ..."
+rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+dotnet publish src/Stance.Train -c Release -r "$rid" --self-contained false -o "$work/bin/train" -v q --nologo >/dev/null
+dotnet publish src/Stance.Score -c Release -r "$rid" --self-contained false -o "$work/bin/score" -v q --nologo >/dev/null
+
+# timed LOG CMD...: runs CMD under /usr/bin/time -v, stdout+stderr to LOG.
+timed() { local log=$1; shift; /usr/bin/time -v "$@" > "$log" 2>&1; }
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$1"; }
+
+echo "   running the peer (trains and predicts in one process) ..."
+timed "$work/peer.log" "$python" "$peer" --train "$work/train.csv" --test "$work/test.csv" --text-column text --label-column stance
+echo "   running Stance Train --folds 0 --lambda 1e-4 ..."
+timed "$work/train.log" "$work/bin/train/Stance.Train" --data "$work/train.csv" --model "$work/model.zip" --folds 0 --lambda 1e-4
+echo "   running Stance Score (20,000 docs to CSV) ..."
+timed "$work/score.log" "$work/bin/score/Stance.Score" --model "$work/model.zip" --out "$work/predictions.csv" "$work/test.csv"
+
+peer_train=$(awk '/^train_seconds:/ {print $2}' "$work/peer.log")
+peer_dps=$(awk '/^predict_seconds:/ {print $4}' "$work/peer.log")
+peer_f1=$(awk '/^macro_f1:/ {print $2}' "$work/peer.log")
+stance_train=$(wall "$work/train.log")
+stance_score=$(wall "$work/score.log")
+stance_dps=$(awk -v n="$test_rows" -v s="$stance_score" 'BEGIN {printf "%.0f", n / s}')
+stance_f1=$(awk '/macro avg/ {print $5; exit}' "$work/score.log")
+
+echo
+printf "%-34s %12s %12s %12s\n" "" "peer" "Stance" "ratio"
+printf "%-34s %12s %12s %12s\n" "train 80k (s; peer: fit only)" "$peer_train" "$stance_train" "$(awk -v a="$stance_train" -v b="$peer_train" 'BEGIN {printf "%.3f", a / b}')"
+printf "%-34s %12s %12s %12s\n" "  peak RSS (MB; peer: whole run)" "$(rss "$work/peer.log")" "$(rss "$work/train.log")" ""
+printf "%-34s %12s %12s %12s\n" "  CPU time user+sys (s)" "$(cpu "$work/peer.log")" "$(cpu "$work/train.log")" ""
+printf "%-34s %12s %12s %12s\n" "score 20k (docs/s; Stance: whole" "$peer_dps" "$stance_dps" "$(awk -v a="$stance_dps" -v b="$peer_dps" 'BEGIN {printf "%.1fx", a / b}')"
+printf "%-34s %12s %12s %12s\n" "  process incl. start-up, load, CSV)" "" "$stance_score s" ""
+printf "%-34s %12s %12s %12s\n" "  peak RSS (MB)" "" "$(rss "$work/score.log")" ""
+printf "%-34s %12s %12s %12s\n" "  CPU time user+sys (s)" "" "$(cpu "$work/score.log")" ""
+printf "%-34s %12s %12s %12s\n" "macro-F1 on the 20k test docs" "$peer_f1" "$stance_f1" "$(awk -v a="$stance_f1" -v b="$peer_f1" 'BEGIN {printf "%+.4f", a - b}')"
+echo
+check() { if awk "BEGIN {exit !($2)}"; then echo "  met      $1"; else echo "  NOT met  $1"; fi; }
+echo "goals (issue 6):"
+check "train time <= 1/10 of the peer's ($stance_train s vs $peer_train s)" "$stance_train <= $peer_train / 10"
+check "train peak RSS <= 1 GB ($(rss "$work/train.log") MB)" "$(rss "$work/train.log") <= 1024"
+check "score >= 25x the peer's docs/s ($stance_dps vs $peer_dps)" "$stance_dps >= 25 * $peer_dps"
+check "score peak RSS <= 512 MB ($(rss "$work/score.log") MB)" "$(rss "$work/score.log") <= 512"
+check "macro-F1 not lower than the peer's by more than 0.01" "$stance_f1 >= $peer_f1 - 0.01"
+echo "logs: $work/{peer,train,score}.log"
