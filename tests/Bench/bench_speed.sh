@@ -7,7 +7,7 @@
 # 1. Generates the deterministic corpus: 80,000 training docs (seed 1) and 20,000 test docs (seed 2).
 # 2. Publishes Stance.Train and Stance.Score (Release, ReadyToRun) as a user would deploy them.
 # 3. Runs, each under /usr/bin/time -v: the peer (tests ../shared/peer/sklearn_peer.py: TF-IDF word 1-3 +
-#    char_wb 2-5 + LinearSVC), Stance Train --folds 0 --lambda 1e-4, Stance Score of the 20,000 docs to CSV.
+#    char_wb 2-5 + LinearSVC), Stance Train --folds 0 --lambda 1e-4 --trainer linear, Stance Score of the 20,000 docs to CSV.
 # 4. Prints times, docs/s, peak RSS, macro-F1 and the ratios against the goals of issue 6.
 #
 # What is compared: the peer's own train_seconds (fit only, no CSV reading, no interpreter start) and
@@ -47,8 +47,8 @@ cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", 
 
 echo "   running the peer (trains and predicts in one process) ..."
 timed "$work/peer.log" "$python" "$peer" --train "$work/train.csv" --test "$work/test.csv" --text-column text --label-column stance
-echo "   running Stance Train --folds 0 --lambda 1e-4 ..."
-timed "$work/train.log" "$work/bin/train/Stance.Train" --data "$work/train.csv" --model "$work/model.zip" --folds 0 --lambda 1e-4
+echo "   running Stance Train --folds 0 --lambda 1e-4 --trainer linear ..."
+timed "$work/train.log" "$work/bin/train/Stance.Train" --data "$work/train.csv" --model "$work/model.zip" --folds 0 --lambda 1e-4 --trainer linear
 echo "   running Stance Score (20,000 docs to CSV) ..."
 timed "$work/score.log" "$work/bin/score/Stance.Score" --model "$work/model.zip" --out "$work/predictions.csv" "$work/test.csv"
 
