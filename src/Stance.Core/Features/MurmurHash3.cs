@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Stance.Core.Features;
 
@@ -11,6 +12,7 @@ public static class MurmurHash3
 {
     private const uint C1 = 0xcc9e2d51, C2 = 0x1b873593;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Hash(ReadOnlySpan<char> text, uint seed)
     {
         uint h = seed;
@@ -30,15 +32,19 @@ public static class MurmurHash3
         return Finish(h, (uint)blocks.Length * 4);
     }
 
-    private static uint MixKey(uint k) => BitOperations.RotateLeft(k * C1, 15) * C2;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint MixKey(uint k) => BitOperations.RotateLeft(k * C1, 15) * C2;
 
-    private static uint MixBlock(uint h, uint k)
+    /// <summary>One 32-bit block into the running hash (shared with the counter's n-gram loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint MixBlock(uint h, uint k)
     {
         h ^= MixKey(k);
         return BitOperations.RotateLeft(h, 13) * 5 + 0xe6546b64;
     }
 
-    private static uint Finish(uint h, uint lengthInBytes)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Finish(uint h, uint lengthInBytes)
     {
         h ^= lengthInBytes;
         h ^= h >> 16;

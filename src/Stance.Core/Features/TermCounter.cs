@@ -19,7 +19,6 @@ public sealed class TermCounter
 {
     private const uint WordSeed = 0x5374616e;   // "Stan"
     private const uint CharSeed = 0x63655f63;   // "ce_c"
-    private const uint C1 = 0xcc9e2d51, C2 = 0x1b873593;
     private readonly FeaturizerOptions _options;
     private readonly List<Token> _tokens = new();
     private uint[] _tokenHashes = new uint[64];
@@ -298,37 +297,11 @@ public sealed class TermCounter
         _cachedWords = _wordCharsUsed = _gramsUsed = 0;
     }
 
-    /// <summary>MurmurHash3 x86_32 of UTF-16 code units, as <see cref="MurmurHash3.Hash(ReadOnlySpan{char}, uint)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint HashChars(ReadOnlySpan<char> s, uint seed)
-    {
-        uint h = seed;
-        ref char p = ref MemoryMarshal.GetReference(s);
-        int n = s.Length, i = 0;
-        for (; i + 2 <= n; i += 2)
-            h = MixBlock(h, Unsafe.Add(ref p, i) | ((uint)Unsafe.Add(ref p, i + 1) << 16));
-        if ((n & 1) != 0) h ^= BitOperations.RotateLeft(Unsafe.Add(ref p, n - 1) * C1, 15) * C2;
-        return Finish(h, (uint)n * 2);
-    }
+    private static uint HashChars(ReadOnlySpan<char> s, uint seed) => MurmurHash3.Hash(s, seed);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint MixBlock(uint h, uint k)
-    {
-        h ^= BitOperations.RotateLeft(k * C1, 15) * C2;
-        return BitOperations.RotateLeft(h, 13) * 5 + 0xe6546b64;
-    }
+    private static uint MixBlock(uint h, uint k) => MurmurHash3.MixBlock(h, k);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Finish(uint h, uint lengthInBytes)
-    {
-        h ^= lengthInBytes;
-        h ^= h >> 16;
-        h *= 0x85ebca6b;
-        h ^= h >> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >> 16;
-        return h;
-    }
+    private static uint Finish(uint h, uint lengthInBytes) => MurmurHash3.Finish(h, lengthInBytes);
 
     // Scoring reads one record per distinct id from a large table; asking for each record as soon as its
     // id first appears lets those memory reads overlap with the rest of the counting.
