@@ -7,7 +7,7 @@ namespace Stance.Tests;
 public class LinearLearnerTests
 {
     /// <summary>Rows with a few random non-zeros; the class is decided by which of three "signal" features is largest.</summary>
-    private static (SparseMatrix X, int[] Y) Synthetic(int rows, int features, double labelNoise, ulong seed)
+    internal static (SparseMatrix X, int[] Y) Synthetic(int rows, int features, double labelNoise, ulong seed)
     {
         var rng = new SplitMix64(seed);
         var data = new (int[], float[])[rows];

@@ -124,26 +124,10 @@ public class SpeedPathTests
         Assert.Equal(columns.Entries, built.Entries);
     }
 
-    private static (SparseMatrix X, int[] Y) Synthetic(int rows, int features, ulong seed)
-    {
-        var rng = new SplitMix64(seed);
-        var data = new (int[], float[])[rows];
-        var y = new int[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            int cls = rng.NextInt(3);
-            var cols = new SortedDictionary<int, float> { [cls] = 1f };
-            for (int j = 0; j < 4; j++) cols[3 + rng.NextInt(features - 3)] = (float)rng.NextDouble();
-            data[i] = (cols.Keys.ToArray(), cols.Values.ToArray());
-            y[i] = rng.NextDouble() < 0.3 ? rng.NextInt(3) : cls;
-        }
-        return (SparseMatrix.FromRows(data, features), y);
-    }
-
     [Fact]
     public void SumToZeroObjectiveHasTheRightGradientAndTheSameMinimum()
     {
-        var (x, y) = Synthetic(60, 12, 4);
+        var (x, y) = LinearLearnerTests.Synthetic(60, 12, 0.3, 4);
         var weights = Enumerable.Range(0, 60).Select(i => 0.5 + (i % 3)).ToArray();
         var reduced = new SoftmaxObjective(x, y, 3, weights, 0.05, sumToZero: true);
         Assert.Equal(13 * 2, reduced.ParameterCount);
