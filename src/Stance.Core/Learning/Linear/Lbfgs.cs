@@ -41,9 +41,19 @@ public sealed class Lbfgs
     public float[]? Preconditioner { get; init; }
 
     public int Iterations { get; private set; }
+    /// <summary>Full evaluations (value and gradient); with an <see cref="IDirectionalObjective"/>, passes over the data / 2.</summary>
     public int Evaluations { get; private set; }
 
-    public double Minimize(Objective f, double[] x0)
+    public double Minimize(Objective f, double[] x0) => Run(f, null, x0);
+
+    /// <summary>
+    /// Minimizes an objective whose value along a line is cheap once the line is set (a linear model's
+    /// scores are linear in the weights): each iteration costs one pass to set the direction and one
+    /// for the gradient at the accepted point, however many steps the line search tries.
+    /// </summary>
+    public double Minimize(IDirectionalObjective f, double[] x0) => Run(f.Evaluate, f, x0);
+
+    private double Run(Objective f, IDirectionalObjective? line, double[] x0)
     {
         int n = x0.Length, m = Memory;
         var s = new float[m][];
@@ -122,13 +132,18 @@ public sealed class Lbfgs
             }
 
             double step = 1.0, fNew;
+            line?.SetDirection(x, d);
             while (true)
             {
                 double st = step;
-                var xx = x; var dd = d; var xn = xNew;
-                Map(n, (from, to) => { Step(xx.AsSpan(from, to - from), st, dd.AsSpan(from, to - from), xn.AsSpan(from, to - from)); return 0; });
-                fNew = f(xNew, gNew);
-                Evaluations++;
+                if (line is null)
+                {
+                    var xx = x; var dd = d; var xn = xNew;
+                    Map(n, (from, to) => { Step(xx.AsSpan(from, to - from), st, dd.AsSpan(from, to - from), xn.AsSpan(from, to - from)); return 0; });
+                    fNew = f(xNew, gNew);
+                    Evaluations++;
+                }
+                else fNew = line.ValueAt(step);
                 if (fNew <= fx + 1e-4 * step * slope || step < 1e-20) break;
                 // Backtrack to the minimum of the quadratic through f(x), the slope and f(x + step·d),
                 // kept within [0.1, 0.5]·step: one retry usually suffices where halving took three.
@@ -137,6 +152,14 @@ public sealed class Lbfgs
                 step = Math.Clamp(next, 0.1 * step, 0.5 * step);
             }
             if (fNew > fx) break; // line search failed to improve: we are at the floor of precision
+            if (line is not null)
+            {
+                double st = step;
+                var xx = x; var dd = d; var xn = xNew;
+                Map(n, (from, to) => { Step(xx.AsSpan(from, to - from), st, dd.AsSpan(from, to - from), xn.AsSpan(from, to - from)); return 0; });
+                fNew = line.Accept(step, xNew, gNew);
+                Evaluations++;
+            }
 
             var sh = s[head] ??= new float[n];
             var yh = y[head] ??= new float[n];
@@ -345,4 +368,18 @@ public sealed class Lbfgs
         for (int i = 0; i < x.Length; i++) s += (double)x[i] * y[i];
         return s;
     });
+}
+
+/// <summary>
+/// An objective that can be followed along a line cheaply: <see cref="SetDirection"/> prepares the line
+/// x + t·d (one pass over the data), <see cref="ValueAt"/> gives f there for any t without another pass,
+/// and <see cref="Accept"/> moves to x + t·d (given as xNew) and computes the gradient there.
+/// </summary>
+public interface IDirectionalObjective
+{
+    /// <summary>f(x) and its gradient; also makes x the point lines start from.</summary>
+    double Evaluate(double[] x, double[] gradient);
+    void SetDirection(double[] x, float[] d);
+    double ValueAt(double t);
+    double Accept(double t, double[] xNew, double[] gradient);
 }

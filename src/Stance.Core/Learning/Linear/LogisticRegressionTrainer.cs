@@ -94,7 +94,7 @@ public sealed class LogisticRegressionTrainer
                 RelativeTolerance = _options.Tolerance ?? (columns.NonZeros < LogisticRegressionOptions.SmallProblemNonZeros ? 1e-6 : 1e-4),
                 Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
             };
-            lbfgs.Minimize(objective.Evaluate, w);
+            lbfgs.Minimize(objective, w);   // line searches along X·d, no pass per trial step
             if (lambdas.Count == 1) LastFit = (lbfgs.Iterations, lbfgs.Evaluations);
             result.Add(objective.ClassWeights(w));
         }
