@@ -162,7 +162,9 @@ public sealed class ColumnMatrix
             start[used] = at;
             PerPart = [];
 
-            var entries = new ColumnEntry[total];
+            // Every slot is written exactly once below, so the array need not be zeroed; and on the pinned
+            // heap it is never copied by the compacting collection that follows the release of the counts.
+            var entries = GC.AllocateUninitializedArray<ColumnEntry>((int)total, pinned: true);
             var options = weighting?.Options;
             Parallel.For(0, parts, p =>
             {

@@ -59,6 +59,7 @@ public sealed class Lbfgs
         var s = new float[m][];
         var y = new float[m][];
         var rho = new double[m];
+        var yHy = new double[m];   // yᵀ·D·y (or yᵀy) of each stored pair, for the scaling γ
         var alpha = new double[m];
         int stored = 0, head = 0;
         double[] x = x0, g = new double[n], xNew = new double[n], gNew = new double[n];
@@ -68,7 +69,8 @@ public sealed class Lbfgs
         history[0] = fx;
         Evaluations = 1;
         Iterations = 0;
-        while (Iterations < MaxIterations && !Converged(g, x))
+        bool converged = Converged(g, x);
+        while (Iterations < MaxIterations && !converged)
         {
             Iterations++;
             // Two-loop recursion: d = −H g. Pairs are visited newest first, then oldest first; each pass
@@ -86,7 +88,7 @@ public sealed class Lbfgs
             {
                 int newest = Slot(0);
                 var yn = y[newest];
-                double gamma = (1.0 / rho[newest]) / (diag is null ? DotFF(yn, yn) : Map(n, (from, to) => WeightedSquares(yn.AsSpan(from, to - from), diag.AsSpan(from, to - from))));
+                double gamma = (1.0 / rho[newest]) / yHy[newest];
                 var gg = g; var dd = d; var s0 = s[newest];
                 double next = Map(n, (from, to) => CopyDot(gg.AsSpan(from, to - from), dd.AsSpan(from, to - from), s0.AsSpan(from, to - from)));
                 for (int j = 0; j < stored; j++)
@@ -161,17 +163,17 @@ public sealed class Lbfgs
                 Evaluations++;
             }
 
+            // One pass stores the pair and takes everything the next iteration needs from these vectors:
+            // sᵀy, yᵀDy, and the max-norms of the new gradient and point for the convergence test.
             var sh = s[head] ??= new float[n];
             var yh = y[head] ??= new float[n];
-            double syNew;
-            {
-                var xx = x; var xn = xNew; var gg = g; var gn = gNew;
-                syNew = Map(n, (from, to) => Pair(xx.AsSpan(from, to - from), xn.AsSpan(from, to - from), gg.AsSpan(from, to - from),
-                    gn.AsSpan(from, to - from), sh.AsSpan(from, to - from), yh.AsSpan(from, to - from)));
-            }
+            var pass = PairPass(x, xNew, g, gNew, sh, yh, diag);
+            double syNew = pass.SY;
+            converged = pass.GMax <= GradientTolerance * Math.Max(1.0, pass.XMax);
             if (syNew > 1e-12)
             {
                 rho[head] = 1.0 / syNew;
+                yHy[head] = pass.YHY;
                 head = (head + 1) % m;
                 stored = Math.Min(stored + 1, m);
             }
@@ -199,12 +201,6 @@ public sealed class Lbfgs
         else for (int i = 0; i < to.Length; i++) to[i] = (float)(a[i] * c * diag[i]);
     }
 
-    private static double WeightedSquares(ReadOnlySpan<float> y, ReadOnlySpan<float> diag)
-    {
-        double s = 0;
-        for (int i = 0; i < y.Length; i++) s += (double)y[i] * y[i] * diag[i];
-        return s;
-    }
 
     private static double CopyDot(ReadOnlySpan<double> from, Span<float> to, ReadOnlySpan<float> dotWith)
     {
@@ -308,16 +304,34 @@ public sealed class Lbfgs
     }
 
     /// <summary>Stores the correction pair s = xNew − x, y = gNew − g (single precision) and returns s·y of the stored values.</summary>
-    private static double Pair(ReadOnlySpan<double> x, ReadOnlySpan<double> xNew, ReadOnlySpan<double> g, ReadOnlySpan<double> gNew, Span<float> s, Span<float> y)
+    /// <summary>
+    /// Over fixed chunks (in parallel): stores s = xNew − x and y = gNew − g (single precision) and returns
+    /// sᵀy and yᵀDy of the stored values (sums added in chunk order) and max |gNew|, max |xNew| (exact).
+    /// </summary>
+    private static (double SY, double YHY, double GMax, double XMax) PairPass(double[] x, double[] xNew, double[] g, double[] gNew,
+        float[] s, float[] y, float[]? diag)
     {
-        double a = 0;
-        for (int i = 0; i < s.Length; i++)
+        int n = x.Length, chunks = Chunks(n);
+        var partial = new (double SY, double YHY, double GMax, double XMax)[chunks];
+        void Body(int c)
         {
-            s[i] = (float)(xNew[i] - x[i]);
-            y[i] = (float)(gNew[i] - g[i]);
-            a += (double)s[i] * y[i];
+            int from = c * Chunk, to = Math.Min(n, from + Chunk);
+            double sy = 0, yhy = 0, gm = 0, xm = 0;
+            for (int i = from; i < to; i++)
+            {
+                float si = s[i] = (float)(xNew[i] - x[i]);
+                float yi = y[i] = (float)(gNew[i] - g[i]);
+                sy += (double)si * yi;
+                yhy += diag is null ? (double)yi * yi : (double)yi * yi * diag[i];
+                gm = Math.Max(gm, Math.Abs(gNew[i]));
+                xm = Math.Max(xm, Math.Abs(xNew[i]));
+            }
+            partial[c] = (sy, yhy, gm, xm);
         }
-        return a;
+        if (chunks == 1) Body(0); else Parallel.For(0, chunks, Body);
+        double tsy = 0, tyhy = 0, tgm = 0, txm = 0;
+        foreach (var (sy, yhy, gm, xm) in partial) { tsy += sy; tyhy += yhy; tgm = Math.Max(tgm, gm); txm = Math.Max(txm, xm); }
+        return (tsy, tyhy, tgm, txm);
     }
 
     private bool Converged(double[] g, double[] x)
@@ -361,13 +375,6 @@ public sealed class Lbfgs
         return s0 + s1;
     });
 
-    private static double DotFF(float[] a, float[] b) => Map(a.Length, (from, to) =>
-    {
-        var x = a.AsSpan(from, to - from); var y = b.AsSpan(from, to - from);
-        double s = 0;
-        for (int i = 0; i < x.Length; i++) s += (double)x[i] * y[i];
-        return s;
-    });
 }
 
 /// <summary>
