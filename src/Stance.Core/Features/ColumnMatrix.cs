@@ -162,9 +162,10 @@ public sealed class ColumnMatrix
             start[used] = at;
             PerPart = [];
 
-            // Every slot is written exactly once below, so the array need not be zeroed; and on the pinned
-            // heap it is never copied by the compacting collection that follows the release of the counts.
-            var entries = GC.AllocateUninitializedArray<ColumnEntry>((int)total, pinned: true);
+            // Every slot is written exactly once below, so the array need not be zeroed; a large one goes on
+            // the pinned heap, where the compacting collection that follows the release of the counts never
+            // copies it (small ones, made by the dozen in cross-validation, stay on the compacting heap).
+            var entries = GC.AllocateUninitializedArray<ColumnEntry>((int)total, pinned: total > (8 << 20));
             var options = weighting?.Options;
             Parallel.For(0, parts, p =>
             {
