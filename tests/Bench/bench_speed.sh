@@ -40,8 +40,20 @@ rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
 dotnet publish src/Stance.Train -c Release -r "$rid" --self-contained false -o "$work/bin/train" -v q --nologo >/dev/null
 dotnet publish src/Stance.Score -c Release -r "$rid" --self-contained false -o "$work/bin/score" -v q --nologo >/dev/null
 
-# timed LOG CMD...: runs CMD under /usr/bin/time -v, stdout+stderr to LOG.
-timed() { local log=$1; shift; /usr/bin/time -v "$@" > "$log" 2>&1; }
+for tool in train score; do
+  if ! "$work/bin/$tool/Stance.${tool^}" --help > /dev/null 2>&1; then
+    echo "bench_speed: the published Stance.${tool^} does not start (stale build output from another publish?); try: rm -rf src/*/obj src/*/bin" >&2
+    exit 1
+  fi
+done
+
+# timed LOG CMD...: runs CMD under /usr/bin/time -v, stdout+stderr to LOG; a failure stops the bench with the log's end.
+timed() {
+  local log=$1; shift
+  if ! /usr/bin/time -v "$@" > "$log" 2>&1; then
+    echo "bench_speed: failed: $*" >&2; tail -20 "$log" >&2; exit 1
+  fi
+}
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
 cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$1"; }
