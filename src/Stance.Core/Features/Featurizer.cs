@@ -53,7 +53,7 @@ public sealed class Featurizer
         return SparseMatrix.FromBlocks(parts, blockRows, options.Dimension);
     }
 
-    /// <summary>The TF-IDF row of one text, its features in the counter's order (as in <see cref="CountAll"/>'s rows).</summary>
+    /// <summary>The TF-IDF row of one text, sorted by feature id.</summary>
     public (int[] Columns, float[] Values) Transform(string text, TermCounter counter)
     {
         int n = counter.CountDistinct(text);
