@@ -189,14 +189,25 @@ public class SpeedPathTests
             var q = model.Predict(unit.Text, counter);
             for (int h = 0; h < p.Length; h++) Assert.Equal(q[h], p[h]);
         }
-        // Scoring through the fused table gives the bits of weighting the row and applying the head.
+        // Scoring through the fused table gives the bits of weighting the row (in the counter's order) and
+        // applying the head; through the sorted row, the same probabilities up to summation order.
         var head = model.Heads[0].Linear!;
         foreach (var text in texts.Take(20))
         {
-            var (cols, vals) = model.Featurizer.Transform(text, counter);
+            int n = counter.CountDistinct(text);
+            var ids = counter.Ids.ToArray();
+            var counts = counter.Counts.ToArray().Select(c => (float)c).ToArray();
+            var cols = new int[n];
+            var vals = new float[n];
+            int kept = model.Featurizer.Weighting.WeighRow(ids, counts, cols, vals);
             var expected = new double[head.Classes];
-            head.Predict(cols, vals, expected);
+            head.Predict(cols.AsSpan(0, kept), vals.AsSpan(0, kept), expected);
             Assert.Equal(expected, model.Predict(text, counter)[0]);
+            var (sortedCols, sortedVals) = model.Featurizer.Transform(text, counter);
+            Assert.True(sortedCols.Zip(sortedCols.Skip(1)).All(p => p.First < p.Second));
+            var viaSorted = new double[head.Classes];
+            head.Predict(sortedCols, sortedVals, viaSorted);
+            for (int k = 0; k < head.Classes; k++) Assert.Equal(expected[k], viaSorted[k], 12);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Stance.Core.Features;
 
@@ -161,18 +162,26 @@ public sealed class ColumnMatrix
             start[used] = at;
             PerPart = [];
 
-            var entries = new ColumnEntry[total];
+            // Every slot is written exactly once below, so the array need not be zeroed; a large one goes on
+            // the pinned heap, where the compacting collection that follows the release of the counts never
+            // copies it (small ones, made by the dozen in cross-validation, stay on the compacting heap).
+            var entries = GC.AllocateUninitializedArray<ColumnEntry>((int)total, pinned: total > (8 << 20));
             var options = weighting?.Options;
             Parallel.For(0, parts, p =>
             {
                 var cursor = cursors[p];
-                int first = From(p);
+                int first = From(p), last = From(p + 1);
                 var weighted = new float[256];
-                for (int i = first; i < From(p + 1); i++)
+                if (first < last) PrefetchCursors(cursor, _x.RowColumns(_rows?[first] ?? first));
+                for (int i = first; i < last; i++)
                 {
                     var rc = _x.RowColumns(_rows?[i] ?? i);
                     var rv = _x.RowValues(_rows?[i] ?? i);
                     var row = (ushort)(i - first);
+                    // The entries land all over the layout and the cursors all over the source columns:
+                    // ask for the next row's cursor cells now, and for each entry's slot as soon as its
+                    // cursor is read, so those memory reads overlap with this row's arithmetic.
+                    if (i + 1 < last) PrefetchCursors(cursor, _x.RowColumns(_rows?[i + 1] ?? i + 1));
                     if (weighting is null)
                     {
                         for (int j = 0; j < rc.Length; j++) entries[cursor[rc[j]].Next++] = new ColumnEntry(row, rv[j]);
@@ -184,8 +193,10 @@ public sealed class ColumnMatrix
                     bool sublinear = options.SublinearTf;
                     for (int j = 0; j < rc.Length; j++)
                     {
-                        float f = cursor[rc[j]].Idf;
+                        ref var cell = ref cursor[rc[j]];
+                        float f = cell.Idf;
                         if (f == 0) { weighted[j] = float.NaN; continue; }
+                        PrefetchEntry(entries, cell.Next);
                         weighted[j] = (float)((sublinear ? TfidfWeighting.Tf(rv[j]) : rv[j]) * f);
                         if (rc[j] < blockSize) wordEnd = j + 1;
                         k++;
@@ -205,6 +216,19 @@ public sealed class ColumnMatrix
             return new ColumnMatrix(N, start, entries, featureIds, dimension, parts, partRowStart, partStart,
                 partFeatures.Select(l => l.ToArray()).ToArray());
         }
+    }
+
+    private static unsafe void PrefetchCursors((int Next, float Idf)[] cursor, ReadOnlySpan<int> columns)
+    {
+        if (!Sse.IsSupported) return;
+        fixed ((int, float)* c = cursor)
+            foreach (int column in columns) Sse.Prefetch0(c + column);
+    }
+
+    private static unsafe void PrefetchEntry(ColumnEntry[] entries, int at)
+    {
+        if (!Sse.IsSupported || (uint)at >= (uint)entries.Length) return;
+        fixed (ColumnEntry* e = entries) Sse.Prefetch0(e + at);
     }
 
     /// <summary>Source column → compact column, −1 for columns not in this matrix.</summary>

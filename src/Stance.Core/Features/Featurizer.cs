@@ -27,26 +27,33 @@ public sealed class Featurizer
         const int blockRows = 1024;
         int blocks = (texts.Count + blockRows - 1) / blockRows;
         var parts = new (int[] RowStart, int[] Columns, float[] Counts)[blocks];
-        Parallel.For(0, blocks, () => (new TermCounter(options), new List<int>(), new List<float>()), (b, _, state) =>
+        Parallel.For(0, blocks, () => (Counter: new TermCounter(options), Columns: new int[1 << 16], Counts: new float[1 << 16]), (b, _, state) =>
         {
-            var (counter, cols, counts) = state;
-            cols.Clear(); counts.Clear();
-            int first = b * blockRows, end = Math.Min(texts.Count, first + blockRows);
+            var counter = state.Counter;
+            int first = b * blockRows, end = Math.Min(texts.Count, first + blockRows), at = 0;
             var start = new int[end - first + 1];
             for (int r = first; r < end; r++)
             {
-                counter.CountDistinct(texts[r]);
-                cols.AddRange(counter.Ids);
-                foreach (int v in counter.Counts) counts.Add(v);
-                start[r - first + 1] = cols.Count;
+                int n = counter.CountDistinct(texts[r]);
+                if (at + n > state.Columns.Length)
+                {
+                    Array.Resize(ref state.Columns, Math.Max(state.Columns.Length * 2, at + n));
+                    Array.Resize(ref state.Counts, state.Columns.Length);
+                }
+                counter.Ids.CopyTo(state.Columns.AsSpan(at));
+                var counts = counter.Counts;
+                var into = state.Counts.AsSpan(at, n);
+                for (int i = 0; i < into.Length; i++) into[i] = counts[i];
+                at += n;
+                start[r - first + 1] = at;
             }
-            parts[b] = (start, cols.ToArray(), counts.ToArray());
+            parts[b] = (start, state.Columns.AsSpan(0, at).ToArray(), state.Counts.AsSpan(0, at).ToArray());
             return state;
         }, _ => { });
         return SparseMatrix.FromBlocks(parts, blockRows, options.Dimension);
     }
 
-    /// <summary>The TF-IDF row of one text, its features in the counter's order (as in <see cref="CountAll"/>'s rows).</summary>
+    /// <summary>The TF-IDF row of one text, sorted by feature id.</summary>
     public (int[] Columns, float[] Values) Transform(string text, TermCounter counter)
     {
         int n = counter.CountDistinct(text);

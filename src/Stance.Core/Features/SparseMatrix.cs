@@ -2,9 +2,11 @@ namespace Stance.Core.Features;
 
 /// <summary>
 /// Rows of sparse vectors in compressed-row form: row r holds Columns[RowStart[r]..RowStart[r+1]]
-/// (no repeats) with the matching Values. Parallel arrays, no object per entry. Rows made by the
-/// featurizer list their word-block features before their character-block features and are otherwise
-/// in order of first appearance; nothing relies on columns being ascending.
+/// (no repeats) with the matching Values. Parallel arrays, no object per entry. Weighted rows
+/// (<see cref="TfidfWeighting.Transform(SparseMatrix, IReadOnlyList{int})"/>) are ascending; the term
+/// counts of <see cref="Featurizer.CountAll"/> list each row's word-block features before its
+/// character-block features and are otherwise in order of first appearance (sorting them cost more
+/// than counting, and the learner does not need it).
 ///
 /// A matrix may also be kept as consecutive blocks of rows, each with its own arrays (how
 /// <see cref="Featurizer.CountAll"/> makes it: joining the blocks would hold every entry twice at the

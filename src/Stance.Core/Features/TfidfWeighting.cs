@@ -64,7 +64,10 @@ public sealed class TfidfWeighting
         return df[0];
     }
 
-    /// <summary>Weights one row of counts into (columns, values), dropping unused features.</summary>
+    /// <summary>
+    /// Weights one row of counts into (columns, values), dropping unused features; the result is sorted by
+    /// column (the values are those of <see cref="WeighRow"/>, computed in the input's order).
+    /// </summary>
     public (int[] Columns, float[] Values) Transform(ReadOnlySpan<int> columns, ReadOnlySpan<float> counts)
     {
         int kept = 0;
@@ -72,6 +75,7 @@ public sealed class TfidfWeighting
         var cols = new int[kept];
         var vals = new float[kept];
         WeighRow(columns, counts, cols, vals);
+        Array.Sort(cols, vals);
         return (cols, vals);
     }
 
@@ -115,6 +119,7 @@ public sealed class TfidfWeighting
         return t;
     }
 
+    /// <summary>The weighted rows (all, or the given ones in that order), each sorted by column.</summary>
     public SparseMatrix Transform(SparseMatrix counts, IReadOnlyList<int>? rows = null)
     {
         int n = rows?.Count ?? counts.RowCount;
@@ -133,7 +138,10 @@ public sealed class TfidfWeighting
             for (int i = chunk * 1024; i < Math.Min(n, chunk * 1024 + 1024); i++)
             {
                 int r = rows?[i] ?? i;
-                WeighRow(counts.RowColumns(r), counts.RowValues(r), cols.AsSpan(start[i]), vals.AsSpan(start[i], start[i + 1] - start[i]));
+                var rowCols = cols.AsSpan(start[i], start[i + 1] - start[i]);
+                var rowVals = vals.AsSpan(start[i], start[i + 1] - start[i]);
+                WeighRow(counts.RowColumns(r), counts.RowValues(r), rowCols, rowVals);
+                rowCols.Sort(rowVals);   // weighted rows come out ascending, as consumers of SparseMatrix expect
             }
         });
         return new SparseMatrix(start, cols, vals, _options.Dimension);

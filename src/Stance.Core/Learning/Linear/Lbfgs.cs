@@ -41,14 +41,25 @@ public sealed class Lbfgs
     public float[]? Preconditioner { get; init; }
 
     public int Iterations { get; private set; }
+    /// <summary>Full evaluations (value and gradient); with an <see cref="IDirectionalObjective"/>, passes over the data / 2.</summary>
     public int Evaluations { get; private set; }
 
-    public double Minimize(Objective f, double[] x0)
+    public double Minimize(Objective f, double[] x0) => Run(f, null, x0);
+
+    /// <summary>
+    /// Minimizes an objective whose value along a line is cheap once the line is set (a linear model's
+    /// scores are linear in the weights): each iteration costs one pass to set the direction and one
+    /// for the gradient at the accepted point, however many steps the line search tries.
+    /// </summary>
+    public double Minimize(IDirectionalObjective f, double[] x0) => Run(f.Evaluate, f, x0);
+
+    private double Run(Objective f, IDirectionalObjective? line, double[] x0)
     {
         int n = x0.Length, m = Memory;
         var s = new float[m][];
         var y = new float[m][];
         var rho = new double[m];
+        var yHy = new double[m];   // yᵀ·D·y (or yᵀy) of each stored pair, for the scaling γ
         var alpha = new double[m];
         int stored = 0, head = 0;
         double[] x = x0, g = new double[n], xNew = new double[n], gNew = new double[n];
@@ -58,7 +69,8 @@ public sealed class Lbfgs
         history[0] = fx;
         Evaluations = 1;
         Iterations = 0;
-        while (Iterations < MaxIterations && !Converged(g, x))
+        bool converged = Converged(g, x);
+        while (Iterations < MaxIterations && !converged)
         {
             Iterations++;
             // Two-loop recursion: d = −H g. Pairs are visited newest first, then oldest first; each pass
@@ -76,7 +88,7 @@ public sealed class Lbfgs
             {
                 int newest = Slot(0);
                 var yn = y[newest];
-                double gamma = (1.0 / rho[newest]) / (diag is null ? DotFF(yn, yn) : Map(n, (from, to) => WeightedSquares(yn.AsSpan(from, to - from), diag.AsSpan(from, to - from))));
+                double gamma = (1.0 / rho[newest]) / yHy[newest];
                 var gg = g; var dd = d; var s0 = s[newest];
                 double next = Map(n, (from, to) => CopyDot(gg.AsSpan(from, to - from), dd.AsSpan(from, to - from), s0.AsSpan(from, to - from)));
                 for (int j = 0; j < stored; j++)
@@ -122,13 +134,18 @@ public sealed class Lbfgs
             }
 
             double step = 1.0, fNew;
+            line?.SetDirection(x, d);
             while (true)
             {
                 double st = step;
-                var xx = x; var dd = d; var xn = xNew;
-                Map(n, (from, to) => { Step(xx.AsSpan(from, to - from), st, dd.AsSpan(from, to - from), xn.AsSpan(from, to - from)); return 0; });
-                fNew = f(xNew, gNew);
-                Evaluations++;
+                if (line is null)
+                {
+                    var xx = x; var dd = d; var xn = xNew;
+                    Map(n, (from, to) => { Step(xx.AsSpan(from, to - from), st, dd.AsSpan(from, to - from), xn.AsSpan(from, to - from)); return 0; });
+                    fNew = f(xNew, gNew);
+                    Evaluations++;
+                }
+                else fNew = line.ValueAt(step);
                 if (fNew <= fx + 1e-4 * step * slope || step < 1e-20) break;
                 // Backtrack to the minimum of the quadratic through f(x), the slope and f(x + step·d),
                 // kept within [0.1, 0.5]·step: one retry usually suffices where halving took three.
@@ -137,18 +154,26 @@ public sealed class Lbfgs
                 step = Math.Clamp(next, 0.1 * step, 0.5 * step);
             }
             if (fNew > fx) break; // line search failed to improve: we are at the floor of precision
+            if (line is not null)
+            {
+                double st = step;
+                var xx = x; var dd = d; var xn = xNew;
+                Map(n, (from, to) => { Step(xx.AsSpan(from, to - from), st, dd.AsSpan(from, to - from), xn.AsSpan(from, to - from)); return 0; });
+                fNew = line.Accept(step, xNew, gNew);
+                Evaluations++;
+            }
 
+            // One pass stores the pair and takes everything the next iteration needs from these vectors:
+            // sᵀy, yᵀDy, and the max-norms of the new gradient and point for the convergence test.
             var sh = s[head] ??= new float[n];
             var yh = y[head] ??= new float[n];
-            double syNew;
-            {
-                var xx = x; var xn = xNew; var gg = g; var gn = gNew;
-                syNew = Map(n, (from, to) => Pair(xx.AsSpan(from, to - from), xn.AsSpan(from, to - from), gg.AsSpan(from, to - from),
-                    gn.AsSpan(from, to - from), sh.AsSpan(from, to - from), yh.AsSpan(from, to - from)));
-            }
+            var pass = PairPass(x, xNew, g, gNew, sh, yh, diag);
+            double syNew = pass.SY;
+            converged = pass.GMax <= GradientTolerance * Math.Max(1.0, pass.XMax);
             if (syNew > 1e-12)
             {
                 rho[head] = 1.0 / syNew;
+                yHy[head] = pass.YHY;
                 head = (head + 1) % m;
                 stored = Math.Min(stored + 1, m);
             }
@@ -176,12 +201,6 @@ public sealed class Lbfgs
         else for (int i = 0; i < to.Length; i++) to[i] = (float)(a[i] * c * diag[i]);
     }
 
-    private static double WeightedSquares(ReadOnlySpan<float> y, ReadOnlySpan<float> diag)
-    {
-        double s = 0;
-        for (int i = 0; i < y.Length; i++) s += (double)y[i] * y[i] * diag[i];
-        return s;
-    }
 
     private static double CopyDot(ReadOnlySpan<double> from, Span<float> to, ReadOnlySpan<float> dotWith)
     {
@@ -285,16 +304,34 @@ public sealed class Lbfgs
     }
 
     /// <summary>Stores the correction pair s = xNew − x, y = gNew − g (single precision) and returns s·y of the stored values.</summary>
-    private static double Pair(ReadOnlySpan<double> x, ReadOnlySpan<double> xNew, ReadOnlySpan<double> g, ReadOnlySpan<double> gNew, Span<float> s, Span<float> y)
+    /// <summary>
+    /// Over fixed chunks (in parallel): stores s = xNew − x and y = gNew − g (single precision) and returns
+    /// sᵀy and yᵀDy of the stored values (sums added in chunk order) and max |gNew|, max |xNew| (exact).
+    /// </summary>
+    private static (double SY, double YHY, double GMax, double XMax) PairPass(double[] x, double[] xNew, double[] g, double[] gNew,
+        float[] s, float[] y, float[]? diag)
     {
-        double a = 0;
-        for (int i = 0; i < s.Length; i++)
+        int n = x.Length, chunks = Chunks(n);
+        var partial = new (double SY, double YHY, double GMax, double XMax)[chunks];
+        void Body(int c)
         {
-            s[i] = (float)(xNew[i] - x[i]);
-            y[i] = (float)(gNew[i] - g[i]);
-            a += (double)s[i] * y[i];
+            int from = c * Chunk, to = Math.Min(n, from + Chunk);
+            double sy = 0, yhy = 0, gm = 0, xm = 0;
+            for (int i = from; i < to; i++)
+            {
+                float si = s[i] = (float)(xNew[i] - x[i]);
+                float yi = y[i] = (float)(gNew[i] - g[i]);
+                sy += (double)si * yi;
+                yhy += diag is null ? (double)yi * yi : (double)yi * yi * diag[i];
+                gm = Math.Max(gm, Math.Abs(gNew[i]));
+                xm = Math.Max(xm, Math.Abs(xNew[i]));
+            }
+            partial[c] = (sy, yhy, gm, xm);
         }
-        return a;
+        if (chunks == 1) Body(0); else Parallel.For(0, chunks, Body);
+        double tsy = 0, tyhy = 0, tgm = 0, txm = 0;
+        foreach (var (sy, yhy, gm, xm) in partial) { tsy += sy; tyhy += yhy; tgm = Math.Max(tgm, gm); txm = Math.Max(txm, xm); }
+        return (tsy, tyhy, tgm, txm);
     }
 
     private bool Converged(double[] g, double[] x)
@@ -338,11 +375,18 @@ public sealed class Lbfgs
         return s0 + s1;
     });
 
-    private static double DotFF(float[] a, float[] b) => Map(a.Length, (from, to) =>
-    {
-        var x = a.AsSpan(from, to - from); var y = b.AsSpan(from, to - from);
-        double s = 0;
-        for (int i = 0; i < x.Length; i++) s += (double)x[i] * y[i];
-        return s;
-    });
+}
+
+/// <summary>
+/// An objective that can be followed along a line cheaply: <see cref="SetDirection"/> prepares the line
+/// x + t·d (one pass over the data), <see cref="ValueAt"/> gives f there for any t without another pass,
+/// and <see cref="Accept"/> moves to x + t·d (given as xNew) and computes the gradient there.
+/// </summary>
+public interface IDirectionalObjective
+{
+    /// <summary>f(x) and its gradient; also makes x the point lines start from.</summary>
+    double Evaluate(double[] x, double[] gradient);
+    void SetDirection(double[] x, float[] d);
+    double ValueAt(double t);
+    double Accept(double t, double[] xNew, double[] gradient);
 }

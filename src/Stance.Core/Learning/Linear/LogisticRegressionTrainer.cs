@@ -50,10 +50,16 @@ public sealed class LogisticRegressionTrainer
             var columns = trainRows.Columns;
             var path = FitPath(columns, Pick(y, train), classes, grid);
             var testRows = data.Subset(test);
-            var map = columns.ColumnMap();
+            // A dense source→compact map costs 4 bytes per source column (8 MB at 2^21); for a few hundred
+            // test rows a binary search over the trained features is cheaper in memory and time.
+            long testValues = 0;
+            foreach (int r in testRows.Rows!) testValues += testRows.Source.RowLength(r);
+            Func<int, int> lookup;
+            if (testValues * 20 < columns.SourceColumns) lookup = c => Math.Max(-1, Array.BinarySearch(columns.FeatureIds, c));
+            else { var map = columns.ColumnMap(); lookup = c => map[c]; }
             var actual = Pick(y, test);
             for (int g = 0; g < grid.Count; g++)
-                f1[f, g] = ClassificationMetrics.MacroF1Of(actual, PredictCompact(path[g], testRows, map, columns.ColumnCount, classes), classes);
+                f1[f, g] = ClassificationMetrics.MacroF1Of(actual, PredictCompact(path[g], testRows, lookup, columns.ColumnCount, classes), classes);
         });
         var search = new List<(double, double)>();
         int best = 0;
@@ -84,10 +90,11 @@ public sealed class LogisticRegressionTrainer
             objective.Lambda = lambda;
             var lbfgs = new Lbfgs
             {
-                MaxIterations = _options.MaxIterations, RelativeTolerance = _options.Tolerance, Window = 5,
+                MaxIterations = _options.MaxIterations, Window = 5,
+                RelativeTolerance = _options.Tolerance ?? (columns.NonZeros < LogisticRegressionOptions.SmallProblemNonZeros ? 1e-6 : 1e-4),
                 Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
             };
-            lbfgs.Minimize(objective.Evaluate, w);
+            lbfgs.Minimize(objective, w);   // line searches along X·d, no pass per trial step
             if (lambdas.Count == 1) LastFit = (lbfgs.Iterations, lbfgs.Evaluations);
             result.Add(objective.ClassWeights(w));
         }
@@ -95,7 +102,7 @@ public sealed class LogisticRegressionTrainer
     }
 
     /// <summary>Predicted classes of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).</summary>
-    private static int[] PredictCompact(double[] w, WeightedRows rows, int[] map, int features, int classes)
+    private static int[] PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes)
     {
         var predicted = new int[rows.Count];
         Span<double> z = stackalloc double[classes];
@@ -108,7 +115,7 @@ public sealed class LogisticRegressionTrainer
             for (int k = 0; k < classes; k++) z[k] = w[biasAt + k];
             for (int j = 0; j < n; j++)
             {
-                int f = map[cols[j]];
+                int f = map(cols[j]);
                 if (f < 0) continue;
                 for (int k = 0; k < classes; k++) z[k] += w[f * classes + k] * vals[j];
             }

@@ -24,14 +24,17 @@ namespace Stance.Core.Learning.Linear;
 /// within a row, rows ascending within a column, parts and chunks in index order), so the result is
 /// byte-identical whatever the number of cores.
 /// </summary>
-public sealed class SoftmaxObjective
+public sealed class SoftmaxObjective : IDirectionalObjective
 {
     private const int FeatureChunk = 2048;
     private readonly ColumnMatrix _x;
     private readonly int[] _y;
     private readonly double[] _rowWeight;
     private readonly double _totalWeight;
-    private readonly double[] _z;          // per row, D values: scores, then s_i · Bᵀ(p_i − e_{y_i})
+    private readonly double[] _z;          // per row, D values: the scores at the current point
+    private readonly double[] _r;          // per row: s_i · Bᵀ(p_i − e_{y_i}) there (what the gradient sums)
+    private double[]? _u, _direction;      // the line being searched: scores of d (X·d + d_bias), d itself
+    private double _ww, _wd, _dd;          // ‖w‖², w·d, ‖d‖² over the weights (not the biases), for λ along the line
     private readonly double[] _partLoss;
     private readonly double[] _partBias;   // per part: Σ of z over its rows
     private readonly double[] _chunkReg;   // per feature chunk: Σ w²
@@ -58,6 +61,7 @@ public sealed class SoftmaxObjective
         if (sumToZero) _basis = SumToZeroBasis(classes);
         foreach (double w in rowWeight) _totalWeight += w;
         _z = new double[(long)x.RowCount * Dims];
+        _r = new double[_z.Length];
         _partLoss = new double[x.Parts];
         _partBias = new double[x.Parts * Dims];
         _chunkReg = new double[Math.Max(1, (Features + FeatureChunk - 1) / FeatureChunk)];
@@ -133,9 +137,67 @@ public sealed class SoftmaxObjective
     public double Evaluate(double[] w, double[] gradient)
     {
         if (w.Length != ParameterCount || gradient.Length != ParameterCount) throw new ArgumentException("parameter vectors have the wrong length");
+        ForParts(p => { Scores(p, w, _z); Residuals(p); });
+        return Gradient(w, gradient);
+    }
+
+    /// <summary>Prepares the line x + t·d: the scores of d (one pass over the data) and the λ term's pieces.</summary>
+    public void SetDirection(double[] x, float[] d)
+    {
+        if (d.Length != ParameterCount) throw new ArgumentException("direction has the wrong length");
+        _u ??= new double[_z.Length];
+        _direction ??= new double[ParameterCount];
+        var dir = _direction;
+        // ‖w‖², w·d and ‖d‖² over the weights, in fixed chunks added in order (the same bits on any core count).
+        int weights = Features * Dims, chunks = Math.Max(1, (weights + 65535) / 65536);
+        var partial = new (double WW, double WD, double DD)[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            double ww = 0, wd = 0, dd = 0;
+            for (int i = c * 65536; i < Math.Min(weights, (c + 1) * 65536); i++)
+            {
+                double di = dir[i] = d[i], xi = x[i];
+                ww += xi * xi; wd += xi * di; dd += di * di;
+            }
+            partial[c] = (ww, wd, dd);
+        });
+        for (int i = weights; i < dir.Length; i++) dir[i] = d[i];
+        _ww = _wd = _dd = 0;
+        foreach (var (ww, wd, dd) in partial) { _ww += ww; _wd += wd; _dd += dd; }
+        ForParts(p => Scores(p, dir, _u));
+    }
+
+    /// <summary>f(x + t·d) from the scores z + t·u, without a pass over the data.</summary>
+    public double ValueAt(double t)
+    {
+        ForParts(p => _partLoss[p] = LossAlong(p, t));
+        double loss = 0;
+        foreach (double l in _partLoss) loss += l;
+        return loss / _totalWeight + 0.5 * Lambda * (_ww + 2 * t * _wd + t * t * _dd);
+    }
+
+    /// <summary>Moves to x + t·d (the caller's xNew): scores z += t·u, then the loss and gradient there (one pass).</summary>
+    public double Accept(double t, double[] xNew, double[] gradient)
+    {
+        var u = _u ?? throw new InvalidOperationException("no direction set");
+        ForParts(p =>
+        {
+            for (long i = (long)_x.PartRowStart[p] * Dims; i < (long)_x.PartRowStart[p + 1] * Dims; i++) _z[i] += t * u[i];
+            Residuals(p);
+        });
+        return Gradient(xNew, gradient);
+    }
+
+    private void ForParts(Action<int> body)
+    {
+        if (_x.Parts == 1) body(0); else Parallel.For(0, _x.Parts, body);
+    }
+
+    /// <summary>The backward pass and the totals: fills the gradient at w from the residuals, returns f(w).</summary>
+    private double Gradient(double[] w, double[] gradient)
+    {
         int D = Dims, biasAt = Features * D;
         double inv = 1.0 / _totalWeight;
-        if (_x.Parts == 1) Forward(0, w); else Parallel.For(0, _x.Parts, p => Forward(p, w));
         if (_chunkReg.Length == 1) Backward(0, w, gradient, inv); else Parallel.For(0, _chunkReg.Length, c => Backward(c, w, gradient, inv));
         double loss = 0, reg = 0;
         foreach (double l in _partLoss) loss += l;
@@ -149,12 +211,12 @@ public sealed class SoftmaxObjective
         return loss * inv + 0.5 * Lambda * reg;
     }
 
-    /// <summary>Scores, loss and s·(p − e_y) of the rows of part p.</summary>
-    private unsafe void Forward(int p, double[] weights)
+    /// <summary>target = X·w + b over the rows of part p (w: weights then biases, feature-major).</summary>
+    private unsafe void Scores(int p, double[] weights, double[] target)
     {
-        int D = Dims, K = Classes, F = Features, P = _x.Parts, stride = P + 1, biasAt = F * D;
+        int D = Dims, P = _x.Parts, stride = P + 1, biasAt = Features * D;
         int r0 = _x.PartRowStart[p], r1 = _x.PartRowStart[p + 1];
-        fixed (double* w = weights, zAll = _z)
+        fixed (double* w = weights, zAll = target)
         fixed (ColumnEntry* entries = _x.Entries)
         fixed (int* part = _x.PartStart)
         {
@@ -211,6 +273,16 @@ public sealed class SoftmaxObjective
                 }
             }
 
+        }
+    }
+
+    /// <summary>Part p's loss, and its residuals s·Bᵀ(p − e_y) (or s·(p − e_y)) from the scores z, summed for the bias gradient.</summary>
+    private unsafe void Residuals(int p)
+    {
+        int D = Dims, K = Classes;
+        int r0 = _x.PartRowStart[p], r1 = _x.PartRowStart[p + 1];
+        fixed (double* zAll = _z, rAll = _r)
+        {
             double loss = 0;
             double* bias = stackalloc double[D];
             double* scores = stackalloc double[K];
@@ -218,7 +290,7 @@ public sealed class SoftmaxObjective
             var basis = _basis;
             for (int i = r0; i < r1; i++)
             {
-                double* zi = zAll + (long)i * D;
+                double* zi = zAll + (long)i * D, ri = rAll + (long)i * D;
                 if (basis is null) for (int k = 0; k < K; k++) scores[k] = zi[k];
                 else
                     for (int k = 0; k < K; k++)
@@ -234,19 +306,49 @@ public sealed class SoftmaxObjective
                 double weight = _rowWeight[i];
                 loss += weight * (lse - zy);
                 s[yi] -= 1.0;                       // s now holds p − e_y
-                if (basis is null) for (int k = 0; k < K; k++) zi[k] = s[k] * weight;
+                if (basis is null) for (int k = 0; k < K; k++) ri[k] = s[k] * weight;
                 else
                     for (int j = 0; j < D; j++)
                     {
                         double v = 0;
                         for (int k = 0; k < K; k++) v += basis[k * D + j] * s[k];
-                        zi[j] = v * weight;
+                        ri[j] = v * weight;
                     }
-                for (int j = 0; j < D; j++) bias[j] += zi[j];
+                for (int j = 0; j < D; j++) bias[j] += ri[j];
             }
             _partLoss[p] = loss;
             for (int j = 0; j < D; j++) _partBias[p * D + j] = bias[j];
         }
+    }
+
+    /// <summary>Part p's weighted loss at the scores z + t·u (the line being searched).</summary>
+    private unsafe double LossAlong(int p, double t)
+    {
+        int D = Dims, K = Classes;
+        int r0 = _x.PartRowStart[p], r1 = _x.PartRowStart[p + 1];
+        var basis = _basis;
+        double loss = 0;
+        fixed (double* zAll = _z, uAll = _u)
+        {
+            double* point = stackalloc double[D];
+            double* scores = stackalloc double[K];
+            for (int i = r0; i < r1; i++)
+            {
+                for (int j = 0; j < D; j++) point[j] = zAll[(long)i * D + j] + t * uAll[(long)i * D + j];
+                if (basis is null) for (int k = 0; k < K; k++) scores[k] = point[k];
+                else
+                    for (int k = 0; k < K; k++)
+                    {
+                        double v = 0;
+                        for (int j = 0; j < D; j++) v += basis[k * D + j] * point[j];
+                        scores[k] = v;
+                    }
+                var s = new Span<double>(scores, K);
+                double zy = s[_y[i]];
+                loss += _rowWeight[i] * (Softmax.InPlace(s) - zy);
+            }
+        }
+        return loss;
     }
 
     /// <summary>Gradient of the features of chunk c: each a sum down its own column, rows ascending.</summary>
@@ -255,7 +357,7 @@ public sealed class SoftmaxObjective
         int D = Dims, P = _x.Parts, stride = P + 1;
         int f0 = c * FeatureChunk, f1 = Math.Min(Features, f0 + FeatureChunk);
         double lambda = Lambda, reg = 0;
-        fixed (double* w = weights, g = gradient, z = _z)
+        fixed (double* w = weights, g = gradient, z = _r)
         fixed (ColumnEntry* entries = _x.Entries)
         fixed (int* part = _x.PartStart, partRow = _x.PartRowStart)
         {
