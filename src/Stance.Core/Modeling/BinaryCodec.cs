@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Modeling;
@@ -33,11 +34,12 @@ internal static class BinaryCodec
         int count = r.I32();
         if (count < 0 || count > dimension || bytes.Length != 16 + 8L * count) return null;
         var idf = new float[dimension];
+        var pairs = Words(bytes, 16);
         int last = -1;
         for (int i = 0; i < count; i++)
         {
-            int f = r.I32();
-            float v = r.F32();
+            int f = pairs[2 * i];
+            float v = BitConverter.Int32BitsToSingle(pairs[2 * i + 1]);
             if (f <= last || f >= dimension || !float.IsFinite(v) || v <= 0) return null;
             idf[f] = v;
             last = f;
@@ -73,16 +75,32 @@ internal static class BinaryCodec
         if (count < 0 || count > dimension || bytes.Length != 20 + 4L * classes + (long)count * (4 + 4 * classes)) return null;
         var features = new int[count];
         var rows = new float[(long)count * classes];
-        int last = -1;
+        var words = Words(bytes, 20 + 4 * classes);
+        int last = -1, at = 0;
         for (int i = 0; i < count; i++)
         {
-            int f = r.I32();
+            int f = words[at++];
             if (f <= last || f >= dimension) return null;
             features[i] = f;
-            for (int k = 0; k < classes; k++) if (!float.IsFinite(rows[(long)i * classes + k] = r.F32())) return null;
+            for (int k = 0; k < classes; k++)
+            {
+                int bits = words[at++];
+                if ((bits & 0x7F800000) == 0x7F800000) return null;   // infinity or NaN
+                rows[(long)i * classes + k] = BitConverter.Int32BitsToSingle(bits);
+            }
             last = f;
         }
         return new LinearModel(classes, dimension, features, rows, bias, lambda);
+    }
+
+    /// <summary>The bytes from <paramref name="offset"/> on as little-endian 32-bit words, read in place (copied and swapped only on a big-endian machine).</summary>
+    private static ReadOnlySpan<int> Words(byte[] bytes, int offset)
+    {
+        var words = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(offset));
+        if (BitConverter.IsLittleEndian) return words;
+        var swapped = new int[words.Length];
+        BinaryPrimitives.ReverseEndianness(words, swapped);
+        return swapped;
     }
 
     private sealed class Writer(int capacity)
