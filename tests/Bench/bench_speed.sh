@@ -10,6 +10,8 @@
 #    char_wb 2-5 + LinearSVC), Stance Train --folds 0 --lambda 1e-4 --trainer linear, Stance Score of the 20,000 docs to CSV
 #    (three times, the median reported: a run of under a second is at the mercy of a busy machine).
 # 4. Prints times, docs/s, peak RSS, macro-F1 and the ratios against the goals of issue 6.
+# 5. Memory growth (skip with FLAT=0, ~2 minutes): Score's peak RSS on ~20 MB and on ~1 GB of unlabeled
+#    input (the test docs repeated), and Train's peak RSS on half the training rows beside all of them.
 #
 # What is compared: the peer's own train_seconds (fit only, no CSV reading, no interpreter start) and
 # docs_per_second (predict on texts already in memory) against Stance's WHOLE processes (start-up, CSV,
@@ -96,4 +98,28 @@ check "train peak RSS <= 1 GB ($(rss "$work/train.log") MB)" "$(rss "$work/train
 check "score >= 25x the peer's docs/s ($stance_dps vs $peer_dps)" "$stance_dps >= 25 * $peer_dps"
 check "score peak RSS <= 512 MB ($(rss "$work/score.log") MB)" "$(rss "$work/score.log") <= 512"
 check "macro-F1 not lower than the peer's by more than 0.01" "$stance_f1 >= $peer_f1 - 0.01"
-echo "logs: $work/{peer,train,score}.log"
+
+if [ "${FLAT:-1}" != 0 ]; then
+  # ~20 MB and ~1 GB inputs: the test rows repeated with new ids; the label column renamed so that Score
+  # does not evaluate (an evaluation keeps every labeled unit's gold label and probabilities, by design).
+  grow() { awk -v limit="$1" 'NR == 1 {print "n,id,text,gold"; next} {lines[++m] = $0} END {
+    while (bytes < limit) for (i = 1; i <= m && bytes < limit; i++) {line = "r" ++n "," lines[i]; print line; bytes += length(line) + 1} }' "$work/test.csv" > "$2"; }
+  echo "   memory growth: scoring ~20 MB and ~1 GB of input, training on half the rows ..."
+  grow 20000000 "$work/input-20mb.csv"
+  grow 1073741824 "$work/input-1gb.csv"
+  timed "$work/score-20mb.log" "$work/bin/score/Stance.Score" --model "$work/model.zip" --out "$work/predictions-20mb.csv" "$work/input-20mb.csv"
+  timed "$work/score-1gb.log" "$work/bin/score/Stance.Score" --model "$work/model.zip" --out "$work/predictions-1gb.csv" "$work/input-1gb.csv"
+  rm -f "$work/input-1gb.csv" "$work/predictions-1gb.csv"
+  head -n $((rows / 2 + 1)) "$work/train.csv" > "$work/train-half.csv"
+  timed "$work/train-half.log" "$work/bin/train/Stance.Train" --data "$work/train-half.csv" --model "$work/model-half.zip" --folds 0 --lambda 1e-4 --trainer linear
+  docs_1gb=$(awk '/^scored / {print $2}' "$work/score-1gb.log")
+  echo
+  printf "%-34s %12s %12s\n" "score peak RSS (MB)" "~20 MB in" "~1 GB in"
+  printf "%-34s %12s %12s\n" "" "$(rss "$work/score-20mb.log")" "$(rss "$work/score-1gb.log")"
+  printf "%-34s %12s\n" "  1 GB: docs, docs/s" "$docs_1gb, $(awk -v n="$docs_1gb" -v s="$(wall "$work/score-1gb.log")" 'BEGIN {printf "%.0f", n / s}')"
+  printf "%-34s %12s %12s\n" "train peak RSS (MB)" "$((rows / 2)) rows" "$rows rows"
+  printf "%-34s %12s %12s\n" "" "$(rss "$work/train-half.log")" "$(rss "$work/train.log")"
+  printf "%-34s %12s\n" "  growth per added row (KB)" "$(awk -v a="$(rss "$work/train-half.log")" -v b="$(rss "$work/train.log")" -v n="$rows" 'BEGIN {printf "%.1f", (b - a) * 1024 / (n / 2)}')"
+  check "score memory flat: 1 GB of input within 10 % of 20 MB's peak RSS" "$(rss "$work/score-1gb.log") <= 1.1 * $(rss "$work/score-20mb.log")"
+fi
+echo "logs: $work/*.log"
