@@ -55,6 +55,7 @@ public class Featurize
     private TermCounter _counter = null!;
     private TfidfWeighting _weighting = null!;
     private string[] _docs = [];
+    private readonly double[][] _result = [new double[3]];
     private (int[] Columns, float[] Counts)[] _rows = [];
     private int[] _outColumns = new int[4096];
     private float[] _outValues = new float[4096];
@@ -116,6 +117,7 @@ public class Score
     private StanceModel _model = null!;
     private TermCounter _counter = null!;
     private string[] _docs = [];
+    private readonly double[][] _result = [new double[3]];
     private int _next;
 
     [GlobalSetup]
@@ -138,6 +140,7 @@ public class Score
     [Benchmark]
     public double ScoreOneDoc()
     {
-        return _model.Predict(_docs[_next++ % _docs.Length], _counter)[0][0];
+        _model.Predict(_docs[_next++ % _docs.Length], _counter, _result);
+        return _result[0][0];
     }
 }

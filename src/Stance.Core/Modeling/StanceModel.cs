@@ -54,14 +54,20 @@ public sealed class StanceModel
     {
         var result = new double[Heads.Count][];
         for (int h = 0; h < Heads.Count; h++) result[h] = new double[Heads[h].Classes.Count];
+        Predict(text, counter, result);
+        return result;
+    }
+
+    /// <summary>Class probabilities of one text for every head, into <paramref name="result"/>[head][class] (no allocation on the all-linear path).</summary>
+    public void Predict(string text, TermCounter counter, double[][] result)
+    {
         if (AllLinear)
         {
             PredictFused(text, counter, result);
-            return result;
+            return;
         }
         var (cols, vals) = Featurizer.Transform(text, counter);
         for (int h = 0; h < Heads.Count; h++) Heads[h].Head.Predict(text, cols, vals, result[h]);
-        return result;
     }
 
     /// <summary>
