@@ -55,7 +55,6 @@ public class Featurize
     private TermCounter _counter = null!;
     private TfidfWeighting _weighting = null!;
     private string[] _docs = [];
-    private readonly double[][] _result = [new double[3]];
     private (int[] Columns, float[] Counts)[] _rows = [];
     private int[] _outColumns = new int[4096];
     private float[] _outValues = new float[4096];
