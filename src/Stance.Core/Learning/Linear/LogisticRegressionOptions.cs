@@ -9,6 +9,11 @@ public sealed record LogisticRegressionOptions
     public int InnerFolds { get; init; } = 3;
     /// <summary>Weight each row by n / (K · n_class) — scikit-learn's class_weight="balanced".</summary>
     public bool BalanceClasses { get; init; }
+    /// <summary>
+    /// When set, fit NB-LR instead (Wang &amp; Manning 2012): one-vs-rest logistic regressions on the rows
+    /// scaled by each class's naive-Bayes log-count ratios, with this smoothing α (see <see cref="NaiveBayesScaling"/>).
+    /// </summary>
+    public double? NaiveBayesAlpha { get; init; }
     public int MaxIterations { get; init; } = 300;
     /// <summary>
     /// L-BFGS stops when the last 5 iterations lowered the objective by less than this relative amount per
