@@ -78,7 +78,10 @@ public sealed class HeadTrainer(TrainerOptions options)
         var nbShared = options with { Linear = nbOptions with { Lambda = nbLinear.Lambda } };
         var split = Evaluation.StratifiedKFold.Split(set.Y, set.Classes, folds, options.Seed ^ 0xA0A0);
         var f1 = new double[candidates.Count, folds];
-        Parallel.For(0, candidates.Count * folds, job =>
+        // Above the limit only linear fits remain, each already using every core: one at a time, so only
+        // one fold's matrix is held.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = skipped.Count > 0 ? 1 : -1 };
+        Parallel.For(0, candidates.Count * folds, parallel, job =>
         {
             int c = job / folds, f = job % folds;
             var (train, test) = split.Fold(f);
