@@ -145,7 +145,7 @@ return ToolRunner.Run("train", () =>
     {
         if (candidates.Count > h && candidates[h].Count > 0)
             Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.TrainerName} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
-                + string.Join(", ", candidates[h].Select(c => c.Skipped is { } why ? $"{c.Trainer} skipped ({why})" : $"{c.Trainer} {c.MacroF1:F4}")));
+                + CandidateScore.Summary(candidates[h]));
     }
     TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);
     Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}); trained in {started.Elapsed.TotalSeconds:F1} s");

@@ -117,5 +117,8 @@ public class NaiveBayesLinearTests
             if (treesTried) { Assert.Null(byName[tree].Skipped); Assert.InRange(byName[tree].MacroF1, 0.0, 1.0); }
             else Assert.Equal(FormattableString.Invariant($"{x.NonZeros:N0} stored values > limit 100"), byName[tree].Skipped);
         }
+        var summary = CandidateScore.Summary(trainer.LastCandidates);
+        Assert.StartsWith(FormattableString.Invariant($"linear {byName["linear"].MacroF1:F4}, nb-linear {byName["nb-linear"].MacroF1:F4}"), summary);
+        Assert.Equal(!treesTried, summary.Contains("; fasttree and ensemble skipped: ") && summary.EndsWith(" stored values > limit 100"));
     }
 }
