@@ -18,7 +18,7 @@ var folds = new Option<int>("--folds") { Description = "Stratified CV folds for 
 var seed = new Option<ulong>("--seed") { Description = "Seed for folds and shuffles", DefaultValueFactory = _ => 42UL };
 var trainer = new Option<string>("--trainer")
 {
-    Description = "auto (pick by inner CV) | linear (L-BFGS multinomial logistic regression) | fasttree (boosted trees on n-grams) | ensemble (trees stacked on linear scores + text statistics)",
+    Description = "auto (pick by inner CV) | linear (L-BFGS multinomial logistic regression) | nb-linear (logistic regression on naive-Bayes-weighted n-grams, NB-LR of Wang & Manning 2012) | fasttree (boosted trees on n-grams) | ensemble (trees stacked on linear scores + text statistics)",
     DefaultValueFactory = _ => "auto",
 };
 trainer.AcceptOnlyFromAmong(TrainerOptions.Names);
@@ -144,8 +144,8 @@ return ToolRunner.Run("train", () =>
     for (int h = 0; h < trained.Heads.Count; h++)
     {
         if (candidates.Count > h && candidates[h].Count > 0)
-            Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.Trainer} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
-                + string.Join(", ", candidates[h].Select(c => $"{c.Trainer} {c.MacroF1:F4}")));
+            Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.TrainerName} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
+                + CandidateScore.Summary(candidates[h]));
     }
     TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);
     Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}); trained in {started.Elapsed.TotalSeconds:F1} s");

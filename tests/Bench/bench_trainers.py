@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bench of Stance's trainers beside the scikit-learn peer, on the same splits, in the same run.
 
-For each trainer (linear, fasttree, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
+For each trainer (linear, nb-linear, fasttree, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
 pro-government and critical (stance), and training time, under four protocols:
   seeds     leave-one-seed-article-out over the 72 real units (authored rows always in training)
   corpus    5-fold stratified CV over all of data/stance.csv
@@ -20,7 +20,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PEER = os.path.abspath(os.path.join(ROOT, "..", "shared", "peer", "sklearn_peer.py"))
 ap = argparse.ArgumentParser()
 ap.add_argument("--protocols", default="seeds,corpus,tweets,generated")
-ap.add_argument("--trainers", default="linear,fasttree,ensemble,auto")
+ap.add_argument("--trainers", default="linear,nb-linear,fasttree,ensemble,auto")
 ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-bench-"))
 a = ap.parse_args()
 os.chdir(ROOT)

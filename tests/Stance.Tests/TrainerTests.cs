@@ -43,15 +43,15 @@ public class TrainerTests
     }
 
     [Fact]
-    public void AutoPicksTheCandidateWithTheBestInnerCvScoreAndReportsAllThree()
+    public void AutoPicksTheCandidateWithTheBestInnerCvScoreAndReportsAllFour()
     {
         var trainer = new ModelTrainer(Options("auto"));
         var model = trainer.Train(Small).Model;
         var candidates = trainer.Candidates[0];
-        Assert.Equal(["linear", "fasttree", "ensemble"], candidates.Select(c => c.Trainer));
+        Assert.Equal(["linear", "nb-linear", "fasttree", "ensemble"], candidates.Select(c => c.Trainer));
         Assert.All(candidates, c => Assert.InRange(c.MacroF1, 0.0, 1.0));
         var best = candidates.Aggregate((x, y) => y.MacroF1 > x.MacroF1 + 1e-12 ? y : x);
-        Assert.Equal(best.Trainer, model.Heads[0].Head.Trainer);
+        Assert.Equal(best.Trainer, model.Heads[0].Head.TrainerName);
     }
 
     [Fact]

@@ -231,6 +231,17 @@ public sealed class ColumnMatrix
         fixed (ColumnEntry* e = entries) Sse.Prefetch0(e + at);
     }
 
+    /// <summary>The same rows with every value of column f multiplied by scale[f] (the layout arrays are shared, the entries copied).</summary>
+    public ColumnMatrix ScaledColumns(ReadOnlySpan<double> scale)
+    {
+        if (scale.Length != ColumnCount) throw new ArgumentException("one scale per column is needed");
+        var entries = new ColumnEntry[Entries.Length];
+        for (int f = 0; f < ColumnCount; f++)
+            for (int j = ColumnStart[f]; j < ColumnStart[f + 1]; j++)
+                entries[j] = new ColumnEntry(Entries[j].Row, (float)(Entries[j].Value * scale[f]));
+        return new ColumnMatrix(RowCount, ColumnStart, entries, FeatureIds, SourceColumns, Parts, PartRowStart, PartStart, PartFeatures);
+    }
+
     /// <summary>Source column → compact column, −1 for columns not in this matrix.</summary>
     public int[] ColumnMap()
     {

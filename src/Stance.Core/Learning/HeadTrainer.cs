@@ -13,8 +13,8 @@ public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, in
 }
 
 /// <summary>
-/// Settings of every trainer. `auto` tries linear, fasttree and ensemble by inner stratified CV
-/// (macro-F1) and keeps the best.
+/// Settings of every trainer. `auto` tries linear, nb-linear, fasttree and ensemble by inner stratified CV
+/// (macro-F1) and keeps the best; the tree candidates only on data up to <see cref="TreeCandidateLimit"/> stored values.
 /// </summary>
 public sealed record TrainerOptions
 {
@@ -24,12 +24,40 @@ public sealed record TrainerOptions
     /// <summary>Inner folds for the ensemble's out-of-fold linear scores and for auto's choice.</summary>
     public int InnerFolds { get; init; } = 3;
     public ulong Seed { get; init; } = 42;
+    /// <summary>
+    /// Auto tries the tree candidates only up to this many stored values in the training rows. The trees
+    /// bin a copy of every stored value and auto fits them for every candidate × inner fold at once: a run
+    /// at 34 M values reached 8 GB (≈ 240 bytes a value), so 4 M keeps that search near 1 GB; the linear
+    /// candidates' cost grows only linearly and they stay at any size.
+    /// </summary>
+    public long TreeCandidateLimit { get; init; } = 4_000_000;
 
-    public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.FastTreeName, TrainedHead.EnsembleName];
+    public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.EnsembleName];
+
+    /// <summary>Trainers whose head is one linear model, fitted straight from the column layout.</summary>
+    public static bool IsLinearOnly(string trainer) => trainer is TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName;
+
+    /// <summary>The linear trainer's settings for a linear-only trainer: nb-linear adds the naive-Bayes weighting (α = 1, as the paper).</summary>
+    public LogisticRegressionOptions LinearOptionsOf(string trainer) =>
+        trainer == TrainedHead.NaiveBayesLinearName ? Linear with { NaiveBayesAlpha = Linear.NaiveBayesAlpha ?? NaiveBayesScaling.DefaultAlpha } : Linear;
+
+    /// <summary>The head of a linear-only trainer: stored as linear either way, the fitter kept for reports.</summary>
+    public static TrainedHead LinearHead(string trainer, int classes, LinearModel model) =>
+        new(TrainedHead.LinearName, classes, model, null, null, trainer == TrainedHead.NaiveBayesLinearName ? trainer : null);
 }
 
-/// <summary>One candidate of an auto choice with its inner-CV macro-F1.</summary>
-public sealed record CandidateScore(string Trainer, double MacroF1);
+/// <summary>One candidate of an auto choice with its inner-CV macro-F1, or why it was not tried.</summary>
+public sealed record CandidateScore(string Trainer, double MacroF1, string? Skipped = null)
+{
+    /// <summary>"linear 0.7095, nb-linear 0.7012; fasttree and ensemble skipped: 34,000,000 stored values > limit 4,000,000".</summary>
+    public static string Summary(IReadOnlyList<CandidateScore> candidates)
+    {
+        var tried = string.Join(", ", candidates.Where(c => c.Skipped is null).Select(c => FormattableString.Invariant($"{c.Trainer} {c.MacroF1:F4}")));
+        var skipped = candidates.Where(c => c.Skipped is not null).ToList();
+        return skipped.Count == 0 ? tried
+            : $"{tried}; {string.Join(" and ", skipped.Select(c => c.Trainer))} skipped: {string.Join("; ", skipped.Select(c => c.Skipped).Distinct())}";
+    }
+}
 
 /// <summary>Fits a <see cref="TrainedHead"/> with the trainer the options name.</summary>
 public sealed class HeadTrainer(TrainerOptions options)
@@ -40,26 +68,46 @@ public sealed class HeadTrainer(TrainerOptions options)
     public TrainedHead Fit(TrainingSet set)
     {
         if (options.Trainer != "auto") return FitWith(options.Trainer, set, options);
-        var candidates = new[] { TrainedHead.LinearName, TrainedHead.FastTreeName, TrainedHead.EnsembleName };
         int folds = Math.Min(options.InnerFolds, MinClassCount(set));
         if (folds < 2) return FitWith(TrainedHead.LinearName, set, options);
-        // λ is chosen once, by the linear trainer's own inner CV on all rows, and shared by every candidate
-        // in every inner fold: the comparison is between trainers, not between λ searches.
+        var candidates = new List<string> { TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName };
+        var skipped = new List<CandidateScore>();
+        if (set.X.NonZeros > options.TreeCandidateLimit)
+        {
+            string why = FormattableString.Invariant($"{set.X.NonZeros:N0} stored values > limit {options.TreeCandidateLimit:N0}");
+            skipped.Add(new CandidateScore(TrainedHead.FastTreeName, double.NaN, why));
+            skipped.Add(new CandidateScore(TrainedHead.EnsembleName, double.NaN, why));
+        }
+        else candidates.AddRange([TrainedHead.FastTreeName, TrainedHead.EnsembleName]);
+        // λ is chosen once per linear trainer, by its own inner CV on all rows, and kept in every inner fold:
+        // the comparison is between trainers, not between λ searches. The trees' candidates share linear's λ.
         var linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes);
+        var nbOptions = options.LinearOptionsOf(TrainedHead.NaiveBayesLinearName) with { Seed = options.Seed };
+        var nbLinear = new LogisticRegressionTrainer(nbOptions).Fit(set.X, set.Y, set.Classes);
         var shared = options with { Linear = options.Linear with { Lambda = linear.Lambda } };
+        var nbShared = options with { Linear = nbOptions with { Lambda = nbLinear.Lambda } };
         var split = Evaluation.StratifiedKFold.Split(set.Y, set.Classes, folds, options.Seed ^ 0xA0A0);
-        var f1 = new double[candidates.Length, folds];
-        Parallel.For(0, candidates.Length * folds, job =>
+        var f1 = new double[candidates.Count, folds];
+        // Above the limit only linear fits remain, each already using every core: one at a time, so only
+        // one fold's matrix is held.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = skipped.Count > 0 ? 1 : -1 };
+        Parallel.For(0, candidates.Count * folds, parallel, job =>
         {
             int c = job / folds, f = job % folds;
             var (train, test) = split.Fold(f);
-            var head = FitWith(candidates[c], set.Select(train), shared);
+            var head = FitWith(candidates[c], set.Select(train), candidates[c] == TrainedHead.NaiveBayesLinearName ? nbShared : shared);
             f1[c, f] = Evaluation.ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(set.Y, test), PredictAll(head, set.Select(test)), set.Classes);
         });
-        LastCandidates = candidates.Select((name, c) => new CandidateScore(name, Enumerable.Range(0, folds).Average(f => f1[c, f]))).ToList();
+        var scores = candidates.Select((name, c) => new CandidateScore(name, Enumerable.Range(0, folds).Average(f => f1[c, f]))).ToList();
+        LastCandidates = [.. scores, .. skipped];
         // Ties go to the simpler model (earlier in the list).
-        var best = LastCandidates.Aggregate((a, b) => b.MacroF1 > a.MacroF1 + 1e-12 ? b : a);
-        return best.Trainer == TrainedHead.LinearName ? new TrainedHead(best.Trainer, set.Classes, linear, null, null) : FitWith(best.Trainer, set, shared);
+        var best = scores.Aggregate((a, b) => b.MacroF1 > a.MacroF1 + 1e-12 ? b : a);
+        return best.Trainer switch
+        {
+            TrainedHead.LinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, linear),
+            TrainedHead.NaiveBayesLinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear),
+            _ => FitWith(best.Trainer, set, shared),
+        };
     }
 
     public static int[] PredictAll(TrainedHead head, TrainingSet set)
@@ -76,7 +124,8 @@ public sealed class HeadTrainer(TrainerOptions options)
 
     private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => trainer switch
     {
-        TrainedHead.LinearName => new TrainedHead(trainer, set.Classes, new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes), null, null),
+        TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName =>
+            TrainerOptions.LinearHead(trainer, set.Classes, new LogisticRegressionTrainer(options.LinearOptionsOf(trainer) with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes)),
         TrainedHead.FastTreeName => new TrainedHead(trainer, set.Classes, null, new BoostedTreesTrainer(TreeOptionsFor(set, options)).Fit(set.X, set.Y, set.Classes), null),
         TrainedHead.EnsembleName => EnsembleTrainer.Fit(set, options with { Trees = TreeOptionsFor(set, options) }),
         _ => throw new ArgumentException($"unknown trainer \"{trainer}\" (expected one of: {string.Join(", ", TrainerOptions.Names)})"),

@@ -8,10 +8,16 @@ namespace Stance.Core.Learning;
 /// A fitted classifier for one label column, whichever trainer made it:
 /// linear (Linear only), fasttree (Trees over the TF-IDF features) or ensemble (Linear, and Trees over
 /// the linear model's class probabilities followed by the <see cref="TextStatistics"/>).
+/// <see cref="Fitter"/> names the trainer when it differs from the stored kind: nb-linear fits a linear
+/// model on naive-Bayes-weighted n-grams and folds the weights in, so its head is linear; a head read
+/// back from a model file does not know it.
 /// </summary>
-public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linear, BoostedTreesModel? Trees, TextStatistics? Statistics)
+public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linear, BoostedTreesModel? Trees, TextStatistics? Statistics, string? Fitter = null)
 {
-    public const string LinearName = "linear", FastTreeName = "fasttree", EnsembleName = "ensemble";
+    public const string LinearName = "linear", NaiveBayesLinearName = "nb-linear", FastTreeName = "fasttree", EnsembleName = "ensemble";
+
+    /// <summary>The trainer that fitted this head, as the user names it.</summary>
+    public string TrainerName => Fitter ?? Trainer;
 
     public void Predict(string text, ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<double> probabilities)
     {

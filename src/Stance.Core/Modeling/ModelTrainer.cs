@@ -93,9 +93,9 @@ public sealed class ModelTrainer
             Parallel.For(0, heads.Count, h =>
             {
                 var (label, classes, y) = heads[h];
-                var linear = new LogisticRegressionTrainer(_options.Trainer.Linear with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
+                var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
                 var result = cv.FirstOrDefault(c => c.Label == label);
-                fitted[h] = new ModelHead(label, classes, new TrainedHead(TrainedHead.LinearName, classes.Length, linear, null, null), result is null ? null : Summarize(result));
+                fitted[h] = new ModelHead(label, classes, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear), result is null ? null : Summarize(result));
                 candidates[h] = [];
             });
         }
@@ -156,27 +156,27 @@ public sealed class ModelTrainer
         return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldModels);
     }
 
-    /// <summary>The linear trainer alone learns from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>
-    private bool LinearOnly => _options.Trainer.Trainer == TrainedHead.LinearName;
+    /// <summary>The linear trainers alone learn from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>
+    private bool LinearOnly => TrainerOptions.IsLinearOnly(_options.Trainer.Trainer);
 
     private (TfidfWeighting, TrainedHead) FitFold(SparseMatrix counts, IReadOnlyList<string> texts, List<int> train, int[] y, int classes, ulong seed)
     {
         if (LinearOnly)
         {
             var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts, train);
-            var linear = new LogisticRegressionTrainer(_options.Trainer.Linear with { Seed = seed })
+            var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = seed })
                 .Fit(new WeightedRows(counts, weighting, train, columns), LogisticRegressionTrainer.Pick(y, train), classes);
-            return (weighting, new TrainedHead(TrainedHead.LinearName, classes, linear, null, null));
+            return (weighting, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear));
         }
         var w = TfidfWeighting.Fit(_options.Featurizer, counts, train);
         var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes);
         return (w, new HeadTrainer(_options.Trainer with { Seed = seed }).Fit(set));
     }
 
-    /// <summary>"linear λ=1E-04", "fasttree 37 rounds", "ensemble λ=3E-05, 52 rounds".</summary>
+    /// <summary>"linear λ=1E-04", "nb-linear λ=3E-04", "fasttree 37 rounds", "ensemble λ=3E-05, 52 rounds".</summary>
     public static string Describe(TrainedHead head) => head.Trainer switch
     {
-        TrainedHead.LinearName => $"linear λ={head.Linear!.Lambda:G2}",
+        TrainedHead.LinearName => $"{head.TrainerName} λ={head.Linear!.Lambda:G2}",
         TrainedHead.FastTreeName => $"fasttree {head.Trees!.Rounds} rounds",
         _ => $"ensemble λ={head.Linear!.Lambda:G2}, {head.Trees!.Rounds} rounds",
     };

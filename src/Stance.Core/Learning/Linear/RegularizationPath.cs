@@ -1,0 +1,86 @@
+using Stance.Core.Features;
+
+namespace Stance.Core.Learning.Linear;
+
+/// <summary>
+/// Fits one set of rows for a sequence of L2 strengths, each fit warm-started from the previous one's
+/// weights (walked from strong to weak, each solution is a close start for the next). Plain: one
+/// multinomial fit per λ, in the sum-to-zero parameterization (K − 1 coordinates per feature, see
+/// <see cref="SoftmaxObjective"/>). NB-weighted (<see cref="LogisticRegressionOptions.NaiveBayesAlpha"/>):
+/// one binary fit per class on the rows scaled by that class's log-count ratios, folded into K logits
+/// (<see cref="NaiveBayesScaling"/>); the scaled copy of the rows is made per fit, so only one is held.
+/// </summary>
+internal sealed class RegularizationPath
+{
+    private readonly ColumnMatrix _columns;
+    private readonly int[] _y;
+    private readonly int _classes;
+    private readonly LogisticRegressionOptions _options;
+    private readonly SoftmaxObjective? _multinomial;
+    private readonly double[][] _w;            // warm starts: one parameter vector, or one per class (NB)
+    private readonly double[][]? _ratios;
+
+    public RegularizationPath(ColumnMatrix columns, int[] y, int classes, LogisticRegressionOptions options)
+    {
+        _columns = columns; _y = y; _classes = classes; _options = options;
+        if (options.NaiveBayesAlpha is { } alpha)
+        {
+            _ratios = NaiveBayesScaling.LogCountRatios(columns, y, classes, alpha);
+            _w = Enumerable.Range(0, classes).Select(_ => new double[columns.ColumnCount + 1]).ToArray();
+        }
+        else
+        {
+            _multinomial = new SoftmaxObjective(columns, y, classes, RowWeights(y, classes), 0, sumToZero: true);
+            _w = [new double[_multinomial.ParameterCount]];
+        }
+    }
+
+    /// <summary>L-BFGS iterations and objective evaluations of the last fit (summed over classes when NB-weighted).</summary>
+    public (int Iterations, int Evaluations) LastFit { get; private set; }
+
+    /// <summary>The fit at <paramref name="lambda"/>: class weights ((features + 1) × K, feature-major, biases last).</summary>
+    public double[] Next(double lambda)
+    {
+        if (_multinomial is { } objective)
+        {
+            LastFit = Minimize(objective, lambda, _w[0]);
+            return objective.ClassWeights(_w[0]);
+        }
+        var weights = new double[(long)(_columns.ColumnCount + 1) * _classes];
+        int iterations = 0, evaluations = 0;
+        for (int k = 0; k < _classes; k++)
+        {
+            var yk = _y.Select(c => c == k ? 1 : 0).ToArray();
+            var binary = new SoftmaxObjective(_columns.ScaledColumns(_ratios![k]), yk, 2, RowWeights(yk, 2), lambda, sumToZero: true);
+            var (it, ev) = Minimize(binary, lambda, _w[k]);
+            iterations += it; evaluations += ev;
+            NaiveBayesScaling.Fold(binary.ClassWeights(_w[k]), _ratios[k], k, weights, _classes);
+        }
+        LastFit = (iterations, evaluations);
+        return weights;
+    }
+
+    private (int, int) Minimize(SoftmaxObjective objective, double lambda, double[] w)
+    {
+        objective.Lambda = lambda;
+        var lbfgs = new Lbfgs
+        {
+            MaxIterations = _options.MaxIterations, Window = 5,
+            RelativeTolerance = _options.Tolerance ?? (_columns.NonZeros < LogisticRegressionOptions.SmallProblemNonZeros ? 1e-6 : 1e-4),
+            Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
+        };
+        lbfgs.Minimize(objective, w);   // line searches along X·d, no pass per trial step
+        return (lbfgs.Iterations, lbfgs.Evaluations);
+    }
+
+    private double[] RowWeights(int[] y, int classes)
+    {
+        var weights = new double[y.Length];
+        var counts = new int[classes];
+        foreach (int c in y) counts[c]++;
+        int present = counts.Count(c => c > 0);
+        for (int i = 0; i < y.Length; i++)
+            weights[i] = _options.BalanceClasses ? (double)y.Length / (present * counts[y[i]]) : 1.0;
+        return weights;
+    }
+}
