@@ -3,11 +3,12 @@
 #  (1) leave-one-seed-article-out over the real units (authored rows always in training), and
 #  (2) 5-fold stratified CV over the authored rows only.
 # Usage (from the repository root): bash tests/Bench/evaluate_corpus.sh [output-folder]
+# TRAINER=linear|nb-linear|fasttree|ensemble picks one trainer; the default is Train's own (auto).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-$(mktemp -d)}
 mkdir -p "$out/loso" "$out/authored"
-train() { dotnet run --project src/Stance.Train -c Release -- --trainer linear "$@"; }
+train() { dotnet run --project src/Stance.Train -c Release -- --trainer "${TRAINER:-auto}" "$@"; }
 dotnet build src/Stance.Train -c Release -v q --nologo >/dev/null
 for label in stance sentiment; do
   echo "######## $label: leave-one-seed-article-out, real units only"
