@@ -22,17 +22,26 @@ public sealed class LogisticRegressionTrainer
     /// <summary>L-BFGS iterations and objective evaluations of the last final fit.</summary>
     public (int Iterations, int Evaluations) LastFit { get; private set; }
 
+    /// <summary>
+    /// The factor the last NB-weighted fit's logits were multiplied by (<see cref="TemperatureScaling"/>, fitted
+    /// on the λ search's held-out logits at the chosen λ); 1 for plain fits and when λ was given.
+    /// </summary>
+    public double LastLogitScale { get; private set; } = 1;
+
     public LinearModel Fit(SparseMatrix x, int[] y, int classes) => Fit(new WeightedRows(x), y, classes);
 
     /// <summary>Fits on rows described by <paramref name="data"/>; <paramref name="y"/> is aligned with its rows.</summary>
     public LinearModel Fit(WeightedRows data, int[] y, int classes)
     {
         if (y.Length != data.Count) throw new ArgumentException("one label per row is needed");
+        LastLogitScale = 1;
         double lambda = _options.Lambda ?? SelectLambda(data, y, classes);
         var columns = data.Columns;
         var path = new RegularizationPath(columns, y, classes, _options);
         var w = path.Next(lambda);
         LastFit = path.LastFit;
+        if (LastLogitScale != 1)
+            for (long i = 0; i < w.Length; i++) w[i] *= LastLogitScale;
         return Expand(w, columns.FeatureIds, classes, data.Dimension, lambda);
     }
 
@@ -57,6 +66,7 @@ public sealed class LogisticRegressionTrainer
         if (grid.Count == 1 || folds < 2) return grid[grid.Count / 2];
         var split = StratifiedKFold.Split(y, classes, folds, _options.Seed);
         var f1 = new double[folds, grid.Count];
+        var logits = new double[folds, grid.Count][];
         var search = new List<(double, double)>();
         int best = 0;
         double bestF1 = double.NegativeInfinity;
@@ -74,7 +84,7 @@ public sealed class LogisticRegressionTrainer
             for (int f = 0; f < folds; f++)
             {
                 var fold = new InnerFold(data, y, classes, split.Fold(f), _options);
-                for (int g = 0; g < grid.Count; g++) f1[f, g] = fold.MacroF1At(grid[g]);
+                for (int g = 0; g < grid.Count; g++) (f1[f, g], logits[f, g]) = fold.At(grid[g]);
             }
             for (int g = 0; g < grid.Count; g++) Record(g);
         }
@@ -85,11 +95,17 @@ public sealed class LogisticRegressionTrainer
             Parallel.For(0, folds, f => inner[f] = new InnerFold(data, y, classes, split.Fold(f), _options));
             for (int g = 0; g < grid.Count && g - best <= PathPatience; g++)
             {
-                Parallel.For(0, folds, f => f1[f, g] = inner[f].MacroF1At(grid[g]));
+                Parallel.For(0, folds, f => (f1[f, g], logits[f, g]) = inner[f].At(grid[g]));
                 Record(g);
             }
         }
         LastSearch = search;
+        if (_options.NaiveBayesAlpha is not null)
+        {
+            var pooled = Enumerable.Range(0, folds).SelectMany(f => logits[f, best]).ToArray();
+            var actual = Enumerable.Range(0, folds).SelectMany(f => Pick(y, split.Fold(f).Test)).ToArray();
+            LastLogitScale = TemperatureScaling.Fit(pooled, actual, classes);
+        }
         return grid[best];
     }
 
@@ -118,14 +134,19 @@ public sealed class LogisticRegressionTrainer
             _classes = classes;
         }
 
-        public double MacroF1At(double lambda) =>
-            ClassificationMetrics.MacroF1Of(_actual, PredictCompact(_path.Next(lambda), _test, _lookup, _features, _classes), _classes);
+        /// <summary>The held-out macro-F1 and logits (row-major, K per test row) of the fit at <paramref name="lambda"/>.</summary>
+        public (double MacroF1, double[] Logits) At(double lambda)
+        {
+            var (predicted, logits) = PredictCompact(_path.Next(lambda), _test, _lookup, _features, _classes);
+            return (ClassificationMetrics.MacroF1Of(_actual, predicted, _classes), logits);
+        }
     }
 
-    /// <summary>Predicted classes of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).</summary>
-    private static int[] PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes)
+    /// <summary>Predicted classes and logits of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).</summary>
+    private static (int[] Predicted, double[] Logits) PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes)
     {
         var predicted = new int[rows.Count];
+        var logits = new double[rows.Count * classes];
         Span<double> z = stackalloc double[classes];
         int biasAt = features * classes;
         var cols = new int[256];
@@ -141,8 +162,9 @@ public sealed class LogisticRegressionTrainer
                 for (int k = 0; k < classes; k++) z[k] += w[f * classes + k] * vals[j];
             }
             predicted[i] = ArgMax(z);
+            z.CopyTo(logits.AsSpan(i * classes, classes));
         }
-        return predicted;
+        return (predicted, logits);
     }
 
     /// <summary>The model over the full feature space, from the compact class weights: only the trained features' rows are kept.</summary>
