@@ -83,11 +83,7 @@ internal static class BinaryCodec
             if (f <= last || f >= dimension) return null;
             features[i] = f;
             for (int k = 0; k < classes; k++)
-            {
-                int bits = words[at++];
-                if ((bits & 0x7F800000) == 0x7F800000) return null;   // infinity or NaN
-                rows[(long)i * classes + k] = BitConverter.Int32BitsToSingle(bits);
-            }
+                if (!float.IsFinite(rows[(long)i * classes + k] = BitConverter.Int32BitsToSingle(words[at++]))) return null;
             last = f;
         }
         return new LinearModel(classes, dimension, features, rows, bias, lambda);

@@ -334,7 +334,8 @@ public static class ModelFile
         // Deflate expands at most ~1032:1; a declared size the compressed bytes cannot produce is a lie.
         if (entry.Length > MemoryBudget.Add(MemoryBudget.Multiply(entry.CompressedLength, 1032), 1024))
             throw Bad(name, $"entry \"{n}\" declares {entry.Length} bytes from only {entry.CompressedLength} compressed (corrupt file)");
-        // Start small (the declared size, within 4 KB..1 MB) and grow only as bytes arrive.
+        // Start small (the declared size, within 4 KB..1 MB) and grow only as bytes arrive — a stored entry of
+        // the expected size is read into one buffer of that size (its bytes are in the file, not inflated).
         bool stored = exact && entry.CompressedLength == entry.Length;
         var buffer = new byte[stored ? (int)limit : (int)Math.Min(limit, Math.Clamp(entry.Length, 4096, 1 << 20))];
         int filled = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Stance.Core.Features;
 
@@ -291,14 +292,7 @@ public sealed class SoftmaxObjective : IDirectionalObjective
             for (int i = r0; i < r1; i++)
             {
                 double* zi = zAll + (long)i * D, ri = rAll + (long)i * D;
-                if (basis is null) for (int k = 0; k < K; k++) scores[k] = zi[k];
-                else
-                    for (int k = 0; k < K; k++)
-                    {
-                        double v = 0;
-                        for (int j = 0; j < D; j++) v += basis[k * D + j] * zi[j];
-                        scores[k] = v;
-                    }
+                ClassScores(basis, zi, scores, K, D);
                 var s = new Span<double>(scores, K);
                 int yi = _y[i];
                 double zy = s[yi];
@@ -321,6 +315,19 @@ public sealed class SoftmaxObjective : IDirectionalObjective
         }
     }
 
+    /// <summary>A row's K class scores from its D coordinates: B·z in the sum-to-zero basis, z itself without one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void ClassScores(double[]? basis, double* z, double* scores, int K, int D)
+    {
+        if (basis is null) { for (int k = 0; k < K; k++) scores[k] = z[k]; return; }
+        for (int k = 0; k < K; k++)
+        {
+            double v = 0;
+            for (int j = 0; j < D; j++) v += basis[k * D + j] * z[j];
+            scores[k] = v;
+        }
+    }
+
     /// <summary>Part p's weighted loss at the scores z + t·u (the line being searched).</summary>
     private unsafe double LossAlong(int p, double t)
     {
@@ -335,14 +342,7 @@ public sealed class SoftmaxObjective : IDirectionalObjective
             for (int i = r0; i < r1; i++)
             {
                 for (int j = 0; j < D; j++) point[j] = zAll[(long)i * D + j] + t * uAll[(long)i * D + j];
-                if (basis is null) for (int k = 0; k < K; k++) scores[k] = point[k];
-                else
-                    for (int k = 0; k < K; k++)
-                    {
-                        double v = 0;
-                        for (int j = 0; j < D; j++) v += basis[k * D + j] * point[j];
-                        scores[k] = v;
-                    }
+                ClassScores(basis, point, scores, K, D);
                 var s = new Span<double>(scores, K);
                 double zy = s[_y[i]];
                 loss += _rowWeight[i] * (Softmax.InPlace(s) - zy);

@@ -34,19 +34,15 @@ public static class TemperatureScaling
     public static double Slope(ReadOnlySpan<double> logits, ReadOnlySpan<int> actual, int classes, double a)
     {
         double slope = 0;
+        var p = new double[classes];
         for (int i = 0; i < actual.Length; i++)
         {
             var z = logits.Slice(i * classes, classes);
-            double max = double.NegativeInfinity;
-            foreach (double v in z) max = Math.Max(max, a * v);
-            double sum = 0, weighted = 0;
-            foreach (double v in z)
-            {
-                double e = Math.Exp(a * v - max);
-                sum += e;
-                weighted += e * v;
-            }
-            slope += weighted / sum - z[actual[i]];
+            for (int k = 0; k < classes; k++) p[k] = a * z[k];
+            Softmax.InPlace(p);
+            double expected = 0;
+            for (int k = 0; k < classes; k++) expected += p[k] * z[k];
+            slope += expected - z[actual[i]];
         }
         return slope;
     }
