@@ -26,6 +26,7 @@ public class CliTests
         Assert.Contains("== sentiment: 3-fold stratified cross-validation", r.Stdout);
         Assert.Matches(@"total\s+\d+\s+\d+\s+\d+\s+90", r.Stdout);
         Assert.Contains("macro avg", r.Stdout);
+        Assert.Matches(@"cross-validation fits: 3 folds in \d+\.\d\d s", r.Stdout);
         Assert.True(File.Exists(model));
         Assert.Equal(["model.zip"], Directory.GetFiles(dir).Select(Path.GetFileName));
     }
@@ -204,5 +205,6 @@ public class CliTests
         AssertBadInput(Cli.Train("--model", "x.zip"), "--data");
         AssertBadInput(Cli.Score("--model", "/nonexistent/m.zip", Cli.Fixture("small.csv")), "m.zip", "not found");
         AssertBadInput(Cli.Train("--data", Cli.Fixture("small.csv"), "--model", "/nonexistent-folder/m.zip"), "does not exist");
+        AssertBadInput(Cli.Train("--data", Cli.Fixture("small.csv"), "--model", "m.zip", "--lambda", "0.001", "--lambda-search"), "--lambda-search", "not with --lambda");
     }
 }

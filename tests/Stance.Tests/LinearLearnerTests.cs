@@ -110,11 +110,26 @@ public class LinearLearnerTests
     public void InnerCrossValidationPicksALambdaFromTheGridAndReportsEachCandidate()
     {
         var (x, y) = Synthetic(300, 60, 0.15, 5);
-        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { LambdaGrid = [1e-1, 1e-3] });
+        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { SearchLambda = true, LambdaGrid = [1e-1, 1e-3] });
         var m = trainer.Fit(x, y, 3);
         Assert.Contains(m.Lambda, new[] { 1e-1, 1e-3 });
         Assert.Equal(2, trainer.LastSearch.Count);
         Assert.Equal(trainer.LastSearch.MaxBy(s => s.MacroF1).Lambda, m.Lambda);
+    }
+
+    [Fact]
+    public void WithoutAGivenLambdaOrASearchTheSizeRuleSetsLambda()
+    {
+        var (x, y) = Synthetic(300, 60, 0.15, 5);
+        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions());
+        var m = trainer.Fit(x, y, 3);
+        Assert.Equal(0.01 / Math.Sqrt(300), m.Lambda, 12);
+        Assert.Empty(trainer.LastSearch);
+        // The rule weakens with more rows, but more slowly than a fixed C (λ ∝ 1/n) would.
+        Assert.Equal(0.5, LogisticRegressionOptions.DefaultLambda(400) / LogisticRegressionOptions.DefaultLambda(100), 12);
+        // The same fit as giving that λ.
+        var given = new LogisticRegressionTrainer(new LogisticRegressionOptions { Lambda = m.Lambda }).Fit(x, y, 3);
+        Assert.Equal(given.Weights.ToArray(), m.Weights.ToArray());
     }
 
     [Fact]

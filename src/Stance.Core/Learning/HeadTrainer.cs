@@ -79,8 +79,8 @@ public sealed class HeadTrainer(TrainerOptions options)
             skipped.Add(new CandidateScore(TrainedHead.EnsembleName, double.NaN, why));
         }
         else candidates.AddRange([TrainedHead.FastTreeName, TrainedHead.EnsembleName]);
-        // λ is chosen once per linear trainer, by its own inner CV on all rows, and kept in every inner fold:
-        // the comparison is between trainers, not between λ searches. The trees' candidates share linear's λ.
+        // λ is set once per linear trainer, on all rows (its size rule, or its search when asked), and kept in
+        // every inner fold: the comparison is between trainers, not between λ choices. The trees' candidates share linear's λ.
         var linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes);
         var nbOptions = options.LinearOptionsOf(TrainedHead.NaiveBayesLinearName) with { Seed = options.Seed };
         var nbLinear = new LogisticRegressionTrainer(nbOptions).Fit(set.X, set.Y, set.Classes);

@@ -24,11 +24,12 @@ public readonly record struct TrainingProgress(string Description, int Done, int
 
 /// <summary>
 /// Out-of-fold results of one head (FoldModels describes what each fold fitted, e.g. "linear λ=1E-04"): every tested row (Rows, ascending) predicted by a model that never
-/// saw it; Actual, Predicted and Probabilities are aligned with Rows.
+/// saw it; Actual, Predicted and Probabilities are aligned with Rows. Seconds: wall-clock time of all the
+/// folds' fits and predictions (the n-gram counts, made once for all rows, excluded).
 /// </summary>
 public sealed record CrossValidationResult(string Label, IReadOnlyList<string> Classes, string Scheme,
     IReadOnlyList<(List<int> Train, List<int> Test)> Folds, int[] Rows, int[] Actual, int[] Predicted,
-    double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<string> FoldModels);
+    double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<string> FoldModels, double Seconds);
 
 /// <summary>
 /// Builds a <see cref="StanceModel"/> from labeled rows: counts n-grams once, runs stratified k-fold CV
@@ -78,12 +79,13 @@ public sealed class ModelTrainer
         if (LinearOnly)
         {
             // TF-IDF is fitted and applied while the rows are laid out for the learner; no weighted copy is
-            // made. When no λ search needs the rows again, the counts are let go before the optimizer runs.
+            // made. When no inner folds (λ search, NB temperature) need the rows again, the counts are let go
+            // before the optimizer runs.
             (weighting, var columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts);
             var rows = new WeightedRows(counts, weighting, null, columns);
             columns = null;
             counts = null!;
-            if (_options.Trainer.Linear.Lambda is not null)
+            if (!_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer).UsesInnerFolds)
             {
                 rows.ReleaseSource();
                 // The counts were the largest allocation so far; an aggressive collection hands their pages
@@ -127,6 +129,7 @@ public sealed class ModelTrainer
         var foldF1 = new double[folds.Count];
         var foldModels = new string[folds.Count];
         int done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // On large data the folds run one after the other: each fit already uses every core, and side by
         // side their matrices would all be held at once.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = counts.NonZeros > 4_000_000 ? 1 : -1 };
@@ -148,12 +151,13 @@ public sealed class ModelTrainer
             foldModels[f] = Describe(head);
             Step($"cross-validation [{label}]: fold {Interlocked.Increment(ref done)}/{folds.Count} done");
         });
+        double seconds = clock.Elapsed.TotalSeconds;
         var rows = folds.SelectMany(f => f.Test).Order().ToArray();
         var actual = LogisticRegressionTrainer.Pick(y, rows);
         var rowPredicted = LogisticRegressionTrainer.Pick(predicted, rows);
         var rowProbabilities = rows.Select(r => probabilities[r]).ToArray();
         var metrics = new ClassificationMetrics(classes, actual, rowPredicted, rowProbabilities);
-        return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldModels);
+        return new CrossValidationResult(label, classes, scheme, folds, rows, actual, rowPredicted, rowProbabilities, metrics, foldF1, foldModels, seconds);
     }
 
     /// <summary>The linear trainers alone learn from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>

@@ -22,7 +22,7 @@ public sealed class LinearModel
     public int Classes { get; }
     public int Dimension { get; }
     public float[] Bias { get; }
-    /// <summary>The L2 strength the model was fitted with (chosen by inner CV unless set).</summary>
+    /// <summary>The L2 strength the model was fitted with (the size rule's or the search's unless given).</summary>
     public double Lambda { get; }
 
     public LinearModel(int classes, int dimension, float[] weights, float[] bias, double lambda)

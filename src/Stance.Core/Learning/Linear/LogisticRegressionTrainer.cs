@@ -6,9 +6,10 @@ namespace Stance.Core.Learning.Linear;
 /// <summary>
 /// Fits <see cref="LinearModel"/>s. Training works in a compact space holding only the features present
 /// in the training rows (weights of absent features stay exactly 0 under L2), laid out by column
-/// (<see cref="ColumnMatrix"/>), then expands the result to the full feature space. When λ is not given, each candidate is scored by stratified inner CV
-/// (macro-F1, ties to the stronger λ), walking the grid from strong to weak with warm starts
-/// (<see cref="RegularizationPath"/>), on small data stopping <see cref="PathPatience"/> steps past the peak.
+/// (<see cref="ColumnMatrix"/>), then expands the result to the full feature space. When λ is not given it is
+/// <see cref="LogisticRegressionOptions.DefaultLambda"/> of the row count, or, with <see cref="LogisticRegressionOptions.SearchLambda"/>,
+/// each grid candidate is scored by stratified inner CV (macro-F1, ties to the stronger λ), walking the grid from
+/// strong to weak with warm starts (<see cref="RegularizationPath"/>), on small data stopping <see cref="PathPatience"/> steps past the peak.
 /// </summary>
 public sealed class LogisticRegressionTrainer
 {
@@ -24,7 +25,7 @@ public sealed class LogisticRegressionTrainer
 
     /// <summary>
     /// The factor the last NB-weighted fit's logits were multiplied by (<see cref="TemperatureScaling"/>, fitted
-    /// on the λ search's held-out logits at the chosen λ); 1 for plain fits and when λ was given.
+    /// on inner-fold held-out logits at the chosen λ); 1 for plain fits and when λ was given.
     /// </summary>
     public double LastLogitScale { get; private set; } = 1;
 
@@ -35,7 +36,10 @@ public sealed class LogisticRegressionTrainer
     {
         if (y.Length != data.Count) throw new ArgumentException("one label per row is needed");
         LastLogitScale = 1;
-        double lambda = _options.Lambda ?? SelectLambda(data, y, classes);
+        LastSearch = [];
+        double lambda = _options.Lambda
+            ?? (_options.UsesInnerFolds ? SelectLambda(data, y, classes, _options.SearchLambda ? _options.LambdaGrid : [LogisticRegressionOptions.DefaultLambda(data.Count)])
+                                        : LogisticRegressionOptions.DefaultLambda(data.Count));
         var columns = data.Columns;
         var path = new RegularizationPath(columns, y, classes, _options);
         var w = path.Next(lambda);
@@ -59,12 +63,17 @@ public sealed class LogisticRegressionTrainer
     /// </summary>
     public const double SearchTolerance = 1e-4;
 
-    private double SelectLambda(WeightedRows data, int[] y, int classes)
+    /// <summary>
+    /// The grid's best λ by inner CV; on the way, for an NB-weighted fit, the temperature of its held-out logits
+    /// at that λ. A one-λ grid is walked for the temperature alone, on the first inner fold only: one scalar
+    /// needs no more than a third of the rows held out, and the other two folds would triple the fit's cost.
+    /// </summary>
+    private double SelectLambda(WeightedRows data, int[] y, int classes, IReadOnlyList<double> grid)
     {
-        var grid = _options.LambdaGrid;
         int folds = Math.Min(_options.InnerFolds, MinClassCount(y, classes));
-        if (grid.Count == 1 || folds < 2) return grid[grid.Count / 2];
+        if (folds < 2 || (grid.Count == 1 && _options.NaiveBayesAlpha is null)) return grid[grid.Count / 2];
         var split = StratifiedKFold.Split(y, classes, folds, _options.Seed);
+        if (grid.Count == 1) folds = 1;
         var f1 = new double[folds, grid.Count];
         var logits = new double[folds, grid.Count][];
         var search = new List<(double, double)>();
@@ -99,7 +108,7 @@ public sealed class LogisticRegressionTrainer
                 Record(g);
             }
         }
-        LastSearch = search;
+        LastSearch = grid.Count > 1 ? search : [];
         if (_options.NaiveBayesAlpha is not null)
         {
             var pooled = Enumerable.Range(0, folds).SelectMany(f => logits[f, best]).ToArray();
