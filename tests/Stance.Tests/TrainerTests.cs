@@ -55,6 +55,21 @@ public class TrainerTests
     }
 
     [Fact]
+    public void WithoutAGivenLambdaAutoSearchesItAndTheLinearTrainersUseTheSizeRule()
+    {
+        TrainOptions NoLambda(string trainer) => Options(trainer) with
+        {
+            // No tree candidates: auto's pick is then one of the linear trainers, whose λ shows the choice.
+            Trainer = Options(trainer).Trainer with { Linear = new() { LambdaGrid = [1e-1, 1e-2] }, TreeCandidateLimit = 0 },
+        };
+        double rule = Stance.Core.Learning.Linear.LogisticRegressionOptions.DefaultLambda(Small.Count);
+        foreach (var linear in new[] { "linear", "nb-linear" })
+            Assert.Equal(rule, new ModelTrainer(NoLambda(linear)).Train(Small).Model.Heads[0].Head.Linear!.Lambda, 12);
+        var head = new ModelTrainer(NoLambda("auto")).Train(Small).Model.Heads[0].Head;
+        Assert.Contains(head.Linear!.Lambda, new[] { 1e-1, 1e-2 });
+    }
+
+    [Fact]
     public void TextStatisticsCountWhatTheyNameAndLearnLoadedWordsPerClass()
     {
         var stats = TextStatistics.Fit(
