@@ -15,7 +15,7 @@ public sealed record LogisticRegressionOptions
     /// too weakly on tiny ones. On dev sets no bench protocol uses (data/dev, and make_corpus.py seeds 3–6 at
     /// 300–10,000 rows) the held-out figure was flat within noise from 3e-4 to 3e-3 at 160–800 rows and
     /// peaked near 1e-4 at 8,000; the inner-CV search was no better than this rule on sets under ~1,000 rows
-    /// (its choice is noise at 50–300 rows a fold) and cost 3–7× the time.
+    /// (its choice is noise at 50–300 rows a fold) and took 2.3–5.6× the time.
     /// </summary>
     public static double DefaultLambda(int rows) => LambdaPerSqrtRow / Math.Sqrt(Math.Max(1, rows));
     public const double LambdaPerSqrtRow = 0.01;

@@ -37,9 +37,8 @@ public sealed class LogisticRegressionTrainer
         if (y.Length != data.Count) throw new ArgumentException("one label per row is needed");
         LastLogitScale = 1;
         LastSearch = [];
-        double lambda = _options.Lambda
-            ?? (_options.UsesInnerFolds ? SelectLambda(data, y, classes, _options.SearchLambda ? _options.LambdaGrid : [LogisticRegressionOptions.DefaultLambda(data.Count)])
-                                        : LogisticRegressionOptions.DefaultLambda(data.Count));
+        double lambda = _options.Lambda ?? LogisticRegressionOptions.DefaultLambda(data.Count);
+        if (_options.UsesInnerFolds) lambda = SelectLambda(data, y, classes, _options.SearchLambda ? _options.LambdaGrid : [lambda]);
         var columns = data.Columns;
         var path = new RegularizationPath(columns, y, classes, _options);
         var w = path.Next(lambda);
