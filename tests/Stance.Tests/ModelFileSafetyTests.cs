@@ -32,7 +32,7 @@ public class ModelFileSafetyTests(SmallModelFixture fixture) : IClassFixture<Sma
         Contains(ModelBytes.Rejected([]), "empty");
         Contains(ModelBytes.Rejected("id,text\n1,hola\n"u8.ToArray()), "not a Stance model (not a zip archive)");
         Contains(ModelBytes.Rejected(ModelBytes.Zip([("word/document.xml", "<w/>"u8.ToArray())])), "not a Stance model (no manifest.json", "word/document.xml");
-        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = ModelFile.FormatVersion + 1)), "format version 2 is newer than this tool reads (1); update Stance");
+        Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = ModelFile.FormatVersion + 1)), $"format version {ModelFile.FormatVersion + 1} is newer than this tool reads ({ModelFile.FormatVersion}); update Stance");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["formatVersion"] = 0)), "format version 0 is not valid");
         // A newer manifest this version could not even bind is still "newer", not a parse error.
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => { m["formatVersion"] = 3; m["heads"] = "moved elsewhere"; })), "format version 3 is newer");
@@ -112,15 +112,17 @@ public class ModelFileSafetyTests(SmallModelFixture fixture) : IClassFixture<Sma
         Contains(RejectedWithin(8 << 20, ModelBytes.Edit(good, m => m["featurizer"]!["hashBits"] = 30)), "featurizer settings: hash bits must be between 10 and 24");
         Contains(RejectedWithin(8 << 20, ModelBytes.Edit(good, m => m["featurizer"]!["hashBits"] = -5)), "featurizer settings");
         JsonArray Classes(int n) => new(Enumerable.Range(0, n).Select(i => (JsonNode)JsonValue.Create($"c{i}")).ToArray());
+        // n classes with no class priors, so the counts, not the priors' length, are what is refused.
+        void SetClasses(JsonNode m, int head, int n) { m["heads"]![head]!["classes"] = Classes(n); m["heads"]![head]!.AsObject().Remove("classPriors"); }
         Contains(RejectedWithin(32 << 20, ModelBytes.Edit(good, m => m["heads"]![0]!["classes"] = Classes(100_000))), "declares 100000 classes; expected 2..1000");
-        Contains(RejectedWithin(16 << 20, ModelBytes.Edit(good, m => { m["featurizer"]!["hashBits"] = 24; m["heads"]![0]!["classes"] = Classes(1000); })),
+        Contains(RejectedWithin(16 << 20, ModelBytes.Edit(good, m => { m["featurizer"]!["hashBits"] = 24; SetClasses(m, 0, 1000); })),
             "declares 33554432×1000 weights, more than one array can hold");
         // 2^25 features × 60 classes × 2 heads ≈ 15 GB of weights: over a 2 GB budget, refused from the manifest alone.
         Contains(RejectedWithin(16 << 20, ModelBytes.Edit(good, m =>
         {
             m["featurizer"]!["hashBits"] = 24;
-            m["heads"]![0]!["classes"] = Classes(60);
-            m["heads"]![1]!["classes"] = Classes(60);
+            SetClasses(m, 0, 60);
+            SetClasses(m, 1, 60);
         }), new MemoryBudget(2L << 30)), "loading this model (2 head(s) over 33,554,432 features) needs about 15.2 GB of memory, above the budget of 2 GB");
         Contains(ModelBytes.Rejected(good, new MemoryBudget(16L << 20)), "needs about", "above the budget of 16 MB", "--max-memory");
         Contains(ModelBytes.Rejected(ModelBytes.Edit(good, m => m["heads"]![0]!["classes"] = Classes(1))), "declares 1 classes");

@@ -94,7 +94,7 @@ public partial class ReliabilityCliTests
         foreach (var (bytes, fragment) in new (byte[], string)[]
         {
             (good[..(good.Length / 2)], "hostile.zip: the file is truncated"),
-            (ModelBytes.Edit(good, m => m["formatVersion"] = 7), "format version 7 is newer than this tool reads (1); update Stance"),
+            (ModelBytes.Edit(good, m => m["formatVersion"] = 7), $"format version 7 is newer than this tool reads ({Stance.Core.Modeling.ModelFile.FormatVersion}); update Stance"),
             (ModelBytes.Zip([.. ModelBytes.Unzip(good), ("../../evil.sh", "#!/bin/sh"u8.ToArray())]), "entry \"../../evil.sh\" is not a plain file name"),
         })
         {

@@ -43,7 +43,7 @@ public abstract class PredictionWriter : IDisposable
 
     protected static string Number(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 
-    protected string Predicted(int head, double[] p) => Model.Heads[head].Classes[LogisticRegressionTrainer.ArgMax(p)];
+    protected string Predicted(int head, double[] p) => Model.Heads[head].Classes[Model.Heads[head].Head.Decide(p)];
 
     protected static string Explanation(IReadOnlyList<Contribution> contributions) =>
         string.Join("; ", contributions.Select(c => $"{c.Ngram}={c.Weight.ToString("0.###", CultureInfo.InvariantCulture)}"));

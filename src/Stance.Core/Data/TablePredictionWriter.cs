@@ -59,8 +59,8 @@ internal sealed class TablePredictionWriter : PredictionWriter
         for (int h = 0; h < Model.Heads.Count; h++)
         {
             if (s.Probabilities?[h] is not { } p) { line.Append($"  {("(" + s.Status + ")"),-22}"); continue; }
-            string predicted = Predicted(h, p);
-            line.Append($"  {Clip(predicted, 15),-15} {p.Max(),6:0.000}");
+            int k = Model.Heads[h].Head.Decide(p);
+            line.Append($"  {Clip(Model.Heads[h].Classes[k], 15),-15} {p[k],6:0.000}");
         }
         _output.WriteLine(line.Append("  ").Append(Clip(s.Unit.Text.ReplaceLineEndings(" "), 70)).ToString());
         if (s.Explanations is { } e)

@@ -48,7 +48,7 @@ public sealed class HeldOutEvaluation
                     $"label \"{gold}\" was never seen in training (the model knows: {string.Join(", ", head.Classes)})");
             }
             _actual[h].Add(c);
-            _predicted[h].Add(LogisticRegressionTrainer.ArgMax(probabilities[h]));
+            _predicted[h].Add(head.Head.Decide(probabilities[h]));
             _probabilities[h].Add(probabilities[h]);
             if (_keepTexts) { _ids[h].Add(unit.Id); _texts[h].Add(unit.Text); }
         }

@@ -34,6 +34,19 @@ public sealed record TrainerOptions
 
     public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.EnsembleName];
 
+    /// <summary>How a head turns probabilities into a class: balanced (see <see cref="TrainedHead.Decide"/>) or argmax.</summary>
+    public string Decision { get; init; } = BalancedDecision;
+    public const string BalancedDecision = "balanced", ArgMaxDecision = "argmax";
+    public static readonly string[] Decisions = [BalancedDecision, ArgMaxDecision];
+
+    /// <summary>The head with the decision rule of these options, learned from its training labels.</summary>
+    public TrainedHead Decided(TrainedHead head, int[] y) => Decision switch
+    {
+        BalancedDecision => head with { ClassPriors = TrainedHead.PriorsOf(y, head.Classes) },
+        ArgMaxDecision => head with { ClassPriors = null },
+        _ => throw new ArgumentException($"unknown decision \"{Decision}\" (expected one of: {string.Join(", ", Decisions)})"),
+    };
+
     /// <summary>Trainers whose head is one linear model, fitted straight from the column layout.</summary>
     public static bool IsLinearOnly(string trainer) => trainer is TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName;
 
@@ -70,6 +83,11 @@ public sealed class HeadTrainer(TrainerOptions options)
         if (options.Trainer != "auto") return FitWith(options.Trainer, set, options);
         int folds = Math.Min(options.InnerFolds, MinClassCount(set));
         if (folds < 2) return FitWith(TrainedHead.LinearName, set, options);
+        return options.Decided(FitAuto(set, folds), set.Y);
+    }
+
+    private TrainedHead FitAuto(TrainingSet set, int folds)
+    {
         var candidates = new List<string> { TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName };
         var skipped = new List<CandidateScore>();
         if (set.X.NonZeros > options.TreeCandidateLimit)
@@ -120,19 +138,20 @@ public sealed class HeadTrainer(TrainerOptions options)
         for (int i = 0; i < predicted.Length; i++)
         {
             head.Predict(set.Texts[i], set.X.RowColumns(i), set.X.RowValues(i), p);
-            predicted[i] = LogisticRegressionTrainer.ArgMax(p);
+            predicted[i] = head.Decide(p);
         }
         return predicted;
     }
 
-    private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => trainer switch
+    /// <summary>A head of the named trainer with the options' decision rule.</summary>
+    private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => options.Decided(trainer switch
     {
         TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName =>
             TrainerOptions.LinearHead(trainer, set.Classes, new LogisticRegressionTrainer(options.LinearOptionsOf(trainer) with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes)),
         TrainedHead.FastTreeName => new TrainedHead(trainer, set.Classes, null, new BoostedTreesTrainer(TreeOptionsFor(set, options)).Fit(set.X, set.Y, set.Classes), null),
         TrainedHead.EnsembleName => EnsembleTrainer.Fit(set, options with { Trees = TreeOptionsFor(set, options) }),
         _ => throw new ArgumentException($"unknown trainer \"{trainer}\" (expected one of: {string.Join(", ", TrainerOptions.Names)})"),
-    };
+    }, set.Y);
 
     /// <summary>
     /// The tree settings for this many rows: early stopping needs a hold-out with rows of every class, so

@@ -45,7 +45,8 @@ internal static class ManifestReader
     {
         Label = Str(e, "label", "")!, Classes = List(e, "classes", StrItem, [])!, Trainer = Str(e, "trainer", "")!,
         Lambda = Double(e, "lambda"), Entry = Str(e, "entry", "")!, TreesEntry = Str(e, "treesEntry", "")!,
-        LoadedWords = List(e, "loadedWords", w => List(w, StrItem)!, null), Cv = Child(e, "cv", Cv, null),
+        LoadedWords = List(e, "loadedWords", w => List(w, StrItem)!, null), ClassPriors = List(e, "classPriors", DoubleItem, null),
+        Cv = Child(e, "cv", Cv, null),
     };
 
     private static CvManifest Cv(JsonElement e) => new()

@@ -19,7 +19,7 @@ namespace Stance.Core.Modeling;
 public static class ModelFile
 {
     public const string FormatName = "stance-model";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     public const long MaxManifestBytes = 4 << 20;
     public const long DefaultMaxEntryBytes = 1L << 30;
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -80,7 +80,7 @@ public static class ModelFile
             {
                 Label = h.Label, Classes = h.Classes.ToList(), Trainer = h.Head.Trainer, Lambda = h.Linear?.Lambda ?? 0,
                 Entry = h.Linear is null ? "" : $"head-{i}.bin", TreesEntry = h.Head.Trees is null ? "" : $"head-{i}-trees.bin",
-                LoadedWords = h.Head.Statistics?.LoadedWords.Select(w => w.ToList()).ToList(),
+                LoadedWords = h.Head.Statistics?.LoadedWords.Select(w => w.ToList()).ToList(), ClassPriors = h.Head.ClassPriors?.ToList(),
                 Cv = h.Cv is null ? null : new CvManifest
                 {
                     Scheme = h.Cv.Scheme, Folds = h.Cv.Folds, Accuracy = h.Cv.Accuracy, MacroF1 = h.Cv.MacroF1, LogLoss = h.Cv.LogLoss,
@@ -203,7 +203,7 @@ public static class ModelFile
         var trees = hm.Trainer == TrainedHead.LinearName ? null
             : BoostedTreesModel.FromBytes(blobs[hm.TreesEntry], statistics is null ? dimension : K + statistics.Count) ?? throw Bad(name, $"{hm.TreesEntry} is malformed");
         if (trees is not null && trees.Classes != K) throw Bad(name, $"{hm.TreesEntry} has {trees.Classes} classes, the manifest {K}");
-        return new TrainedHead(hm.Trainer, K, linear, trees, statistics);
+        return new TrainedHead(hm.Trainer, K, linear, trees, statistics) { ClassPriors = hm.ClassPriors?.ToArray() };
     }
 
     /// <summary>
@@ -275,6 +275,8 @@ public static class ModelFile
             if (!double.IsFinite(h.Lambda) || h.Lambda < 0) throw Bad(name, $"head \"{h.Label}\" has an invalid λ");
             if (h.Cv is { } cv && (cv.Scheme is null || cv.FoldMacroF1 is null || cv.PerClass is null || cv.PerClass.Any(p => p is null || p.Class is null)))
                 throw Bad(name, $"head \"{h.Label}\" has incomplete cross-validation figures");
+            if (h.ClassPriors is { } priors && (priors.Count != h.Classes.Count || priors.Any(p => !(p > 0 && p < 1)) || Math.Abs(priors.Sum() - 1) > 1e-6))
+                throw Bad(name, $"head \"{h.Label}\" has invalid class priors (expected {h.Classes.Count} frequencies in (0, 1) summing to 1)");
             if (h.Trainer is not (TrainedHead.LinearName or TrainedHead.FastTreeName or TrainedHead.EnsembleName))
                 throw Bad(name, $"head \"{h.Label}\" has an unknown trainer \"{Printable(h.Trainer ?? "")}\" (a newer Stance?)");
             if (h.Trainer != TrainedHead.FastTreeName) Uses(h.Entry, $"head \"{h.Label}\"");

@@ -57,6 +57,8 @@ public sealed class HeadManifest
     public string TreesEntry { get; set; } = "";
     /// <summary>The ensemble's loaded words per class (see TextStatistics).</summary>
     public List<List<string>>? LoadedWords { get; set; }
+    /// <summary>The training class frequencies of a head deciding by the balanced rule; absent: it decides by arg-max (as every version-1 model).</summary>
+    public List<double>? ClassPriors { get; set; }
     public CvManifest? Cv { get; set; }
 }
 

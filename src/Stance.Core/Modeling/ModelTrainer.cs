@@ -97,7 +97,8 @@ public sealed class ModelTrainer
                 var (label, classes, y) = heads[h];
                 var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
                 var result = cv.FirstOrDefault(c => c.Label == label);
-                fitted[h] = new ModelHead(label, classes, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear), result is null ? null : Summarize(result));
+                var head = _options.Trainer.Decided(TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear), y);
+                fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
                 candidates[h] = [];
             });
         }
@@ -145,7 +146,7 @@ public sealed class ModelTrainer
                 var p = new double[classes.Length];
                 head.Predict(texts[test[i]], xTest.RowColumns(i), xTest.RowValues(i), p);
                 probabilities[test[i]] = p;
-                predicted[test[i]] = foldPredicted[i] = LogisticRegressionTrainer.ArgMax(p);
+                predicted[test[i]] = foldPredicted[i] = head.Decide(p);
             }
             foldF1[f] = ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(y, test), foldPredicted, classes.Length);
             foldModels[f] = Describe(head);
@@ -168,9 +169,10 @@ public sealed class ModelTrainer
         if (LinearOnly)
         {
             var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts, train);
+            var yTrain = LogisticRegressionTrainer.Pick(y, train);
             var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = seed })
-                .Fit(new WeightedRows(counts, weighting, train, columns), LogisticRegressionTrainer.Pick(y, train), classes);
-            return (weighting, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear));
+                .Fit(new WeightedRows(counts, weighting, train, columns), yTrain, classes);
+            return (weighting, _options.Trainer.Decided(TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear), yTrain));
         }
         var w = TfidfWeighting.Fit(_options.Featurizer, counts, train);
         var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes);

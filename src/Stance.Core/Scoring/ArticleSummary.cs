@@ -5,7 +5,7 @@ namespace Stance.Core.Scoring;
 
 /// <summary>
 /// One head's verdict over a part of an article: the mean of the units' class probabilities (the
-/// probability-weighted verdict is its arg-max), the share of units predicted as each class, and the
+/// verdict is the head's decision on it, see TrainedHead.Decide), the share of units predicted as each class, and the
 /// ids of the (up to) two units with the highest probability of the verdict class.
 /// </summary>
 public sealed record HeadVerdict(string Label, IReadOnlyList<string> Classes, string Verdict, double[] MeanProbabilities, double[] Shares,
@@ -38,9 +38,9 @@ public sealed record ArticleSummary(string Source, PartSummary Body, PartSummary
             {
                 var p = u.Probabilities![h];
                 for (int k = 0; k < K; k++) mean[k] += p[k] / units.Count;
-                shares[LogisticRegressionTrainer.ArgMax(p)] += 1.0 / units.Count;
+                shares[head.Head.Decide(p)] += 1.0 / units.Count;
             }
-            int verdict = LogisticRegressionTrainer.ArgMax(mean);
+            int verdict = head.Head.Decide(mean);
             var top = units.OrderByDescending(u => u.Probabilities![h][verdict]).Take(2).Select(u => u.Unit.Id).ToList();
             heads.Add(new HeadVerdict(head.Label, head.Classes, head.Classes[verdict], mean, shares, top));
         }

@@ -39,7 +39,7 @@ public static class Explainer
         var result = new IReadOnlyList<Contribution>[model.Heads.Count];
         for (int h = 0; h < model.Heads.Count; h++)
             result[h] = model.Heads[h].Linear is { } linear
-                ? Explain(linear, LogisticRegressionTrainer.ArgMax(probabilities[h]), cols, vals, names, k)
+                ? Explain(linear, model.Heads[h].Head.Decide(probabilities[h]), cols, vals, names, k)
                 : [];
         return result;
     }
