@@ -87,13 +87,16 @@ public class SpeedPathTests
         Assert.False(TermCounter.IsNfkcStable('\u0301'));   // combining marks always take the ICU path
     }
 
-    [Fact]
-    public void ColumnLayoutHoldsExactlyTheWeightedRowsAndTheSameIdf()
+    [Theory]
+    [InlineData(14, false)]   // more values than an eighth of the columns: arrays over every column
+    [InlineData(22, true)]    // a few rows in a wide space: the sparse route
+    public void ColumnLayoutHoldsExactlyTheWeightedRowsAndTheSameIdf(int hashBits, bool sparse)
     {
-        var o = new FeaturizerOptions { HashBits = 14 };
+        var o = new FeaturizerOptions { HashBits = hashBits };
         var texts = Texts();
         var counts = Featurizer.CountAll(o, texts);
         var rows = Enumerable.Range(0, texts.Count).Where(i => i % 3 != 1).ToList();
+        Assert.Equal(sparse, ColumnMatrix.TakesSparseRoute(counts, rows));
         var (weighting, columns) = ColumnMatrix.FitTfidf(o, counts, rows);
         var reference = TfidfWeighting.Fit(o, counts, rows);
         Assert.Equal(reference.Idf, weighting.Idf);
@@ -122,6 +125,10 @@ public class SpeedPathTests
         var built = ColumnMatrix.FromRows(counts, rows, reference);
         Assert.Equal(columns.FeatureIds, built.FeatureIds);
         Assert.Equal(columns.Entries, built.Entries);
+        Assert.Equal(columns.ColumnStart, built.ColumnStart);
+        Assert.Equal(columns.PartStart, built.PartStart);
+        Assert.Equal(columns.PartRowStart, built.PartRowStart);
+        Assert.Equal(columns.PartFeatures, built.PartFeatures);
     }
 
     [Fact]

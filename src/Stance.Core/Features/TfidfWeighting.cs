@@ -32,12 +32,15 @@ public sealed class TfidfWeighting
     public static TfidfWeighting FromDocumentFrequencies(FeaturizerOptions options, int[] df, int n)
     {
         var idf = new float[options.Dimension];
-        for (int c = 0; c < idf.Length; c++)
-        {
-            int minDf = c < options.BlockSize ? options.WordMinDf : options.CharMinDf;
-            if (df[c] >= minDf && df[c] > 0) idf[c] = (float)(Math.Log((1.0 + n) / (1.0 + df[c])) + 1.0);
-        }
+        for (int c = 0; c < idf.Length; c++) if (df[c] > 0) idf[c] = IdfOf(options, c, df[c], n);
         return new TfidfWeighting(options, idf);
+    }
+
+    /// <summary>The idf of feature <paramref name="column"/> found in <paramref name="df"/> of <paramref name="n"/> rows; 0 below its block's min-df.</summary>
+    public static float IdfOf(FeaturizerOptions options, int column, int df, int n)
+    {
+        int minDf = column < options.BlockSize ? options.WordMinDf : options.CharMinDf;
+        return df >= minDf && df > 0 ? (float)(Math.Log((1.0 + n) / (1.0 + df)) + 1.0) : 0f;
     }
 
     /// <summary>
