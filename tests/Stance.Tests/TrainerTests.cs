@@ -55,18 +55,20 @@ public class TrainerTests
     }
 
     [Fact]
-    public void WithoutAGivenLambdaAutoSearchesItAndTheLinearTrainersUseTheSizeRule()
+    public void WithoutAGivenLambdaEveryTrainerUsesTheSizeRuleAndSearchesOnlyWhenAsked()
     {
-        TrainOptions NoLambda(string trainer) => Options(trainer) with
+        TrainOptions NoLambda(string trainer, bool search) => Options(trainer) with
         {
             // No tree candidates: auto's pick is then one of the linear trainers, whose λ shows the choice.
-            Trainer = Options(trainer).Trainer with { Linear = new() { LambdaGrid = [1e-1, 1e-2] }, TreeCandidateLimit = 0 },
+            Trainer = Options(trainer).Trainer with { Linear = new() { LambdaGrid = [1e-1, 1e-2], SearchLambda = search }, TreeCandidateLimit = 0 },
         };
         double rule = Stance.Core.Learning.Linear.LogisticRegressionOptions.DefaultLambda(Small.Count);
-        foreach (var linear in new[] { "linear", "nb-linear" })
-            Assert.Equal(rule, new ModelTrainer(NoLambda(linear)).Train(Small).Model.Heads[0].Head.Linear!.Lambda, 12);
-        var head = new ModelTrainer(NoLambda("auto")).Train(Small).Model.Heads[0].Head;
-        Assert.Contains(head.Linear!.Lambda, new[] { 1e-1, 1e-2 });
+        Assert.DoesNotContain(rule, new[] { 1e-1, 1e-2 });
+        foreach (var trainer in new[] { "linear", "nb-linear", "auto" })
+        {
+            Assert.Equal(rule, new ModelTrainer(NoLambda(trainer, search: false)).Train(Small).Model.Heads[0].Head.Linear!.Lambda, 12);
+            Assert.Contains(new ModelTrainer(NoLambda(trainer, search: true)).Train(Small).Model.Heads[0].Head.Linear!.Lambda, new[] { 1e-1, 1e-2 });
+        }
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, in
 }
 
 /// <summary>
-/// Settings of every trainer. `auto` tries linear, nb-linear (each with its λ searched), fasttree and ensemble
+/// Settings of every trainer. `auto` tries linear, nb-linear (each with its own λ), fasttree and ensemble
 /// by inner stratified CV (macro-F1) and keeps the best; the tree candidates only on data up to <see cref="TreeCandidateLimit"/> stored values.
 /// </summary>
 public sealed record TrainerOptions
@@ -97,13 +97,11 @@ public sealed class HeadTrainer(TrainerOptions options)
             skipped.Add(new CandidateScore(TrainedHead.EnsembleName, double.NaN, why));
         }
         else candidates.AddRange([TrainedHead.FastTreeName, TrainedHead.EnsembleName]);
-        // Auto's purpose is to adapt to the user's data at the cost of time, so unless λ is given it also
-        // searches λ (the trainers named alone use the size rule). λ is chosen once per linear trainer, on all
-        // rows, and kept in every inner fold: the comparison is between trainers, not between λ choices.
-        // The trees' candidates share linear's λ.
-        bool search = options.Linear.Lambda is null;
-        var linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed, SearchLambda = search }).Fit(set.X, set.Y, set.Classes);
-        var nbOptions = options.LinearOptionsOf(TrainedHead.NaiveBayesLinearName) with { Seed = options.Seed, SearchLambda = search };
+        // λ is set once per linear trainer, on all rows (as for the trainers named alone: the size rule, or
+        // the inner-CV search when asked), and kept in every inner fold: the comparison is between trainers,
+        // not between λ choices. The trees' candidates share linear's λ.
+        var linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes);
+        var nbOptions = options.LinearOptionsOf(TrainedHead.NaiveBayesLinearName) with { Seed = options.Seed };
         var nbLinear = new LogisticRegressionTrainer(nbOptions).Fit(set.X, set.Y, set.Classes);
         var shared = options with { Linear = options.Linear with { Lambda = linear.Lambda } };
         var nbShared = options with { Linear = nbOptions with { Lambda = nbLinear.Lambda } };
