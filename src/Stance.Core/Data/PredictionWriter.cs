@@ -1,5 +1,4 @@
 using System.Globalization;
-using Stance.Core.Learning.Linear;
 using Stance.Core.Modeling;
 using Stance.Core.Scoring;
 

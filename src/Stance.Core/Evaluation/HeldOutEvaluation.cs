@@ -1,5 +1,4 @@
 using Stance.Core.Data;
-using Stance.Core.Learning.Linear;
 using Stance.Core.Modeling;
 
 namespace Stance.Core.Evaluation;

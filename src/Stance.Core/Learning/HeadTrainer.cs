@@ -83,7 +83,7 @@ public sealed class HeadTrainer(TrainerOptions options)
         if (options.Trainer != "auto") return FitWith(options.Trainer, set, options);
         int folds = Math.Min(options.InnerFolds, MinClassCount(set));
         if (folds < 2) return FitWith(TrainedHead.LinearName, set, options);
-        return options.Decided(FitAuto(set, folds), set.Y);
+        return FitAuto(set, folds);
     }
 
     private TrainedHead FitAuto(TrainingSet set, int folds)
@@ -123,8 +123,8 @@ public sealed class HeadTrainer(TrainerOptions options)
         var best = scores.Aggregate((a, b) => b.MacroF1 > a.MacroF1 + 1e-12 ? b : a);
         return best.Trainer switch
         {
-            TrainedHead.LinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, linear),
-            TrainedHead.NaiveBayesLinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear),
+            TrainedHead.LinearName => options.Decided(TrainerOptions.LinearHead(best.Trainer, set.Classes, linear), set.Y),
+            TrainedHead.NaiveBayesLinearName => options.Decided(TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear), set.Y),
             _ => FitWith(best.Trainer, set, shared),
         };
     }

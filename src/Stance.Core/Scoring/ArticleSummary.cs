@@ -1,4 +1,3 @@
-using Stance.Core.Learning.Linear;
 using Stance.Core.Modeling;
 
 namespace Stance.Core.Scoring;
