@@ -19,7 +19,13 @@ public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, in
 public sealed record TrainerOptions
 {
     public string Trainer { get; init; } = "auto";
-    public LogisticRegressionOptions Linear { get; init; } = new();
+    /// <summary>The linear trainer's settings; its λ search always decides held-out rows as <see cref="Decision"/> does.</summary>
+    public LogisticRegressionOptions Linear
+    {
+        get => _linear with { SearchDecidesBalanced = Decision == BalancedDecision };
+        init => _linear = value;
+    }
+    private readonly LogisticRegressionOptions _linear = new();
     public BoostedTreesOptions Trees { get; init; } = new() { EarlyStoppingRounds = 20 };
     /// <summary>Inner folds for the ensemble's out-of-fold linear scores and for auto's choice.</summary>
     public int InnerFolds { get; init; } = 3;

@@ -125,6 +125,7 @@ public sealed class LogisticRegressionTrainer
         private readonly Func<int, int> _lookup;
         private readonly int[] _actual;
         private readonly int _features, _classes;
+        private readonly double[]? _logPriors;
 
         public InnerFold(WeightedRows data, int[] y, int classes, (List<int> Train, List<int> Test) fold, LogisticRegressionOptions options)
         {
@@ -140,18 +141,22 @@ public sealed class LogisticRegressionTrainer
             _actual = Pick(y, fold.Test);
             _features = columns.ColumnCount;
             _classes = classes;
+            if (options.SearchDecidesBalanced) _logPriors = Array.ConvertAll(TrainedHead.PriorsOf(Pick(y, fold.Train), classes), Math.Log);
         }
 
         /// <summary>The held-out macro-F1 and logits (row-major, K per test row) of the fit at <paramref name="lambda"/>.</summary>
         public (double MacroF1, double[] Logits) At(double lambda)
         {
-            var (predicted, logits) = PredictCompact(_path.Next(lambda), _test, _lookup, _features, _classes);
+            var (predicted, logits) = PredictCompact(_path.Next(lambda), _test, _lookup, _features, _classes, _logPriors);
             return (ClassificationMetrics.MacroF1Of(_actual, predicted, _classes), logits);
         }
     }
 
-    /// <summary>Predicted classes and logits of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).</summary>
-    private static (int[] Predicted, double[] Logits) PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes)
+    /// <summary>
+    /// Predicted classes and logits of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).
+    /// With <paramref name="logPriors"/>, the class is the arg-max of z_k − log π_k, which is the arg-max of p_k / π_k.
+    /// </summary>
+    private static (int[] Predicted, double[] Logits) PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes, double[]? logPriors)
     {
         var predicted = new int[rows.Count];
         var logits = new double[rows.Count * classes];
@@ -169,8 +174,9 @@ public sealed class LogisticRegressionTrainer
                 if (f < 0) continue;
                 for (int k = 0; k < classes; k++) z[k] += w[f * classes + k] * vals[j];
             }
-            predicted[i] = ArgMax(z);
             z.CopyTo(logits.AsSpan(i * classes, classes));
+            if (logPriors != null) for (int k = 0; k < classes; k++) z[k] -= logPriors[k];
+            predicted[i] = ArgMax(z);
         }
         return (predicted, logits);
     }
