@@ -91,4 +91,36 @@ public class TrainerTests
         Assert.Equal(1, row[9]);              // one loaded word of class 0
         Assert.Equal(0, row[10]);
     }
+
+    [Fact]
+    public void TheEnsemblesTrainingRowsTakeTheirLoadedWordsFromFoldsThatNeverSawTheRow()
+    {
+        // Every word occurs in exactly three rows, all of one class: learned on every row it would be a
+        // loaded word (MinCount 3) of that class and mark those rows; learned without the row it occurs at most twice.
+        const int perClass = 30, classes = 3;
+        var texts = new List<string>();
+        var y = new List<int>();
+        for (int c = 0; c < classes; c++)
+            for (int i = 0; i < perClass; i++)
+            {
+                texts.Add($"w{c}x{i / 3} v{c}x{(i + 1) % perClass / 3}y");
+                y.Add(c);
+            }
+        var labels = y.ToArray();
+        var all = TextStatistics.Fit(texts, labels, classes);
+        Assert.All(all.LoadedWords, words => Assert.NotEmpty(words));   // the leak this guards against is there to take
+        var set = new TrainingSet(Featurizer.CountAll(new FeaturizerOptions { HashBits = 12 }, texts), texts, labels, classes);
+        var rows = EnsembleTrainer.OutOfFoldRows(set, new() { Lambda = 1e-3 }, 3, 7);
+        int loadedFirst = classes + all.Count - 2 * classes;   // the loaded-word counts and shares close the row
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var (columns, values) = rows[r];
+            Assert.Equal(classes, columns.Count(c => c < classes));             // the fold model's probabilities are there
+            Assert.DoesNotContain(columns, c => c >= loadedFirst);              // no loaded word of its own
+            // What a leaky fit would have given this row: its own class's words.
+            var leaked = new float[all.Count];
+            all.Compute(texts[r], leaked);
+            Assert.True(leaked[all.Count - 2 * classes + labels[r]] > 0);
+        }
+    }
 }
