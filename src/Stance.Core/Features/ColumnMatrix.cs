@@ -255,7 +255,7 @@ public sealed class ColumnMatrix
                 }
                 // TF-IDF exactly as TfidfWeighting.WeighRow computes it, with the idf read from the cursor cell.
                 if (weighted.Length < rc.Length) weighted = new float[rc.Length * 2];
-                int blockSize = options!.BlockSize, wordEnd = 0, k = 0;
+                int blockSize = options!.BlockSize, wordEnd = 0;
                 bool sublinear = options.SublinearTf;
                 for (int j = 0; j < rc.Length; j++)
                 {
@@ -265,7 +265,6 @@ public sealed class ColumnMatrix
                     PrefetchEntry(entries, cell.Next);
                     weighted[j] = (float)((sublinear ? TfidfWeighting.Tf(rv[j]) : rv[j]) * f);
                     if (rc[j] < blockSize) wordEnd = j + 1;
-                    k++;
                 }
                 float wordScale = TfidfWeighting.InverseNorm(weighted.AsSpan(0, wordEnd));
                 float charScale = TfidfWeighting.InverseNorm(weighted.AsSpan(wordEnd, rc.Length - wordEnd));
