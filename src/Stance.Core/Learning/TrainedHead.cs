@@ -32,9 +32,12 @@ public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linea
     /// the labeled rows says little about new articles; the probabilities themselves stay calibrated to
     /// the training rows.
     /// </summary>
-    public int Decide(ReadOnlySpan<double> probabilities)
+    public int Decide(ReadOnlySpan<double> probabilities) => Decide(probabilities, ClassPriors);
+
+    /// <summary>The rule of <see cref="Decide(ReadOnlySpan{double})"/> for given priors (null: arg-max), for fits not yet made into a head.</summary>
+    public static int Decide(ReadOnlySpan<double> probabilities, double[]? priors)
     {
-        if (ClassPriors is not { } priors) return LogisticRegressionTrainer.ArgMax(probabilities);
+        if (priors is null) return LogisticRegressionTrainer.ArgMax(probabilities);
         int best = 0;
         for (int k = 1; k < probabilities.Length; k++)
             if (probabilities[k] / priors[k] > probabilities[best] / priors[best]) best = k;
