@@ -2,11 +2,15 @@
 """Bench of Stance's trainers beside the scikit-learn peer, on the same splits, in the same run.
 
 For each trainer (linear, nb-linear, fasttree, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
-pro-government and critical (stance), and training time, under four protocols:
+pro-government and critical (stance), and training time, under these protocols:
   seeds     leave-one-seed-article-out over the 72 real units (authored rows always in training)
   corpus    5-fold stratified CV over all of data/stance.csv
   tweets    5-fold CV per target on data/tweets/tweet_stance.csv (one model per target), pooled
   generated a deterministic generated set (tests/Bench/make_corpus.py): train 20,000 / test 5,000
+  repeats   (only when named) the corpus protocol once per seed of --fold-seeds (Train's --seed: it draws the
+            folds and the trainers' own shuffles): each seed's figures and the spread of each trainer's gap to
+            the peer, i.e. how far one 5-fold run moves with its folds alone. Figures only; no choice is made
+            from them.
 Times, CV protocols: "fold fits" is the same work on both sides, the 5 (or 6) fold models: for Stance the
 wall time Train prints for its CV fits (fitting and predicting every fold, counting n-grams excluded), for the
 peer the sum of the per-fold fit times it reports for itself. "whole" is Stance's whole processes (start-up,
@@ -14,6 +18,7 @@ reading, counting, CV and the final fit). Generated set: one fit each, Stance's 
 the peer's fit time.
 
   /usr/bin/python3 tests/Bench/bench_trainers.py [--protocols seeds,corpus,tweets,generated] [--trainers ...]
+  /usr/bin/python3 tests/Bench/bench_trainers.py --protocols repeats --trainers linear,nb-linear,auto [--fold-seeds 1,2,3]
 Needs Debian's python3-sklearn. Not part of the test suite.
 """
 import argparse, csv, os, re, subprocess, sys, tempfile, time
@@ -24,6 +29,7 @@ PEER = os.path.abspath(os.path.join(ROOT, "..", "shared", "peer", "sklearn_peer.
 ap = argparse.ArgumentParser()
 ap.add_argument("--protocols", default="seeds,corpus,tweets,generated")
 ap.add_argument("--trainers", default="linear,nb-linear,fasttree,ensemble,auto")
+ap.add_argument("--fold-seeds", default="1,2,3,4,5,6,7,8,9,10", help="repeats protocol: the fold seeds")
 ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-bench-"))
 a = ap.parse_args()
 os.chdir(ROOT)
@@ -115,12 +121,35 @@ def generated():
     return results
 
 
+def repeats():
+    """The corpus protocol once per fold seed; prints each seed's macro-F1 and returns the mean per trainer."""
+    seeds = [int(x) for x in a.fold_seeds.split(",")]
+    per_seed = [cv_protocol(f"repeats/seed-{seed}", "data/stance.csv", [("all", ["--seed", str(seed)])]) for seed in seeds]
+    names = list(per_seed[0])
+    print("\n### repeats: corpus 5-fold CV under each fold seed (macro-F1; gap = trainer − peer, points)\n")
+    print("| fold seed | " + " | ".join(names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for seed, res in zip(seeds, per_seed):
+        print(f"| {seed} | " + " | ".join(f"{res[n][0]:.4f}" for n in names) + " |")
+    print("\n| trainer | mean macro-F1 | mean gap | SD of gap over seeds | smallest gap | largest gap | seeds with gap ≥ 1.5 |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for n in names[:-1]:
+        gaps = [100 * (res[n][0] - res["sklearn peer"][0]) for res in per_seed]
+        mean = sum(gaps) / len(gaps)
+        sd = (sum((g - mean) ** 2 for g in gaps) / (len(gaps) - 1)) ** 0.5 if len(gaps) > 1 else 0.0
+        print(f"| {n} | {sum(r[n][0] for r in per_seed) / len(seeds):.4f} | {mean:+.2f} | {sd:.2f} | {min(gaps):+.2f} | {max(gaps):+.2f} | {sum(g >= 1.5 for g in gaps)} of {len(gaps)} |")
+    # The table below then shows the means, with the summed fold-fit seconds of all seeds.
+    return {n: (sum(r[n][0] for r in per_seed) / len(seeds), None, sum(r[n][2] for r in per_seed), None,
+                per_seed[0][n][4]) for n in names}
+
+
 protocols = {
     "seeds": lambda: cv_protocol("seeds", "data/stance.csv", [("all", ["--group-column", "source", "--always-train", "authored"])]),
     "corpus": lambda: cv_protocol("corpus", "data/stance.csv", [("all", [])]),
     "tweets": lambda: cv_protocol("tweets", "data/tweets/tweet_stance.csv",
                                   [(t, ["--where", f"target={t}"]) for t in ["embargo", "remittances", "tourism", "migration-parole", "cuban-doctors"]]),
     "generated": generated,
+    "repeats": repeats,
 }
 print(f"bench output folder: {a.out}")
 for name in a.protocols.split(","):
