@@ -21,7 +21,7 @@ the peer's fit time.
   /usr/bin/python3 tests/Bench/bench_trainers.py --protocols repeats --trainers linear,nb-linear,auto [--fold-seeds 1,2,3]
 Needs Debian's python3-sklearn. Not part of the test suite.
 """
-import argparse, csv, os, re, subprocess, sys, tempfile, time
+import argparse, csv, os, re, statistics, subprocess, sys, tempfile, time
 from sklearn.metrics import f1_score
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -126,6 +126,7 @@ def repeats():
     seeds = [int(x) for x in a.fold_seeds.split(",")]
     per_seed = [cv_protocol(f"repeats/seed-{seed}", "data/stance.csv", [("all", ["--seed", str(seed)])]) for seed in seeds]
     names = list(per_seed[0])
+    means = {n: statistics.mean(r[n][0] for r in per_seed) for n in names}
     print("\n### repeats: corpus 5-fold CV under each fold seed (macro-F1; gap = trainer − peer, points)\n")
     print("| fold seed | " + " | ".join(names) + " |")
     print("| --- |" + " --- |" * len(names))
@@ -135,12 +136,10 @@ def repeats():
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for n in names[:-1]:
         gaps = [100 * (res[n][0] - res["sklearn peer"][0]) for res in per_seed]
-        mean = sum(gaps) / len(gaps)
-        sd = (sum((g - mean) ** 2 for g in gaps) / (len(gaps) - 1)) ** 0.5 if len(gaps) > 1 else 0.0
-        print(f"| {n} | {sum(r[n][0] for r in per_seed) / len(seeds):.4f} | {mean:+.2f} | {sd:.2f} | {min(gaps):+.2f} | {max(gaps):+.2f} | {sum(g >= 1.5 for g in gaps)} of {len(gaps)} |")
+        sd = statistics.stdev(gaps) if len(gaps) > 1 else 0.0
+        print(f"| {n} | {means[n]:.4f} | {statistics.mean(gaps):+.2f} | {sd:.2f} | {min(gaps):+.2f} | {max(gaps):+.2f} | {sum(g >= 1.5 for g in gaps)} of {len(gaps)} |")
     # The table below then shows the means, with the summed fold-fit seconds of all seeds.
-    return {n: (sum(r[n][0] for r in per_seed) / len(seeds), None, sum(r[n][2] for r in per_seed), None,
-                per_seed[0][n][4]) for n in names}
+    return {n: (means[n], None, sum(r[n][2] for r in per_seed), None, per_seed[0][n][4]) for n in names}
 
 
 protocols = {
