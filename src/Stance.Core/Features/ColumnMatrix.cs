@@ -255,24 +255,24 @@ public sealed class ColumnMatrix
                 }
                 // TF-IDF exactly as TfidfWeighting.WeighRow computes it, with the idf read from the cursor cell.
                 if (weighted.Length < rc.Length) weighted = new float[rc.Length * 2];
-                int blockSize = options!.BlockSize, wordEnd = 0;
-                bool sublinear = options.SublinearTf;
+                int blockSize = options!.BlockSize, encoderStart = options.EncoderStart, wordEnd = 0, ngramEnd = 0;
                 for (int j = 0; j < rc.Length; j++)
                 {
                     ref var cell = ref cursor.Cell(rc[j]);
                     float f = cell.Idf;
                     if (f == 0) { weighted[j] = float.NaN; continue; }
                     PrefetchEntry(entries, cell.Next);
-                    weighted[j] = (float)((sublinear ? TfidfWeighting.Tf(rv[j]) : rv[j]) * f);
+                    weighted[j] = TfidfWeighting.Weigh(options, rc[j], rv[j], f);
                     if (rc[j] < blockSize) wordEnd = j + 1;
+                    if (rc[j] < encoderStart) ngramEnd = j + 1;
                 }
                 float wordScale = TfidfWeighting.InverseNorm(weighted.AsSpan(0, wordEnd));
-                float charScale = TfidfWeighting.InverseNorm(weighted.AsSpan(wordEnd, rc.Length - wordEnd));
+                float charScale = TfidfWeighting.InverseNorm(weighted.AsSpan(wordEnd, ngramEnd - wordEnd));
                 for (int j = 0; j < rc.Length; j++)
                 {
                     float v = weighted[j];
                     if (float.IsNaN(v)) continue;
-                    entries[cursor.Cell(rc[j]).Next++] = new ColumnEntry(row, v * (j < wordEnd ? wordScale : charScale));
+                    entries[cursor.Cell(rc[j]).Next++] = new ColumnEntry(row, j >= ngramEnd ? v : v * (j < wordEnd ? wordScale : charScale));
                 }
             }
         }

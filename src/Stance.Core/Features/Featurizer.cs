@@ -22,8 +22,10 @@ public sealed class Featurizer
     /// Rows are counted in fixed blocks, each into its own exact-size arrays, and the matrix keeps those
     /// blocks (no joined copy, which would hold every entry twice while being made).
     /// </summary>
-    public static SparseMatrix CountAll(FeaturizerOptions options, IReadOnlyList<string> texts)
+    /// <param name="encoded">Each text's encoder vector (required when the options use the encoder), appended after its n-grams.</param>
+    public static SparseMatrix CountAll(FeaturizerOptions options, IReadOnlyList<string> texts, IReadOnlyList<float[]>? encoded = null)
     {
+        CheckEncoded(options, encoded, texts.Count);
         const int blockRows = 1024;
         int blocks = (texts.Count + blockRows - 1) / blockRows;
         var parts = new (int[] RowStart, int[] Columns, float[] Counts)[blocks];
@@ -34,17 +36,21 @@ public sealed class Featurizer
             var start = new int[end - first + 1];
             for (int r = first; r < end; r++)
             {
-                int n = counter.CountDistinct(texts[r]);
-                if (at + n > state.Columns.Length)
+                int n = options.UsesNgrams ? counter.CountDistinct(texts[r]) : 0, e = options.EncoderDimension;
+                if (at + n + e > state.Columns.Length)
                 {
-                    Array.Resize(ref state.Columns, Math.Max(state.Columns.Length * 2, at + n));
+                    Array.Resize(ref state.Columns, Math.Max(state.Columns.Length * 2, at + n + e));
                     Array.Resize(ref state.Counts, state.Columns.Length);
                 }
-                counter.Ids.CopyTo(state.Columns.AsSpan(at));
-                var counts = counter.Counts;
-                var into = state.Counts.AsSpan(at, n);
-                for (int i = 0; i < into.Length; i++) into[i] = counts[i];
-                at += n;
+                if (n > 0)
+                {
+                    counter.Ids.CopyTo(state.Columns.AsSpan(at));
+                    var counts = counter.Counts;
+                    var into = state.Counts.AsSpan(at, n);
+                    for (int i = 0; i < into.Length; i++) into[i] = counts[i];
+                    at += n;
+                }
+                if (e > 0) at += AppendEncoded(options, encoded![r], state.Columns.AsSpan(at), state.Counts.AsSpan(at));
                 start[r - first + 1] = at;
             }
             parts[b] = (start, state.Columns.AsSpan(0, at).ToArray(), state.Counts.AsSpan(0, at).ToArray());
@@ -53,12 +59,30 @@ public sealed class Featurizer
         return SparseMatrix.FromBlocks(parts, blockRows, options.Dimension);
     }
 
-    /// <summary>The TF-IDF row of one text, sorted by feature id.</summary>
-    public (int[] Columns, float[] Values) Transform(string text, TermCounter counter)
+    /// <summary>The weighted row of one text, sorted by feature id (<paramref name="encoded"/>: its encoder vector, when the model uses one).</summary>
+    public (int[] Columns, float[] Values) Transform(string text, TermCounter counter, float[]? encoded = null)
     {
-        int n = counter.CountDistinct(text);
-        var counts = new float[n];
+        CheckEncoded(Options, encoded is null ? null : [encoded], 1);
+        int n = Options.UsesNgrams ? counter.CountDistinct(text) : 0, e = Options.EncoderDimension;
+        var ids = new int[n + e];
+        var counts = new float[n + e];
+        if (n > 0) counter.Ids.CopyTo(ids);
         for (int i = 0; i < n; i++) counts[i] = counter.Counts[i];
-        return Weighting.Transform(counter.Ids, counts);
+        if (e > 0) AppendEncoded(Options, encoded!, ids.AsSpan(n), counts.AsSpan(n));
+        return Weighting.Transform(ids, counts);
+    }
+
+    /// <summary>Writes the encoder block's (column, value) pairs; returns how many.</summary>
+    private static int AppendEncoded(FeaturizerOptions options, float[] vector, Span<int> columns, Span<float> values)
+    {
+        for (int d = 0; d < vector.Length; d++) { columns[d] = options.EncoderStart + d; values[d] = vector[d]; }
+        return vector.Length;
+    }
+
+    private static void CheckEncoded(FeaturizerOptions options, IReadOnlyList<float[]>? encoded, int texts)
+    {
+        if (!options.UsesEncoder) return;
+        if (encoded is null || encoded.Count != texts || encoded.Any(v => v.Length != TextEncoder.Dimension))
+            throw new ArgumentException("this featurizer reads the sentence encoder: one vector per text is needed");
     }
 }

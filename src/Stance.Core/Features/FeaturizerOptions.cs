@@ -4,7 +4,9 @@ namespace Stance.Core.Features;
 /// Settings of the text featurizer; they are written to the model manifest and read back exactly.
 /// Word n-grams hash into the lower half of the feature space, character n-grams into the upper
 /// half, so each block can be L2-normalized on its own (as scikit-learn's FeatureUnion of two
-/// TfidfVectorizers does).
+/// TfidfVectorizers does). With the sentence encoder, its vector takes the
+/// <see cref="EncoderDimension"/> columns after the two n-gram blocks, each value times
+/// <see cref="EncoderWeight"/> (the vector is already unit length, so it is not normalized again).
 /// </summary>
 public sealed record FeaturizerOptions
 {
@@ -18,8 +20,20 @@ public sealed record FeaturizerOptions
     public int CharMinDf { get; init; } = 2;
     public bool SublinearTf { get; init; } = true;
 
+    public FeatureSet Features { get; init; } = FeatureSet.Ngrams;
+    /// <summary>Scale of the encoder block next to the unit-length word and character blocks.</summary>
+    public float EncoderWeight { get; init; } = DefaultEncoderWeight;
+
+    /// <summary>Chosen on data/dev (see docs/benchmarks.md, "Sentence encoder").</summary>
+    public const float DefaultEncoderWeight = 0.75f;
+
     public int BlockSize => 1 << HashBits;
-    public int Dimension => 2 * BlockSize;
+    /// <summary>The first column of the encoder block (the n-gram blocks take the columns before it).</summary>
+    public int EncoderStart => 2 * BlockSize;
+    public int EncoderDimension => Features == FeatureSet.Ngrams ? 0 : TextEncoder.Dimension;
+    public int Dimension => EncoderStart + EncoderDimension;
+    public bool UsesNgrams => Features != FeatureSet.Encoder;
+    public bool UsesEncoder => Features != FeatureSet.Ngrams;
 
     public void Validate()
     {
@@ -27,5 +41,6 @@ public sealed record FeaturizerOptions
         if (WordNgramMax is < 1 or > 5) throw new ArgumentException("word n-gram length must be between 1 and 5");
         if (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8) throw new ArgumentException("character n-gram range must lie within 1..8");
         if (WordMinDf < 1 || CharMinDf < 1) throw new ArgumentException("min-df must be at least 1");
+        if (!(EncoderWeight > 0) || EncoderWeight > 100) throw new ArgumentException("encoder weight must be above 0 and at most 100");
     }
 }

@@ -4,8 +4,9 @@ namespace Stance.Core.Features;
 /// TF-IDF as scikit-learn's TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm="l2") computes it:
 /// idf = ln((1 + n) / (1 + df)) + 1, tf = 1 + ln(count), each row L2-normalized — here per block
 /// (words, characters), each block to unit length. Features below the block's min-df get idf 0.
-/// Rows must list their word-block features before their character-block features (the featurizer's
-/// rows and ascending rows both do).
+/// Rows must list their word-block features before their character-block features, and those before the
+/// encoder block (the featurizer's rows and ascending rows all do). The encoder block's "idf" is its weight
+/// (<see cref="FeaturizerOptions.EncoderWeight"/>) and its values are taken as they are: no tf, no norm.
 /// </summary>
 public sealed class TfidfWeighting
 {
@@ -39,6 +40,7 @@ public sealed class TfidfWeighting
     /// <summary>The idf of feature <paramref name="column"/> found in <paramref name="df"/> of <paramref name="n"/> rows; 0 below its block's min-df.</summary>
     public static float IdfOf(FeaturizerOptions options, int column, int df, int n)
     {
+        if (column >= options.EncoderStart) return df > 0 ? options.EncoderWeight : 0f;
         int minDf = column < options.BlockSize ? options.WordMinDf : options.CharMinDf;
         return df >= minDf && df > 0 ? (float)(Math.Log((1.0 + n) / (1.0 + df)) + 1.0) : 0f;
     }
@@ -89,23 +91,28 @@ public sealed class TfidfWeighting
     /// </summary>
     public int WeighRow(ReadOnlySpan<int> columns, ReadOnlySpan<float> counts, Span<int> outColumns, Span<float> outValues)
     {
-        int k = 0, wordEnd = 0, block = _options.BlockSize;
+        int k = 0, wordEnd = 0, ngramEnd = 0;
         var idf = Idf;
-        bool sublinear = _options.SublinearTf;
         for (int i = 0; i < columns.Length; i++)
         {
             int c = columns[i];
             float f = idf[c];
             if (f == 0) continue;
             outColumns[k] = c;
-            outValues[k] = (float)((sublinear ? Tf(counts[i]) : counts[i]) * f);
-            if (c < block) wordEnd = k + 1;
+            outValues[k] = Weigh(_options, c, counts[i], f);
+            if (c < _options.BlockSize) wordEnd = k + 1;
+            if (c < _options.EncoderStart) ngramEnd = k + 1;
             k++;
         }
         NormalizeL2(outValues[..wordEnd]);
-        NormalizeL2(outValues[wordEnd..k]);
+        NormalizeL2(outValues[wordEnd..ngramEnd]);
         return k;
     }
+
+    /// <summary>The weight of one feature before the per-block norm: tf·idf for an n-gram, value·weight for an encoder dimension.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static float Weigh(FeaturizerOptions options, int column, float count, float idf) =>
+        column >= options.EncoderStart ? count * idf : (float)((options.SublinearTf ? Tf(count) : count) * idf);
 
     /// <summary>1 + ln(count), from a table for the small whole counts that make up nearly all of them.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -41,12 +41,14 @@ public static class BatchScorer
         {
             var counter = counters.TryTake(out var c) ? c : model.NewCounter();
             var results = new ScoredUnit[batch.Count];
+            var encoded = model.UsesEncoder ? TextEncoder.Shared.Encode(batch.Select(u => u.Text ?? "").ToArray()) : null;
             for (int i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];
                 if (string.IsNullOrWhiteSpace(unit.Text)) { results[i] = new ScoredUnit(unit, "empty text", null, null); continue; }
-                var p = model.Predict(unit.Text, counter);
-                results[i] = new ScoredUnit(unit, "ok", p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain) : null);
+                var vector = encoded?[i];
+                var p = model.Predict(unit.Text, counter, vector);
+                results[i] = new ScoredUnit(unit, "ok", p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain, vector) : null);
             }
             counters.Add(counter);
             return results;

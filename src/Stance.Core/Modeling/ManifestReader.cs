@@ -32,6 +32,7 @@ internal static class ManifestReader
         Hash = Str(e, "hash", "")!, HashBits = Int(e, "hashBits"), WordNgramMax = Int(e, "wordNgramMax"),
         CharNgramMin = Int(e, "charNgramMin"), CharNgramMax = Int(e, "charNgramMax"), WordMinDf = Int(e, "wordMinDf"),
         CharMinDf = Int(e, "charMinDf"), SublinearTf = Bool(e, "sublinearTf"), Weighting = Str(e, "weighting", "")!, Entry = Str(e, "entry", "")!,
+        Features = Str(e, "features", null), Encoder = Str(e, "encoder", null), EncoderWeight = e.TryGetProperty("encoderWeight", out _) ? (float)Double(e, "encoderWeight") : null,
     };
 
     private static TrainingManifest Training(JsonElement e) => new()

@@ -19,7 +19,8 @@ namespace Stance.Core.Modeling;
 public static class ModelFile
 {
     public const string FormatName = "stance-model";
-    public const int FormatVersion = 2;
+    /// <summary>The newest format this tool reads and writes; n-gram models are still written as version 2, which older tools read.</summary>
+    public const int FormatVersion = 3;
     public const long MaxManifestBytes = 4 << 20;
     public const long DefaultMaxEntryBytes = 1L << 30;
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -61,7 +62,7 @@ public static class ModelFile
         return new ModelManifest
         {
             Format = FormatName,
-            FormatVersion = FormatVersion,
+            FormatVersion = o.UsesEncoder ? FormatVersion : 2,
             ToolVersion = ToolVersion,
             Created = info.Created.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ"),
             Trainer = info.Trainer,
@@ -70,6 +71,8 @@ public static class ModelFile
                 Hash = "murmur3_x86_32/utf16", HashBits = o.HashBits, WordNgramMax = o.WordNgramMax,
                 CharNgramMin = o.CharNgramMin, CharNgramMax = o.CharNgramMax, WordMinDf = o.WordMinDf,
                 CharMinDf = o.CharMinDf, SublinearTf = o.SublinearTf, Weighting = "tfidf-smooth-l2-per-block", Entry = "idf.bin",
+                Features = o.UsesEncoder ? o.Features.Name() : null, Encoder = o.UsesEncoder ? TextEncoder.Name : null,
+                EncoderWeight = o.UsesEncoder ? o.EncoderWeight : null,
             },
             Training = new TrainingManifest
             {
@@ -258,6 +261,12 @@ public static class ModelFile
             HashBits = fm.HashBits, WordNgramMax = fm.WordNgramMax, CharNgramMin = fm.CharNgramMin, CharNgramMax = fm.CharNgramMax,
             WordMinDf = fm.WordMinDf, CharMinDf = fm.CharMinDf, SublinearTf = fm.SublinearTf,
         };
+        if (fm.Features is { } features)
+        {
+            if (Array.IndexOf(FeatureSets.Names, features) < 0 || features == "ngrams" || m.FormatVersion < 3)
+                throw Bad(name, $"feature set \"{Printable(features)}\" is not one this tool implements (a newer Stance?)");
+            options = options with { Features = FeatureSets.Parse(features), EncoderWeight = fm.EncoderWeight ?? 0 };
+        }
         try { options.Validate(); } catch (ArgumentException e) { throw Bad(name, $"featurizer settings: {e.Message}"); }
         Uses(fm.Entry, "the featurizer");
 

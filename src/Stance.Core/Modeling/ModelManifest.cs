@@ -32,6 +32,14 @@ public sealed class FeaturizerManifest
     public bool SublinearTf { get; set; }
     public string Weighting { get; set; } = "";
     public string Entry { get; set; } = "";
+    /// <summary>"encoder" or "both" (the encoder block's weight is in the idf entry); absent for n-grams alone, as in every model before format 3.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Features { get; set; }
+    /// <summary>Which sentence encoder made the encoder block (informational: the tool carries exactly one).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Encoder { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float? EncoderWeight { get; set; }
 }
 
 public sealed class TrainingManifest

@@ -59,8 +59,10 @@ public sealed class ModelTrainer
             foreach (var (label, classes, y) in heads) CheckFolds(data, label, classes, y);
         var groupFolds = _options.Folds > 0 && data.Groups is { } groups ? GroupFolds(data, groups) : null;
         _stepsTotal = 2 + heads.Count * (groupFolds?.Count ?? _options.Folds);
+        var encoded = _options.Featurizer.UsesEncoder ? Encode(data.Texts) : null;
         Step($"featurizing {data.Count} rows");
-        var counts = Featurizer.CountAll(_options.Featurizer, data.Texts);
+        var counts = Featurizer.CountAll(_options.Featurizer, data.Texts, encoded);
+        encoded = null;
 
         var cv = new List<CrossValidationResult>();
         if (_options.Folds > 0)
@@ -191,6 +193,27 @@ public sealed class ModelTrainer
     {
         try { return GroupKFold.Split(groups, _options.Folds, _options.AlwaysTrainGroup); }
         catch (ArgumentException e) { throw new InputException($"{data.Source}: column \"{data.Spec.GroupColumn}\": {e.Message}"); }
+    }
+
+    /// <summary>
+    /// The sentence encoder's vectors of all texts (it has no fitted state, so every fold may use them).
+    /// It is slow next to counting, so its progress goes out as it runs, at most every 2 seconds, with rate and ETA.
+    /// </summary>
+    private float[][] Encode(IReadOnlyList<string> texts)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        double lastReport = -1;
+        void Report(int done)
+        {
+            double now = clock.Elapsed.TotalSeconds;
+            if (now - Volatile.Read(ref lastReport) < 2 && done < texts.Count) return;
+            Volatile.Write(ref lastReport, now);
+            double rate = done / Math.Max(now, 1e-9);
+            string eta = done >= texts.Count || rate <= 0 ? "" : $", about {Math.Ceiling((texts.Count - done) / rate):F0} s left";
+            _progress?.Invoke(new TrainingProgress(FormattableString.Invariant($"encoding texts: {done}/{texts.Count} ({rate:F0}/s{eta})"), _stepsDone, _stepsTotal));
+        }
+        Report(0);
+        return TextEncoder.Shared.Encode(texts, Report);
     }
 
     private void Step(string description)

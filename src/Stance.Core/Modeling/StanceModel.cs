@@ -40,8 +40,11 @@ public sealed class StanceModel
 
     public ModelHead? Head(string label) => Heads.FirstOrDefault(h => h.Label == label);
 
-    /// <summary>True when every head is linear: scoring then reads one fused record per n-gram (<see cref="ScoringTable"/>).</summary>
-    public bool AllLinear => Heads.All(h => h.Head.Trainer == TrainedHead.LinearName);
+    /// <summary>True when every head is linear over n-grams alone: scoring then reads one fused record per n-gram (<see cref="ScoringTable"/>).</summary>
+    public bool AllLinear => !UsesEncoder && Heads.All(h => h.Head.Trainer == TrainedHead.LinearName);
+
+    /// <summary>Whether each text needs the sentence encoder's vector to be scored.</summary>
+    public bool UsesEncoder => Featurizer.Options.UsesEncoder;
 
     /// <summary>Builds what scoring needs up front (the fused table of an all-linear model), so parallel scorers do not race for it.</summary>
     public void Prepare()
@@ -49,24 +52,24 @@ public sealed class StanceModel
         if (AllLinear) _ = ScoringTable;
     }
 
-    /// <summary>Class probabilities of one text for every head: result[head][class].</summary>
-    public double[][] Predict(string text, TermCounter counter)
+    /// <summary>Class probabilities of one text for every head: result[head][class] (<paramref name="encoded"/>: its encoder vector, when <see cref="UsesEncoder"/>).</summary>
+    public double[][] Predict(string text, TermCounter counter, float[]? encoded = null)
     {
         var result = new double[Heads.Count][];
         for (int h = 0; h < Heads.Count; h++) result[h] = new double[Heads[h].Classes.Count];
-        Predict(text, counter, result);
+        Predict(text, counter, result, encoded);
         return result;
     }
 
     /// <summary>Class probabilities of one text for every head, into <paramref name="result"/>[head][class] (no allocation on the all-linear path).</summary>
-    public void Predict(string text, TermCounter counter, double[][] result)
+    public void Predict(string text, TermCounter counter, double[][] result, float[]? encoded = null)
     {
         if (AllLinear)
         {
             PredictFused(text, counter, result);
             return;
         }
-        var (cols, vals) = Featurizer.Transform(text, counter);
+        var (cols, vals) = Featurizer.Transform(text, counter, encoded);
         for (int h = 0; h < Heads.Count; h++) Heads[h].Head.Predict(text, cols, vals, result[h]);
     }
 
