@@ -25,6 +25,7 @@ internal sealed class CsvPredictionWriter : PredictionWriter
             header.AddRange(h.Classes.Select(c => $"p_{h.Label}_{c}"));
             if (explain) header.Add($"explain_{h.Label}");
         }
+        if (ShowsNeighbors) header.Add("similar_examples");
         header.Add("body_units");
         header.Add("comment_units");
         foreach (var h in model.Heads)
@@ -51,6 +52,7 @@ internal sealed class CsvPredictionWriter : PredictionWriter
             row.AddRange(p is null ? Model.Heads[h].Classes.Select(_ => "") : p.Select(Number));
             if (Explain) row.Add(s.Explanations is null ? "" : Explanation(s.Explanations[h]));
         }
+        if (ShowsNeighbors) row.Add(Neighbors(s.Neighbors));
         row.Add("");
         row.Add("");
         foreach (var h in Model.Heads) row.AddRange(Enumerable.Repeat("", 3 + 3 * h.Classes.Count));
@@ -68,6 +70,7 @@ internal sealed class CsvPredictionWriter : PredictionWriter
             row.AddRange(v is null ? Model.Heads[h].Classes.Select(_ => "") : v.MeanProbabilities.Select(Number));
             if (Explain) row.Add("");
         }
+        if (ShowsNeighbors) row.Add("");
         row.Add(a.Body.Units.ToString(CultureInfo.InvariantCulture));
         row.Add(a.Comments.Units.ToString(CultureInfo.InvariantCulture));
         for (int h = 0; h < Model.Heads.Count; h++)

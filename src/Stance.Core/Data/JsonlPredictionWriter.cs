@@ -40,6 +40,19 @@ internal sealed class JsonlPredictionWriter(TextWriter output, StanceModel model
                 json.WriteEndArray();
             }
         }
+        if (ShowsNeighbors && s.Neighbors is { } neighbors)
+        {
+            json.WriteStartArray("similar_examples");
+            foreach (var n in neighbors)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("cosine", n.Cosine);
+                for (int h = 0; h < Model.Heads.Count; h++) json.WriteString(Model.Heads[h].Label, n.Labels[h]);
+                json.WriteString("text", n.Text);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
     });
 
     public override void WriteArticle(ArticleSummary a) => Line(json =>

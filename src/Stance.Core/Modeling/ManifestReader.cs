@@ -24,6 +24,7 @@ internal static class ManifestReader
         m.Training = Child(root, "training", Training, m.Training)!;
         m.Heads = List(root, "heads", Head, m.Heads)!;
         m.Entries = List(root, "entries", Entry, m.Entries)!;
+        m.ExamplesEntry = Str(root, "examplesEntry", null);
         return m;
     }
 

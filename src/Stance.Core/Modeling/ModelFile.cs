@@ -39,6 +39,7 @@ public static class ModelFile
             if (head.Linear is { } linear) binaries.Add(($"head-{h}.bin", BinaryCodec.WriteHead(linear)));
             if (head.Trees is { } trees) binaries.Add(($"head-{h}-trees.bin", trees.ToBytes()));
         }
+        if (model.Examples is { } examples) binaries.Add((ExamplesEntry, examples.ToBytes()));
         var manifest = BuildManifest(model, binaries);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         AddEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.ModelManifest));
@@ -90,9 +91,12 @@ public static class ModelFile
                     FoldMacroF1 = h.Cv.FoldMacroF1.ToList(), PerClass = h.Cv.PerClass.ToList(),
                 },
             }).ToList(),
+            ExamplesEntry = model.Examples is null ? null : ExamplesEntry,
             Entries = binaries.Select(b => new EntryManifest { Name = b.Name, Size = b.Bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(b.Bytes)) }).ToList(),
         };
     }
+
+    private const string ExamplesEntry = "examples.bin";
 
     /// <summary>At most this many zip entries (manifest, idf, one per head).</summary>
     public const int MaxEntries = 64;
@@ -193,7 +197,10 @@ public static class ModelFile
         var featurizer = new Featurizer(options, new TfidfWeighting(options, idf!));
         var t = manifest.Training;
         var created = DateTimeOffset.TryParse(manifest.Created, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : DateTimeOffset.MinValue;
-        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created));
+        var examples = manifest.ExamplesEntry is { } examplesEntry
+            ? ExampleBank.FromBytes(blobs[examplesEntry], TextEncoder.Dimension, heads.Select(h => h.Classes).ToList()) ?? throw Bad(name, $"{examplesEntry} is malformed")
+            : null;
+        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created), examples);
     }
 
     /// <summary>Decodes one head's entries (already size- and checksum-checked) for its trainer kind.</summary>
@@ -293,6 +300,11 @@ public static class ModelFile
             if (h.Trainer == TrainedHead.EnsembleName && (h.LoadedWords is not { } words || words.Count != h.Classes.Count
                     || words.Any(w => w is null || w.Count > TextStatistics.PerClassWords || w.Any(x => x is null || x.Length > 200))))
                 throw Bad(name, $"head \"{h.Label}\": the ensemble's loaded-word lists are missing or malformed");
+        }
+        if (m.ExamplesEntry is { } examples)
+        {
+            if (!options.UsesEncoder) throw Bad(name, "the manifest names labeled examples, but the model does not use the sentence encoder");
+            Uses(examples, "the labeled examples");
         }
         var t = m.Training;
         if (t.DataFile is null || t.DataSha256 is null || t.TextColumn is null) throw Bad(name, "manifest.json has incomplete training details");

@@ -18,6 +18,9 @@ public sealed class ModelManifest
     public List<HeadManifest> Heads { get; set; } = [];
     /// <summary>Every binary entry of the zip with its exact size and SHA-256.</summary>
     public List<EntryManifest> Entries { get; set; } = [];
+    /// <summary>The entry of the labeled training units with their encoder vectors (encoder models only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExamplesEntry { get; set; }
 }
 
 public sealed class FeaturizerManifest

@@ -62,6 +62,8 @@ public sealed class ModelTrainer
         var encoded = _options.Featurizer.UsesEncoder ? Encode(data.Texts) : null;
         Step($"featurizing {data.Count} rows");
         var counts = Featurizer.CountAll(_options.Featurizer, data.Texts, encoded);
+        var examples = encoded is null ? null : new ExampleBank(data.Texts, Enumerable.Range(0, data.Count)
+            .Select(r => heads.Select(h => (ushort)h.Y[r]).ToArray()).ToList(), encoded, heads.Select(h => (IReadOnlyList<string>)h.Classes).ToList());
         encoded = null;
 
         var cv = new List<CrossValidationResult>();
@@ -121,7 +123,7 @@ public sealed class ModelTrainer
         Candidates = candidates;
         Step("done");
         var info = new TrainingInfo(Path.GetFileName(data.Source), Sha256Of(data.Source), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer, _options.Created);
-        return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info), cv);
+        return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info, examples), cv);
     }
 
     private CrossValidationResult CrossValidate(SparseMatrix counts, IReadOnlyList<string> texts, string label, string[] classes, int[] y,

@@ -27,15 +27,17 @@ public sealed class StanceModel
     public Featurizer Featurizer { get; }
     public IReadOnlyList<ModelHead> Heads { get; }
     public TrainingInfo Info { get; }
+    /// <summary>The labeled training units with their encoder vectors (encoder models only): evidence for explanations.</summary>
+    public ExampleBank? Examples { get; }
 
-    public StanceModel(Featurizer featurizer, IReadOnlyList<ModelHead> heads, TrainingInfo info)
+    public StanceModel(Featurizer featurizer, IReadOnlyList<ModelHead> heads, TrainingInfo info, ExampleBank? examples = null)
     {
         if (heads.Count == 0) throw new ArgumentException("a model needs at least one head");
         foreach (var h in heads)
             if (h.Head.Classes != h.Classes.Count || (h.Linear is { } l && l.Dimension != featurizer.Options.Dimension)
                 || (h.Head.Trainer == TrainedHead.FastTreeName && h.Head.Trees!.Dimension != featurizer.Options.Dimension))
                 throw new ArgumentException($"head {h.Label} does not match the featurizer");
-        Featurizer = featurizer; Heads = heads; Info = info;
+        Featurizer = featurizer; Heads = heads; Info = info; Examples = examples;
     }
 
     public ModelHead? Head(string label) => Heads.FirstOrDefault(h => h.Label == label);

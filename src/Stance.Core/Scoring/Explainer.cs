@@ -14,6 +14,9 @@ namespace Stance.Core.Scoring;
 /// </summary>
 public static class Explainer
 {
+    /// <summary>How many nearest labeled training units an encoder model's explanation lists.</summary>
+    public const int Neighbors = 3;
+
     /// <param name="wordColumns">Only columns below this are explained: word n-grams read as evidence; character fragments ("ement") and encoder dimensions do not.</param>
     public static IReadOnlyList<Contribution> Explain(LinearModel linear, int predicted, ReadOnlySpan<int> columns, ReadOnlySpan<float> values,
         IReadOnlyDictionary<int, string> names, int k, int wordColumns)
