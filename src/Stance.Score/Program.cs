@@ -59,8 +59,9 @@ return ToolRunner.Run("score", () =>
     void ScoreAll(TextWriter writer)
     {
         using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra, explainK > 0);
-        run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add);
+        run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add, stanceModel.UsesEncoder ? Progress() : null);
         run.Run(input.Units(Console.In));
+        if (stanceModel.UsesEncoder && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
     }
 
     if (outPath is null)
@@ -76,6 +77,23 @@ return ToolRunner.Run("score", () =>
             using var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
             ScoreAll(w);
         });
+    }
+
+    // The sentence encoder scores ~150 short texts a second: say how far it is, on stderr (a line redrawn in
+    // place on a terminal, a plain line every 5 seconds otherwise).
+    Action<int> Progress()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        bool terminal = !Console.IsErrorRedirected;
+        double last = 0;
+        return done =>
+        {
+            double now = clock.Elapsed.TotalSeconds;
+            if (now - last < (terminal ? 0.25 : 5)) return;
+            last = now;
+            string line = FormattableString.Invariant($"scoring with the sentence encoder: {done:N0} units, {done / now:F0}/s, {now:F0} s");
+            if (terminal) Console.Error.Write("\r\u001b[K" + line); else Console.Error.WriteLine(line);
+        };
     }
 
     // Metrics go to stdout unless stdout carries the CSV/JSONL data stream.

@@ -8,10 +8,11 @@ namespace Stance.Core.Scoring;
 /// Drives one scoring pass: every unit in input order to the writer, an article record after the last
 /// unit of each article, labeled units to the held-out evaluation, and counts of scored and unscored units.
 /// Only one article's units are held at a time (for its summary), so memory stays flat. Every scored
-/// unit is also handed to <paramref name="onScored"/> when given (report and uncertainty sampling).
+/// unit is also handed to <paramref name="onScored"/> when given (report and uncertainty sampling), and
+/// <paramref name="progress"/> hears the number of units written so far after each one.
 /// </summary>
 public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOutEvaluation evaluation, int explain,
-    Action<ScoringUnit, double[][]>? onScored = null)
+    Action<ScoringUnit, double[][]>? onScored = null, Action<int>? progress = null)
 {
     public int Scored { get; private set; }
     public int NotScored { get; private set; }
@@ -30,6 +31,7 @@ public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOut
                 onScored?.Invoke(s.Unit, s.Probabilities!);
             }
             else NotScored++;
+            progress?.Invoke(Scored + NotScored);
             if (s.Unit.FromArticle) article.Add(s);
         }
         if (article.Count > 0) EndArticle(article);
