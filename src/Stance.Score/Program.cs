@@ -49,6 +49,7 @@ return ToolRunner.Run("score", () =>
     var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter);
     var extra = input.ExtraColumns();
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);
+    foreach (var note in stanceModel.LoadNotes) Console.Error.WriteLine($"score: note: {note}");
     var extras = new ScoringExtras(stanceModel, parsed.GetValue(inputs)!, extra, parsed.GetValue(reportOut), parsed.GetValue(uncertain),
         parsed.GetValue(uncertainOut), parsed.GetValue(uncertainHead), parsed.GetValue(model));
     var evaluation = new HeldOutEvaluation(stanceModel, keepTexts: extras.WantsTexts);

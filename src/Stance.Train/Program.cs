@@ -31,12 +31,6 @@ var baggingFraction = new Option<double>("--bagging-fraction") { Description = "
 var earlyStopping = new Option<int>("--early-stopping") { Description = "Boosted trees: stop after this many rounds without validation improvement (0 = off)", DefaultValueFactory = _ => 20 };
 var lambda = new Option<double?>("--lambda") { Description = "L2 strength; default: 0.01 / √(training rows)" };
 var lambdaSearch = new Option<bool>("--lambda-search") { Description = "Choose λ by inner 3-fold CV over 1e-2 … 1e-5 instead of the default rule (slower; rarely better below ~1,000 rows)" };
-var decision = new Option<string>("--decision")
-{
-    Description = "How a class is picked from the probabilities: balanced (the most probable class had every class been equally common in training; macro-F1 weighs classes alike) | argmax (the most probable class)",
-    DefaultValueFactory = _ => TrainerOptions.BalancedDecision,
-};
-decision.AcceptOnlyFromAmong(TrainerOptions.Decisions);
 var balanced = new Option<bool>("--balanced") { Description = "Weight classes inversely to their frequency" };
 var features = new Option<string>("--features")
 {
@@ -65,7 +59,7 @@ var suspectsOut = new Option<string?>("--suspects") { Description = "Write the r
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
-    data, model, textColumn, labelColumns, folds, seed, trainer, features, encoderWeight, decision, lambda, lambdaSearch, balanced, hashBits, delimiter, encoding, maxMemory, skipEmpty,
+    data, model, textColumn, labelColumns, folds, seed, trainer, features, encoderWeight, lambda, lambdaSearch, balanced, hashBits, delimiter, encoding, maxMemory, skipEmpty,
     groupColumn, alwaysTrain, where, exportFolds, outOfFold, reportOut, suspectsOut,
     trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
 };
@@ -132,7 +126,6 @@ return ToolRunner.Run("train", () =>
         Trainer = new TrainerOptions
         {
             Trainer = parsed.GetValue(trainer)!,
-            Decision = parsed.GetValue(decision)!,
             Linear = new LogisticRegressionOptions { Lambda = parsed.GetValue(lambda), SearchLambda = parsed.GetValue(lambdaSearch), BalanceClasses = parsed.GetValue(balanced) },
             Trees = TreeOptions(parsed),
         },
@@ -173,7 +166,7 @@ return ToolRunner.Run("train", () =>
                 + CandidateScore.Summary(candidates[h]));
     }
     TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);
-    Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}; decision: {options.Trainer.Decision}); trained in {started.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}; label = most probable class); trained in {started.Elapsed.TotalSeconds:F1} s");
     return ToolRunner.Ok;
 });
 

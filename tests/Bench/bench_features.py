@@ -15,7 +15,8 @@ Protocols (each prints macro-F1 per head and system, then "A − B" intervals):
       [--features ngrams,both,encoder] [--trainer linear] [--yardstick ../yardstick/yardstick.csv]
 Needs Debian's python3-sklearn. Not part of the test suite.
 """
-import argparse, csv, os, random, re, subprocess, sys, tempfile, time
+import argparse, csv, os, re, subprocess, sys, tempfile, time
+import numpy as np
 from sklearn.metrics import f1_score
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -61,13 +62,22 @@ def macro(gold, pred):
 
 
 def bootstrap(gold, pa, pb, n):
-    """95% interval of macro-F1(a) − macro-F1(b) over rows resampled with replacement (paired: same rows)."""
-    rnd, m, diffs = random.Random(7), len(gold), []
-    for _ in range(n):
-        idx = [rnd.randrange(m) for _ in range(m)]
-        g = [gold[i] for i in idx]
-        diffs.append(macro(g, [pa[i] for i in idx]) - macro(g, [pb[i] for i in idx]))
-    diffs.sort()
+    """95% interval of macro-F1(a) − macro-F1(b) over rows resampled with replacement (paired: same rows).
+    Macro-F1 from per-class counts with numpy (the textbook formula; a class absent from a resample's gold
+    and predictions is left out, as scikit-learn does)."""
+    classes = sorted(set(gold) | set(pa) | set(pb))
+    code = {c: i for i, c in enumerate(classes)}
+    g, a_, b_ = (np.array([code[x] for x in v]) for v in (gold, pa, pb))
+    rng, m, K = np.random.default_rng(7), len(gold), len(classes)
+
+    def macro_of(gi, pi):
+        tp = np.bincount(gi[gi == pi], minlength=K)
+        support, predicted = np.bincount(gi, minlength=K), np.bincount(pi, minlength=K)
+        present = (support + predicted) > 0
+        f1 = np.divide(2 * tp, support + predicted, out=np.zeros(K), where=present)
+        return f1[present].mean()
+
+    diffs = np.sort([macro_of(g[idx], a_[idx]) - macro_of(g[idx], b_[idx]) for idx in (rng.integers(0, m, m) for _ in range(n))])
     return diffs[int(0.025 * n)], diffs[int(0.975 * n) - 1]
 
 
@@ -96,6 +106,9 @@ def cv(name, data, labels, extra_runs):
                     gold += [r[l] for r in rows]
                 preds.setdefault(feat, []).extend(r[f"predicted_{l}"] for r in rows)
                 times[feat] = times.get(feat, 0) + secs
+        # The exported folds carry text and labels, not line numbers: a fold row is matched to its line by its
+        # text (the data files hold no repeated texts; records are one line each, so line = row + 2).
+        line_of = {r["text"]: i + 2 for i, r in enumerate(read_csv(data))}
         for l in labels:
             folds = sorted(int(m.group(1)) for p in os.listdir(d) if (m := re.match(r"fold-(\d+)-test\.csv$", p)))
             by_line = {}
@@ -103,7 +116,7 @@ def cv(name, data, labels, extra_runs):
                 test = os.path.join(d, f"fold-{f}-test.csv")
                 g, p, s = peer(os.path.join(d, f"fold-{f}-train.csv"), test, l, os.path.join(d, f"peer-{l}-{f}.csv"))
                 for r, pr in zip(read_csv(test), p):
-                    by_line[int(r["line"])] = pr
+                    by_line[line_of[r["text"]]] = pr
                 result[l][2]["sklearn peer"] = result[l][2].get("sklearn peer", 0) + s
             result[l][1].setdefault("sklearn peer", []).extend(by_line[int(r["line"])] for r in rows)
     return result

@@ -19,13 +19,7 @@ public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, in
 public sealed record TrainerOptions
 {
     public string Trainer { get; init; } = "auto";
-    /// <summary>The linear trainer's settings; its λ search always decides held-out rows as <see cref="Decision"/> does.</summary>
-    public LogisticRegressionOptions Linear
-    {
-        get => _linear with { SearchDecidesBalanced = Decision == BalancedDecision };
-        init => _linear = value;
-    }
-    private readonly LogisticRegressionOptions _linear = new();
+    public LogisticRegressionOptions Linear { get; init; } = new();
     public BoostedTreesOptions Trees { get; init; } = new() { EarlyStoppingRounds = 20 };
     /// <summary>Inner folds for the ensemble's out-of-fold linear scores and for auto's choice.</summary>
     public int InnerFolds { get; init; } = 3;
@@ -39,19 +33,6 @@ public sealed record TrainerOptions
     public long TreeCandidateLimit { get; init; } = 4_000_000;
 
     public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.EnsembleName];
-
-    /// <summary>How a head turns probabilities into a class: balanced (see <see cref="TrainedHead.Decide"/>) or argmax.</summary>
-    public string Decision { get; init; } = BalancedDecision;
-    public const string BalancedDecision = "balanced", ArgMaxDecision = "argmax";
-    public static readonly string[] Decisions = [BalancedDecision, ArgMaxDecision];
-
-    /// <summary>The head with the decision rule of these options, learned from its training labels.</summary>
-    public TrainedHead Decided(TrainedHead head, int[] y) => Decision switch
-    {
-        BalancedDecision => head with { ClassPriors = TrainedHead.PriorsOf(y, head.Classes) },
-        ArgMaxDecision => head with { ClassPriors = null },
-        _ => throw new ArgumentException($"unknown decision \"{Decision}\" (expected one of: {string.Join(", ", Decisions)})"),
-    };
 
     /// <summary>Trainers whose head is one linear model, fitted straight from the column layout.</summary>
     public static bool IsLinearOnly(string trainer) => trainer is TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName;
@@ -129,8 +110,8 @@ public sealed class HeadTrainer(TrainerOptions options)
         var best = scores.Aggregate((a, b) => b.MacroF1 > a.MacroF1 + 1e-12 ? b : a);
         return best.Trainer switch
         {
-            TrainedHead.LinearName => options.Decided(TrainerOptions.LinearHead(best.Trainer, set.Classes, linear), set.Y),
-            TrainedHead.NaiveBayesLinearName => options.Decided(TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear), set.Y),
+            TrainedHead.LinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, linear),
+            TrainedHead.NaiveBayesLinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear),
             _ => FitWith(best.Trainer, set, shared),
         };
     }
@@ -147,15 +128,15 @@ public sealed class HeadTrainer(TrainerOptions options)
         return predicted;
     }
 
-    /// <summary>A head of the named trainer with the options' decision rule.</summary>
-    private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => options.Decided(trainer switch
+    /// <summary>A head of the named trainer.</summary>
+    private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => trainer switch
     {
         TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName =>
             TrainerOptions.LinearHead(trainer, set.Classes, new LogisticRegressionTrainer(options.LinearOptionsOf(trainer) with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes)),
         TrainedHead.FastTreeName => new TrainedHead(trainer, set.Classes, null, new BoostedTreesTrainer(TreeOptionsFor(set, options)).Fit(set.X, set.Y, set.Classes), null),
         TrainedHead.EnsembleName => EnsembleTrainer.Fit(set, options with { Trees = TreeOptionsFor(set, options) }),
         _ => throw new ArgumentException($"unknown trainer \"{trainer}\" (expected one of: {string.Join(", ", TrainerOptions.Names)})"),
-    }, set.Y);
+    };
 
     /// <summary>
     /// The tree settings for this many rows: early stopping needs a hold-out with rows of every class, so

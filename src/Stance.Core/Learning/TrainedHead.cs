@@ -20,38 +20,11 @@ public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linea
     public string TrainerName => Fitter ?? Trainer;
 
     /// <summary>
-    /// The class frequencies of the training rows (Laplace-smoothed) when the head decides by the balanced
-    /// rule; null: it decides by the most probable class (<see cref="TrainerOptions.Decisions"/>).
+    /// The class this head predicts: always the most probable one, so a label never disagrees with the
+    /// probabilities shown beside it. Class imbalance is handled in training (class weights, --balanced),
+    /// not by a rule at output.
     /// </summary>
-    public double[]? ClassPriors { get; init; }
-
-    /// <summary>
-    /// The class this head predicts from its probabilities. Balanced: arg-max of p_k / π_k, the most
-    /// probable class had every class been equally common in training (Bayes' rule with the training prior
-    /// swapped for a uniform one). Macro-F1 weighs every class alike, and how often a class occurs among
-    /// the labeled rows says little about new articles; the probabilities themselves stay calibrated to
-    /// the training rows.
-    /// </summary>
-    public int Decide(ReadOnlySpan<double> probabilities) => Decide(probabilities, ClassPriors);
-
-    /// <summary>The rule of <see cref="Decide(ReadOnlySpan{double})"/> for given priors (null: arg-max), for fits not yet made into a head.</summary>
-    public static int Decide(ReadOnlySpan<double> probabilities, double[]? priors)
-    {
-        if (priors is null) return LogisticRegressionTrainer.ArgMax(probabilities);
-        int best = 0;
-        for (int k = 1; k < probabilities.Length; k++)
-            if (probabilities[k] / priors[k] > probabilities[best] / priors[best]) best = k;
-        return best;
-    }
-
-    /// <summary>The smoothed class frequencies (n_k + 1) / (n + K) of training labels, as <see cref="ClassPriors"/> holds them.</summary>
-    public static double[] PriorsOf(ReadOnlySpan<int> y, int classes)
-    {
-        var priors = new double[classes];
-        foreach (int c in y) priors[c]++;
-        for (int k = 0; k < classes; k++) priors[k] = (priors[k] + 1) / (y.Length + classes);
-        return priors;
-    }
+    public int Decide(ReadOnlySpan<double> probabilities) => LogisticRegressionTrainer.ArgMax(probabilities);
 
     public void Predict(string text, ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<double> probabilities)
     {

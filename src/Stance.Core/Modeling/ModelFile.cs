@@ -84,7 +84,7 @@ public static class ModelFile
             {
                 Label = h.Label, Classes = h.Classes.ToList(), Trainer = h.Head.Trainer, Lambda = h.Linear?.Lambda ?? 0,
                 Entry = h.Linear is null ? "" : $"head-{i}.bin", TreesEntry = h.Head.Trees is null ? "" : $"head-{i}-trees.bin",
-                LoadedWords = h.Head.Statistics?.LoadedWords.Select(w => w.ToList()).ToList(), ClassPriors = h.Head.ClassPriors?.ToList(),
+                LoadedWords = h.Head.Statistics?.LoadedWords.Select(w => w.ToList()).ToList(),
                 Cv = h.Cv is null ? null : new CvManifest
                 {
                     Scheme = h.Cv.Scheme, Folds = h.Cv.Folds, Accuracy = h.Cv.Accuracy, MacroF1 = h.Cv.MacroF1, LogLoss = h.Cv.LogLoss,
@@ -200,7 +200,12 @@ public static class ModelFile
         var examples = manifest.ExamplesEntry is { } examplesEntry
             ? ExampleBank.FromBytes(blobs[examplesEntry], TextEncoder.Dimension, heads.Select(h => h.Classes).ToList()) ?? throw Bad(name, $"{examplesEntry} is malformed")
             : null;
-        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created), examples);
+        var balanced = manifest.Heads.Where(h => h.ClassPriors is not null).Select(h => h.Label).ToList();
+        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created), examples)
+        {
+            LoadNotes = balanced.Count == 0 ? [] :
+                [$"{name}: trained with the old \"balanced\" decision rule ({string.Join(", ", balanced)}); every unit is now labeled with its most probable class, so some labels differ from that version's (retrain to refresh the model's CV figures)"],
+        };
     }
 
     /// <summary>Decodes one head's entries (already size- and checksum-checked) for its trainer kind.</summary>
@@ -213,7 +218,7 @@ public static class ModelFile
         var trees = hm.Trainer == TrainedHead.LinearName ? null
             : BoostedTreesModel.FromBytes(blobs[hm.TreesEntry], statistics is null ? dimension : K + statistics.Count) ?? throw Bad(name, $"{hm.TreesEntry} is malformed");
         if (trees is not null && trees.Classes != K) throw Bad(name, $"{hm.TreesEntry} has {trees.Classes} classes, the manifest {K}");
-        return new TrainedHead(hm.Trainer, K, linear, trees, statistics) { ClassPriors = hm.ClassPriors?.ToArray() };
+        return new TrainedHead(hm.Trainer, K, linear, trees, statistics);
     }
 
     /// <summary>

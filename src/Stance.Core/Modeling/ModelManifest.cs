@@ -68,7 +68,11 @@ public sealed class HeadManifest
     public string TreesEntry { get; set; } = "";
     /// <summary>The ensemble's loaded words per class (see TextStatistics).</summary>
     public List<List<string>>? LoadedWords { get; set; }
-    /// <summary>The training class frequencies of a head deciding by the balanced rule; absent: it decides by arg-max (as every version-1 model).</summary>
+    /// <summary>
+    /// Written by earlier versions for a head that decided by the old "balanced" rule (arg-max of p_k/π_k).
+    /// Read only to tell the user: every head now labels a unit with its most probable class.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<double>? ClassPriors { get; set; }
     public CvManifest? Cv { get; set; }
 }

@@ -101,7 +101,7 @@ public sealed class ModelTrainer
                 var (label, classes, y) = heads[h];
                 var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
                 var result = cv.FirstOrDefault(c => c.Label == label);
-                var head = _options.Trainer.Decided(TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear), y);
+                var head = TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear);
                 fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
                 candidates[h] = [];
             });
@@ -176,7 +176,7 @@ public sealed class ModelTrainer
             var yTrain = LogisticRegressionTrainer.Pick(y, train);
             var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = seed })
                 .Fit(new WeightedRows(counts, weighting, train, columns), yTrain, classes);
-            return (weighting, _options.Trainer.Decided(TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear), yTrain));
+            return (weighting, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear));
         }
         var w = TfidfWeighting.Fit(_options.Featurizer, counts, train);
         var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes);

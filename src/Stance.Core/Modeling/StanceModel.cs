@@ -29,6 +29,8 @@ public sealed class StanceModel
     public TrainingInfo Info { get; }
     /// <summary>The labeled training units with their encoder vectors (encoder models only): evidence for explanations.</summary>
     public ExampleBank? Examples { get; }
+    /// <summary>What loading the file changed about how it behaves (e.g. an old decision rule no longer applied), for the user to read.</summary>
+    public IReadOnlyList<string> LoadNotes { get; init; } = [];
 
     public StanceModel(Featurizer featurizer, IReadOnlyList<ModelHead> heads, TrainingInfo info, ExampleBank? examples = null)
     {

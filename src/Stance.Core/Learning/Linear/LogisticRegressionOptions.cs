@@ -8,12 +8,6 @@ public sealed record LogisticRegressionOptions
     /// <summary>When λ is not given, pick it from <see cref="LambdaGrid"/> by inner cross-validation instead of the size rule.</summary>
     public bool SearchLambda { get; init; }
     public IReadOnlyList<double> LambdaGrid { get; init; } = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5];
-    /// <summary>
-    /// The λ search scores its held-out rows by the balanced decision rule (<see cref="TrainedHead.Decide"/>, with each
-    /// inner fold's own training priors) instead of arg-max, so λ is ranked by the classes the model will predict
-    /// (for NB-LR, from its logits before the temperature, which is fitted once λ is chosen).
-    /// </summary>
-    public bool SearchDecidesBalanced { get; init; }
 
     /// <summary>
     /// λ for n training rows when none is given: <see cref="LambdaPerSqrtRow"/> / √n. The loss is a mean over

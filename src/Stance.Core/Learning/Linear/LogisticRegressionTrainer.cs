@@ -125,7 +125,6 @@ public sealed class LogisticRegressionTrainer
         private readonly Func<int, int> _lookup;
         private readonly int[] _actual;
         private readonly int _features, _classes;
-        private readonly double[]? _priors;
 
         public InnerFold(WeightedRows data, int[] y, int classes, (List<int> Train, List<int> Test) fold, LogisticRegressionOptions options)
         {
@@ -141,22 +140,20 @@ public sealed class LogisticRegressionTrainer
             _actual = Pick(y, fold.Test);
             _features = columns.ColumnCount;
             _classes = classes;
-            if (options.SearchDecidesBalanced) _priors = TrainedHead.PriorsOf(Pick(y, fold.Train), classes);
         }
 
         /// <summary>The held-out macro-F1 and logits (row-major, K per test row) of the fit at <paramref name="lambda"/>.</summary>
         public (double MacroF1, double[] Logits) At(double lambda)
         {
-            var (predicted, logits) = PredictCompact(_path.Next(lambda), _test, _lookup, _features, _classes, _priors);
+            var (predicted, logits) = PredictCompact(_path.Next(lambda), _test, _lookup, _features, _classes);
             return (ClassificationMetrics.MacroF1Of(_actual, predicted, _classes), logits);
         }
     }
 
     /// <summary>
-    /// Predicted classes and logits of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).
-    /// With <paramref name="priors"/>, the class is the balanced rule's (<see cref="TrainedHead.Decide(ReadOnlySpan{double}, double[])"/>) on the softmax of the logits.
+    /// Predicted classes (the most probable) and logits of rows whose columns map to compact features through <paramref name="map"/> (−1: not a feature).
     /// </summary>
-    private static (int[] Predicted, double[] Logits) PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes, double[]? priors)
+    private static (int[] Predicted, double[] Logits) PredictCompact(double[] w, WeightedRows rows, Func<int, int> map, int features, int classes)
     {
         var predicted = new int[rows.Count];
         var logits = new double[rows.Count * classes];
@@ -175,8 +172,7 @@ public sealed class LogisticRegressionTrainer
                 for (int k = 0; k < classes; k++) z[k] += w[f * classes + k] * vals[j];
             }
             z.CopyTo(logits.AsSpan(i * classes, classes));
-            if (priors != null) Softmax.InPlace(z);
-            predicted[i] = TrainedHead.Decide(z, priors);
+            predicted[i] = ArgMax(z);
         }
         return (predicted, logits);
     }
