@@ -23,7 +23,7 @@ public sealed record LogisticRegressionOptions
     /// <summary>Whether a fit makes inner folds of its rows: the λ search, or the temperature of an NB-weighted fit.</summary>
     public bool UsesInnerFolds => Lambda is null && (SearchLambda || NaiveBayesAlpha is not null);
     public int InnerFolds { get; init; } = 3;
-    /// <summary>Weight each row by n / (K · n_class) — scikit-learn's class_weight="balanced".</summary>
+    /// <summary>Weight each row by n / (K · n_class) — scikit-learn's class_weight="balanced" (Train's default: --class-weights).</summary>
     public bool BalanceClasses { get; init; }
     /// <summary>
     /// When set, fit NB-LR instead (Wang &amp; Manning 2012): one-vs-rest logistic regressions on the rows
