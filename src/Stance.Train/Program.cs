@@ -141,7 +141,7 @@ return ToolRunner.Run("train", () =>
         Folds = foldCount,
         Seed = parsed.GetValue(seed),
         AlwaysTrainGroup = parsed.GetValue(alwaysTrain),
-        Created = CreationTime(dataPath),
+        Created = CreationTime(),
     };
     var started = System.Diagnostics.Stopwatch.StartNew();
     var (trained, cv, candidates) = TrainWithProgress(options, set);
@@ -166,7 +166,7 @@ return ToolRunner.Run("train", () =>
         FoldExport.WriteOutOfFold(oofPath, set, cv);
         Console.WriteLine($"out-of-fold predictions written to {oofPath}");
     }
-    ModelFile.Save(trained, modelPath);
+    bool written = ModelFile.SaveIfChanged(trained, modelPath);
     Console.WriteLine();
     for (int h = 0; h < trained.Heads.Count; h++)
     {
@@ -175,7 +175,7 @@ return ToolRunner.Run("train", () =>
                 + CandidateScore.Summary(candidates[h]));
     }
     TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);
-    Console.WriteLine($"model: {modelPath} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}; label = most probable class); trained in {started.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"model: {modelPath}{(written ? "" : " (unchanged: the file already held this model)")} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}; label = most probable class); trained in {started.Elapsed.TotalSeconds:F1} s");
     return ToolRunner.Ok;
 });
 
@@ -217,9 +217,9 @@ BoostedTreesOptions TreeOptions(ParseResult p)
     return o;
 }
 
-// The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's
-// modification time, so the same data and seed give a byte-identical model.
-static DateTimeOffset CreationTime(string dataPath) =>
+// The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else now. Retraining the
+// same model does not rewrite the file (ModelFile.SaveIfChanged), so "created" stays that of its first training.
+static DateTimeOffset CreationTime() =>
     long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long epoch)
         ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-        : new DateTimeOffset(File.GetLastWriteTimeUtc(dataPath), TimeSpan.Zero);
+        : DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());

@@ -102,4 +102,25 @@ public class ModelFileTests(SmallModelFixture fixture) : IClassFixture<SmallMode
             using (var s = zip.CreateEntry("idf.bin").Open()) s.WriteByte(1);
         Assert.Contains("twice", Assert.Throws<InputException>(() => ModelFile.Read(new MemoryStream(dup.ToArray()), "m.zip")).Message);
     }
+
+    [Fact]
+    public void RetrainingTheSameModelLeavesTheFileUntouched()
+    {
+        var dir = Cli.TempDir();
+        string model = Path.Combine(dir, "m.zip");
+        string[] args = ["--data", Cli.Fixture("small.csv"), "--model", model, "--folds", "0", "--hash-bits", "14", "--features", "ngrams"];
+        Assert.Equal(0, Cli.Train(args).ExitCode);
+        var bytes = File.ReadAllBytes(model);
+        var written = File.GetLastWriteTimeUtc(model);
+        Thread.Sleep(1100);   // a new "created" would differ by at least a second
+        var again = Cli.Train(args);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("unchanged", again.Stdout);
+        Assert.Equal(bytes, File.ReadAllBytes(model));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(model));
+        // A different model is written.
+        var other = Cli.Train([.. args[..^2], "--features", "ngrams", "--seed", "7", "--lambda", "0.01"]);
+        Assert.DoesNotContain("unchanged", other.Stdout);
+        Assert.NotEqual(bytes, File.ReadAllBytes(model));
+    }
 }

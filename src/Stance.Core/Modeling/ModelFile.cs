@@ -30,7 +30,40 @@ public static class ModelFile
 
     public static void Save(StanceModel model, string path) => AtomicFile.Write(path, stream => Write(model, stream));
 
-    public static void Write(StanceModel model, Stream stream)
+    /// <summary>
+    /// Saves the model unless the file already holds the same one: two trainings on the same data and settings
+    /// differ only in "created", so the model is serialized with the file's own "created" first and, when
+    /// that matches the file byte for byte, nothing is written (re-running a set-up leaves a clone clean).
+    /// Returns whether the file was written.
+    /// </summary>
+    public static bool SaveIfChanged(StanceModel model, string path)
+    {
+        if (File.Exists(path) && CreatedOf(path) is { } created)
+        {
+            using var ms = new MemoryStream();
+            Write(model, ms, created);
+            if (ms.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(path))) return false;
+        }
+        Save(model, path);
+        return true;
+    }
+
+    /// <summary>The "created" field of a model file's manifest; null when the file is not a readable model.</summary>
+    private static string? CreatedOf(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            if (zip.GetEntry("manifest.json") is not { Length: < MaxManifestBytes } entry) return null;
+            using var s = entry.Open();
+            using var json = JsonDocument.Parse(s);
+            return json.RootElement.TryGetProperty("created", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <param name="created">The manifest's "created" as written (default: the model's own creation time).</param>
+    public static void Write(StanceModel model, Stream stream, string? created = null)
     {
         var binaries = new List<(string Name, byte[] Bytes)> { ("idf.bin", BinaryCodec.WriteIdf(model.Featurizer.Weighting.Idf)) };
         for (int h = 0; h < model.Heads.Count; h++)
@@ -41,6 +74,7 @@ public static class ModelFile
         }
         if (model.Examples is { } examples) binaries.Add((ExamplesEntry, examples.ToBytes()));
         var manifest = BuildManifest(model, binaries);
+        if (created is not null) manifest.Created = created;
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         AddEntry(zip, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.ModelManifest));
         foreach (var (name, bytes) in binaries) AddEntry(zip, name, bytes);
