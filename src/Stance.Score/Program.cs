@@ -22,11 +22,17 @@ var reportOut = new Option<string?>("--report") { Description = "For labeled inp
 var uncertain = new Option<int?>("--uncertain") { Description = "Keep the N units with the smallest margin between the two most probable classes (to label next)" };
 var uncertainOut = new Option<string?>("--uncertain-out") { Description = "With --uncertain: CSV to write them to (id,source,kind,text and empty label columns)" };
 var uncertainHead = new Option<string?>("--uncertain-head") { Description = "With --uncertain: the label column whose margin counts (default: the model's first)" };
+var language = new Option<string>("--language")
+{
+    Description = "Which units are scored: en (English, what the model reads; units detected in another language get status \"language: xx\" and are not counted in verdicts) | any",
+    DefaultValueFactory = _ => "en",
+};
+language.AcceptOnlyFromAmong("en", "any");
 var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, inputs,
+    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, language, inputs,
 };
 var parsed = root.Parse(args);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
@@ -60,7 +66,8 @@ return ToolRunner.Run("score", () =>
     void ScoreAll(TextWriter writer)
     {
         using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra, explainK > 0);
-        run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add, stanceModel.UsesEncoder ? Progress() : null);
+        run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add, stanceModel.UsesEncoder ? Progress() : null,
+            parsed.GetValue(language) == "any" ? null : LanguageDetector.English);
         run.Run(input.Units(Console.In));
         if (stanceModel.UsesEncoder && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
     }
@@ -107,7 +114,8 @@ return ToolRunner.Run("score", () =>
         report.WriteLine("confusion matrix (rows = actual, columns = predicted):");
         report.Write(metrics.Confusion.ToText());
     }
-    Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}" + (outPath is null ? "" : $" → {outPath}"));
+    Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}"
+        + (run.NotScored > 0 ? $" ({string.Join("; ", run.NotScoredBy.Select(p => $"{p.Key}: {p.Value}"))})" : "") + (outPath is null ? "" : $" → {outPath}"));
     extras.Finish(evaluation, report);
     return ToolRunner.Ok;
 });

@@ -101,7 +101,7 @@ return ToolRunner.Run("train", () =>
     // Memory: a lower bound (two classes per head) before reading, the estimate with the real classes after.
     long dataBytes = File.Exists(dataPath) ? new FileInfo(dataPath).Length : 0;
     void CheckMemory(IReadOnlyList<int> classes) => budget.Check(
-        MemoryEstimate.Training(dataBytes, featurizerOptions.Dimension, classes, foldCount, Environment.ProcessorCount),
+        MemoryEstimate.Training(dataBytes, featurizerOptions.Dimension, classes, foldCount, Environment.ProcessorCount, featurizerOptions.UsesEncoder),
         $"{dataPath}: training on {MemoryBudget.Format(dataBytes)} of CSV with 2^{bits} hash buckets");
     CheckMemory(labels.Select(_ => 2).ToList());
 
@@ -141,7 +141,7 @@ return ToolRunner.Run("train", () =>
         Folds = foldCount,
         Seed = parsed.GetValue(seed),
         AlwaysTrainGroup = parsed.GetValue(alwaysTrain),
-        Created = CreationTime(),
+        Created = CreationTime(dataPath),
     };
     var started = System.Diagnostics.Stopwatch.StartNew();
     var (trained, cv, candidates) = TrainWithProgress(options, set);
@@ -217,9 +217,10 @@ BoostedTreesOptions TreeOptions(ParseResult p)
     return o;
 }
 
-// The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else now. Retraining the
-// same model does not rewrite the file (ModelFile.SaveIfChanged), so "created" stays that of its first training.
-static DateTimeOffset CreationTime() =>
+// The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's
+// modification time, so the same data file and seed give a byte-identical model. Retraining the same model
+// does not rewrite an existing file (ModelFile.SaveIfChanged), so a fresh clone's newer file times leave it clean.
+static DateTimeOffset CreationTime(string dataPath) =>
     long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long epoch)
         ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-        : DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        : new DateTimeOffset(File.GetLastWriteTimeUtc(dataPath), TimeSpan.Zero);

@@ -31,9 +31,10 @@ ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-features-"))
 a = ap.parse_args()
 os.chdir(ROOT)
 for p in ("src/Stance.Train", "src/Stance.Score"):
-    subprocess.run(["dotnet", "build", p, "-c", "Release", "-v", "q", "--nologo"], check=True, stdout=subprocess.DEVNULL)
-TRAIN = ["dotnet", "src/Stance.Train/bin/Release/net10.0/Stance.Train.dll"]
-SCORE = ["dotnet", "src/Stance.Score/bin/Release/net10.0/Stance.Score.dll"]
+    # Built into the run's own folder, so rebuilding the source tree meanwhile cannot change the binaries mid-run.
+    subprocess.run(["dotnet", "build", p, "-c", "Release", "-v", "q", "--nologo", "-o", os.path.join(a.out, "bin")], check=True, stdout=subprocess.DEVNULL)
+TRAIN = ["dotnet", os.path.join(a.out, "bin", "Stance.Train.dll")]
+SCORE = ["dotnet", os.path.join(a.out, "bin", "Stance.Score.dll")]
 FEATURES = a.features.split(",")
 
 
@@ -132,7 +133,7 @@ def held_out(name, train_csv, test_csv, labels):
     for feat in FEATURES:
         model, pred = os.path.join(d, f"{feat}.zip"), os.path.join(d, f"pred-{feat}.csv")
         _, secs = run(TRAIN + ["--data", train_csv, "--model", model, "--trainer", a.trainer, "--features", feat, "--folds", "0"] + heads)
-        run(SCORE + ["--model", model, "--format", "csv", "--out", pred, test_csv])
+        run(SCORE + ["--model", model, "--format", "csv", "--language", "any", "--out", pred, test_csv])
         rows = read_csv(pred)
         for l in labels:
             result[l][1][feat] = [r[f"predicted_{l}"] for r in rows]

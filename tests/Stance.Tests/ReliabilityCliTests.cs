@@ -75,7 +75,7 @@ public partial class ReliabilityCliTests
         AssertOnlyFiles(dir, "data.csv");
         AssertBadInput(Train(Encoding.UTF8.GetBytes("text,stance\n" + Rows), "--max-memory", "lots").Result, "--max-memory: expected a size such as 512m or 2g");
 
-        var (ok, modelDir) = Train(Encoding.UTF8.GetBytes("text,stance\n" + Rows), "--folds", "0", "--hash-bits", "20");
+        var (ok, modelDir) = Train(Encoding.UTF8.GetBytes("text,stance\n" + Rows), "--folds", "0", "--hash-bits", "20", "--features", "ngrams");
         Assert.True(ok.ExitCode == 0, ok.Stderr);
         var model = Path.Combine(modelDir, "m.zip");
         AssertBadInput(Cli.Score("--model", model, "--max-memory", "16m", "--out", Path.Combine(modelDir, "o.csv"), Path.Combine(modelDir, "data.csv")),

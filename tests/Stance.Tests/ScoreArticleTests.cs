@@ -100,14 +100,19 @@ public class ScoreArticleTests(TrainedModelFixture fixture) : IClassFixture<Trai
     {
         var dir = Cli.TempDir();
         var input = Path.Combine(dir, "in.csv");
-        File.WriteAllText(input, "id,text\na,Viva Cuba libre\nb,\nc,Abajo la dictadura\n");
+        File.WriteAllText(input, "id,text\na,Cuba will be free one day\nb,\nc,Abajo la dictadura que nos mata de hambre\n");
         var r = Cli.Score("--model", fixture.Model, "--format", "csv", input);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("b,", lines[2]);
         Assert.Contains(",empty text,", lines[2]);
-        Assert.Contains("scored 2 units, not scored 1", r.Stderr);
+        // A Spanish unit is not scored by the English model, and says why.
+        Assert.StartsWith("c,", lines[3]);
+        Assert.Contains(",language: es,", lines[3]);
+        Assert.Contains("scored 1 units, not scored 2 (empty text: 1; language: es: 1)", r.Stderr);
+        var any = Cli.Score("--model", fixture.Model, "--format", "csv", "--language", "any", input);
+        Assert.Contains("scored 2 units, not scored 1 (empty text: 1)", any.Stderr);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Scoring;
+using Stance.Core.Text;
 
 namespace Stance.Core.Modeling;
 
@@ -10,13 +11,16 @@ namespace Stance.Core.Modeling;
 /// order, as a pipeline: the caller's thread reads batch k+1 (and writes the results it is given) while
 /// batches k, k−1, … are scored on the thread pool, one batch per task, so reading, scoring and writing
 /// overlap on all cores. At most <see cref="MaxBatchesInFlight"/> batches exist at once: memory is
-/// bounded by that, however long the stream. Units with an empty text pass through with status "empty text".
+/// bounded by that, however long the stream. Units with an empty text pass through with status "empty text";
+/// with <c>language</c> set, units detected (<see cref="LanguageDetector"/>) in another language pass through
+/// unscored with status "language: xx".
 /// </summary>
 public static class BatchScorer
 {
     public const int MaxBatchesInFlight = 6;
 
-    public static IEnumerable<ScoredUnit> Score(StanceModel model, IEnumerable<ScoringUnit> units, int explain = 0, int batchSize = 256)
+    /// <param name="language">The only language scored (e.g. "en"); null scores every unit whatever its language.</param>
+    public static IEnumerable<ScoredUnit> Score(StanceModel model, IEnumerable<ScoringUnit> units, int explain = 0, int batchSize = 256, string? language = LanguageDetector.English)
     {
         model.Prepare();   // build the scoring layout once, before the tasks race for it
         var counters = new ConcurrentBag<TermCounter>();
@@ -26,26 +30,34 @@ public static class BatchScorer
         {
             batch.Add(unit);
             if (batch.Count < batchSize) continue;
-            pending.Enqueue(Start(model, batch, counters, explain));
+            pending.Enqueue(Start(model, batch, counters, explain, language));
             batch = new List<ScoringUnit>(batchSize);
             if (pending.Count < MaxBatchesInFlight) continue;
             foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
         }
-        if (batch.Count > 0) pending.Enqueue(Start(model, batch, counters, explain));
+        if (batch.Count > 0) pending.Enqueue(Start(model, batch, counters, explain, language));
         while (pending.Count > 0)
             foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
     }
 
-    private static Task<ScoredUnit[]> Start(StanceModel model, List<ScoringUnit> batch, ConcurrentBag<TermCounter> counters, int explain) =>
+    private static Task<ScoredUnit[]> Start(StanceModel model, List<ScoringUnit> batch, ConcurrentBag<TermCounter> counters, int explain, string? language) =>
         Task.Run(() =>
         {
             var counter = counters.TryTake(out var c) ? c : model.NewCounter();
             var results = new ScoredUnit[batch.Count];
-            var encoded = model.UsesEncoder ? TextEncoder.Shared.Encode(batch.Select(u => u.Text ?? "").ToArray()) : null;
             for (int i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];
-                if (string.IsNullOrWhiteSpace(unit.Text)) { results[i] = new ScoredUnit(unit, "empty text", null, null); continue; }
+                if (string.IsNullOrWhiteSpace(unit.Text)) results[i] = new ScoredUnit(unit, "empty text", null, null);
+                else if (language is not null && LanguageDetector.Detect(unit.Text) is var found && found != language)
+                    results[i] = new ScoredUnit(unit, $"language: {found}", null, null);
+            }
+            // Only the units to score are encoded.
+            var encoded = model.UsesEncoder ? TextEncoder.Shared.Encode(batch.Select((u, i) => results[i] is null ? u.Text : "").ToArray()) : null;
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var unit = batch[i];
+                if (results[i] is not null) continue;
                 var vector = encoded?[i];
                 var p = model.Predict(unit.Text, counter, vector);
                 results[i] = new ScoredUnit(unit, Status(model, unit.Text), p, explain > 0 ? Explainer.ExplainAll(model, unit.Text, p, counter, explain, vector) : null,

@@ -14,13 +14,15 @@ public static class MemoryEstimate
 {
     /// <summary>The runtime, the code and small working buffers.</summary>
     public const long Baseline = 64L << 20;
+    /// <summary>The sentence encoder's ONNX session and its working memory (~190 MB measured after loading, more while encoding).</summary>
+    public const long Encoder = 320L << 20;
     /// <summary>Bytes of memory per byte of training CSV for one fit: strings, n-gram counts, the weighted matrix.</summary>
     public const long PerInputByte = 100;
 
     /// <summary>A loaded model: idf and dense weights over the feature space per head, plus the raw entries while they are decoded.</summary>
-    public static long ModelLoad(long dimension, IEnumerable<long> classesPerHead, long entryBytes)
+    public static long ModelLoad(long dimension, IEnumerable<long> classesPerHead, long entryBytes, bool encoder)
     {
-        long total = MemoryBudget.Add(Baseline, MemoryBudget.Multiply(dimension, 4));
+        long total = MemoryBudget.Add(encoder ? Baseline + Encoder : Baseline, MemoryBudget.Multiply(dimension, 4));
         foreach (long k in classesPerHead)
             total = MemoryBudget.Add(total, MemoryBudget.Multiply(MemoryBudget.Multiply(dimension, k), 4));
         return MemoryBudget.Add(total, entryBytes);
@@ -30,11 +32,11 @@ public static class MemoryEstimate
     /// Training: the final fit plus as many cross-validation fits at once as there are cores (up to the
     /// folds), each with its own TF-IDF arrays and dense weights, over data proportional to the CSV.
     /// </summary>
-    public static long Training(long inputBytes, long dimension, IReadOnlyList<int> classesPerHead, int folds, int processors)
+    public static long Training(long inputBytes, long dimension, IReadOnlyList<int> classesPerHead, int folds, int processors, bool encoder)
     {
         long concurrent = folds > 0 ? Math.Min(folds, Math.Max(1, processors)) : 0;
         long fits = 1 + concurrent;
-        long total = MemoryBudget.Add(Baseline, MemoryBudget.Multiply(MemoryBudget.Multiply(inputBytes, PerInputByte), fits));
+        long total = MemoryBudget.Add(encoder ? Baseline + Encoder : Baseline, MemoryBudget.Multiply(MemoryBudget.Multiply(inputBytes, PerInputByte), fits));
         total = MemoryBudget.Add(total, MemoryBudget.Multiply(MemoryBudget.Multiply(dimension, 8), fits));
         long maxClasses = 0;
         foreach (int k in classesPerHead)

@@ -196,7 +196,7 @@ public static class ModelFile
         foreach (var hm in manifest.Heads)
             if (dimension * hm.Classes.Count > Array.MaxLength)
                 throw Bad(name, $"head \"{Printable(hm.Label)}\" declares {dimension}×{hm.Classes.Count} weights, more than one array can hold");
-        budget.Check(MemoryEstimate.ModelLoad(dimension, manifest.Heads.Select(h => (long)h.Classes.Count), manifest.Entries.Sum(e => e.Size)),
+        budget.Check(MemoryEstimate.ModelLoad(dimension, manifest.Heads.Select(h => (long)h.Classes.Count), manifest.Entries.Sum(e => e.Size), options.UsesEncoder),
             $"{name}: loading this model ({manifest.Heads.Count} head(s) over {dimension.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} features)");
 
         var blobs = new Dictionary<string, byte[]>();

@@ -12,15 +12,19 @@ namespace Stance.Core.Scoring;
 /// <paramref name="progress"/> hears the number of units written so far after each one.
 /// </summary>
 public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOutEvaluation evaluation, int explain,
-    Action<ScoringUnit, double[][]>? onScored = null, Action<int>? progress = null)
+    Action<ScoringUnit, double[][]>? onScored = null, Action<int>? progress = null, string? language = Text.LanguageDetector.English)
 {
+    private readonly SortedDictionary<string, int> _notScored = new(StringComparer.Ordinal);
+
     public int Scored { get; private set; }
     public int NotScored { get; private set; }
+    /// <summary>The units not scored, counted by reason ("empty text", "language: es", …).</summary>
+    public IReadOnlyDictionary<string, int> NotScoredBy => _notScored;
 
     public void Run(IEnumerable<ScoringUnit> units)
     {
         var article = new List<ScoredUnit>();
-        foreach (var s in BatchScorer.Score(model, units, explain))
+        foreach (var s in BatchScorer.Score(model, units, explain, language: language))
         {
             if (article.Count > 0 && article[0].Unit.Source != s.Unit.Source) EndArticle(article);
             writer.WriteUnit(s);
@@ -30,7 +34,11 @@ public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOut
                 evaluation.Add(s.Unit, s.Probabilities!);
                 onScored?.Invoke(s.Unit, s.Probabilities!);
             }
-            else NotScored++;
+            else
+            {
+                NotScored++;
+                _notScored[s.Status] = _notScored.GetValueOrDefault(s.Status) + 1;
+            }
             progress?.Invoke(Scored + NotScored);
             if (s.Unit.FromArticle) article.Add(s);
         }
