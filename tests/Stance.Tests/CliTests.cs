@@ -82,7 +82,7 @@ public class CliTests
         var dir = Cli.TempDir();
         var model = TrainSmall(dir);
         var article = Path.Combine(dir, "a.txt");
-        File.WriteAllText(article, "Headline here\n\nFirst paragraph\nwrapped line.\n\nSecond paragraph.\n");
+        File.WriteAllText(article, "Blackouts return to Holguín this week\n\nFirst paragraph\nwrapped line.\n\nSecond paragraph.\n");
         var r = Cli.Score("--model", model, "--format", "jsonl", article);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -105,7 +105,7 @@ public class CliTests
         var dir = Cli.TempDir();
         var model = TrainSmall(dir);
         var article = Path.Combine(dir, "a.txt");
-        File.WriteAllText(article, "Headline here\n\nFirst paragraph.\n\nSponsored: read our partner offers\n\nSecond paragraph.\n");
+        File.WriteAllText(article, "Blackouts return to Holguín this week\n\nFirst paragraph.\n\nSponsored: read our partner offers\n\nSecond paragraph.\n");
         var patterns = Path.Combine(dir, "extra.txt");
         File.WriteAllText(patterns, "# this outlet's promotions\n^Sponsored:\n");
         var r = Cli.Score("--model", model, "--format", "jsonl", "--boilerplate", patterns, article);

@@ -3,9 +3,15 @@ using System.Text.RegularExpressions;
 namespace Stance.Core.Text;
 
 /// <summary>
-/// Turns the raw text of a scraped article page into its units, in page order: the headline, body
-/// paragraphs, captions and bylines, then reader comments. Boilerplate lines are dropped, a line or
-/// unit the page repeats is kept once, and paragraphs are found with or without blank lines between them.
+/// Turns the raw text of a saved web page into its units, in page order: the headline, the body's
+/// paragraphs (with captions and bylines reported as such), then the reader comments. The page is read as
+/// three regions. The header runs to the first line of prose; its most headline-like line is the headline.
+/// The body runs from there to the first line that closes an article (tags, related lists, share rows, a
+/// comment header), or on a forum thread to the first post's metadata. The comments follow a comment
+/// header, or are a thread's later posts: each is the prose between two runs of metadata (author, date,
+/// Reply, likes), however many paragraphs it has; text quoted from an earlier post is left out, and two
+/// readers' identical comments stay two units. Everything else — menus, share rows, boilerplate,
+/// metadata, short title-like lines — is not a unit.
 /// </summary>
 public sealed class ArticleSegmenter
 {
@@ -17,43 +23,141 @@ public sealed class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.Read(page, _boilerplate);
-        int header = CommentSectionStart(lines);
-        var units = Body(PageLines.DropAdjacentRepeats(lines.Take(header)));
-        if (header < lines.Count)
-        {
-            var comments = Draft.KeepFirstOfRepeats(CommentSplitter.Split(lines.GetRange(header + 1, lines.Count - header - 1)));
-            units.AddRange(comments.Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
-        }
+        var lines = PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate));
+        int headline = HeadlineAt(lines);
+        int bodyStart = headline + 1;
+        bool thread = IsThread(lines, bodyStart);
+        var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
+        var units = Body(lines, headline, bodyStart, bodyEnd);
+        if (commentsFrom < lines.Count)
+            units.AddRange(Comments(lines.Skip(commentsFrom)).Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
         return units;
     }
 
-    /// <summary>
-    /// The index of the header that opens the comment section, or the line count when there is none.
-    /// A header before any sentence of the body is a comment count printed under the headline, not the
-    /// start of the comments.
-    /// </summary>
-    private static int CommentSectionStart(List<PageLine> lines)
+    /// <summary>Lines that can be a headline: 4–25 words, not a byline, date, caption or breadcrumb; a final period only when metadata follows ("… Mixed feelings." then "submitted by …").</summary>
+    private static bool HeadlineShaped(PageLine l, PageLine? next) =>
+        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords
+        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text)
+        && (UnitCues.IsHeadline(l.Text) || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    private static bool IsPostMetadata(PageLine l) =>
+        PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text) || PageCues.IsTrail(l.Text);
+
+    /// <summary>"Three Years After July 11 Protests, Hundreds Remain": most words capitalized, as headlines are and wrapped lines are not.</summary>
+    private static bool TitleCase(string text)
     {
-        bool bodySeen = false;
-        for (int i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Role == LineRole.CommentHeader && bodySeen) return i;
-            if (lines[i].HasText && UnitCues.EndsSentence(lines[i].Text)) bodySeen = true;
-        }
-        return lines.Count;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        return words.Count > 0 && words.Count(w => char.IsUpper(w[0])) * 2 > words.Count;
     }
 
-    private static List<ArticleUnit> Body(List<PageLine> lines)
+    /// <summary>
+    /// The headline: the header runs to the first block of body prose (a sentence followed by more prose, or
+    /// two adjacent prose lines, as a hard-wrapped paragraph); of its headline-shaped lines, the one followed
+    /// by a byline, date or post metadata, else the last. A title glued to its first sentence counts.
+    /// </summary>
+    private static int HeadlineAt(List<PageLine> lines)
     {
-        int headline = HeadlineAt(lines);
-        var drafts = new List<Draft>();
-        if (headline >= 0) drafts.Add(Draft.Join([lines[headline]])!);
-        // The headline line becomes a separator so it is never joined to the line after it.
-        drafts.AddRange(ParagraphSplitter.Split(lines.Select((l, i) => i == headline ? l with { Role = LineRole.Blank } : l)));
-        drafts = Draft.KeepFirstOfRepeats(drafts);
+        var candidates = new List<int>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.HasText) continue;
+            var next = NextText(lines, i + 1) is int n ? lines[n] : (PageLine?)null;
+            // The line right below (no blank between), captions skipped: they sit between a headline and its body.
+            int below = i + 1;
+            while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
+            var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
+            bool shaped = HeadlineShaped(l, next);
+            bool prose = IsBodyProse(l);
+            bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
+                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) || UnitCues.IsCaption(l.Text));
+            if (startsBody)
+            {
+                if (shaped && !UnitCues.EndsSentence(l.Text) && adjacent is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
+                break;
+            }
+            if (shaped) candidates.Add(i);
+        }
+        if (candidates.Count == 0) return -1;
+        bool FollowedByMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]);
+        return candidates.OrderByDescending(FollowedByMetadata).ThenByDescending(i => i).First();
+    }
 
-        var kinds = drafts.Select((d, i) => headline >= 0 && i == 0 ? UnitKind.Headline : BodyKind(d)).ToArray();
+    /// <summary>The next line with text (blank and boilerplate lines skipped).</summary>
+    private static int? NextText(List<PageLine> lines, int from)
+    {
+        for (int i = from; i < lines.Count; i++) if (lines[i].HasText) return i;
+        return null;
+    }
+
+    /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
+    private static bool IsBodyProse(PageLine l) =>
+        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3) && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
+
+    /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
+    private static bool IsThread(List<PageLine> lines, int from) =>
+        !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
+        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)) >= 4;
+
+    /// <summary>
+    /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
+    /// post's metadata), once body prose has begun — and where the comments start (the page's length if none).
+    /// </summary>
+    private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
+    {
+        bool prose = false;
+        for (int i = Math.Max(0, from); i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (prose && (l.Role == LineRole.CommentHeader || l.HasText && PageCues.EndsBody(l.Text)
+                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
+                return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
+            if (l.Role == LineRole.CommentHeader && !prose) continue;
+            if (l.HasText && PageCues.OpensBody(l.Text) && !PageCues.IsMetadata(l.Text)) prose = true;
+        }
+        return (lines.Count, lines.Count);
+    }
+
+    /// <summary>After the body closed at <paramref name="end"/>: the comment header further down, if any, else the end of the page.</summary>
+    private static int CommentsAfter(List<PageLine> lines, int end)
+    {
+        int header = lines.FindIndex(end, l => l.Role == LineRole.CommentHeader);
+        return header < 0 ? lines.Count : header;
+    }
+
+    private static List<ArticleUnit> Body(List<PageLine> lines, int headline, int from, int to)
+    {
+        var units = new List<ArticleUnit>();
+        if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
+        // Only prose, bylines and captions take part; every other line separates paragraphs.
+        var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
+        var prose = region.Select(l => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet)).ToArray();
+        for (int i = 1; i < region.Count; i++)
+        {
+            // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
+            // is prose and does not end a sentence, or this line starts in lower case) belongs with it.
+            PageLine above = region[i - 1], l = region[i];
+            if (!above.HasText || !l.HasText || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.IsBylineOrDate(l.Text)
+                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text)) continue;
+            if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
+            else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
+        }
+        var body = new List<PageLine>();
+        for (int i = 0; i < region.Count; i++)
+        {
+            var l = region[i];
+            if (l.HasText && (UnitCues.IsCaption(l.Text) || UnitCues.IsByline(l.Text)))
+            {
+                // Captions and bylines stand alone: never joined to the paragraphs around them.
+                body.Add(l with { Role = LineRole.Blank, Text = "" });
+                body.Add(l);
+                body.Add(l with { Role = LineRole.Blank, Text = "" });
+                continue;
+            }
+            body.Add(l.HasText && !prose[i] ? l with { Role = LineRole.Boilerplate } : l);
+        }
+        var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
+        var kinds = drafts.Select(BodyKind).ToArray();
         // Author bios close the body: walk back from its end while paragraphs read as bios.
         for (int i = drafts.Count - 1; i >= 0; i--)
         {
@@ -61,7 +165,8 @@ public sealed class ArticleSegmenter
             if (!UnitCues.IsAuthorBio(drafts[i].Text, drafts[i].Bulleted)) break;
             kinds[i] = UnitKind.Byline;
         }
-        return drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).ToList();
+        units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)));
+        return units;
     }
 
     private static UnitKind BodyKind(Draft d) =>
@@ -70,14 +175,46 @@ public sealed class ArticleSegmenter
         : UnitKind.Paragraph;
 
     /// <summary>
-    /// The first line with text is the headline when it is headline-shaped (short, no final period) and
-    /// stands alone or is followed by a line that starts a sentence; 004 opens with a paragraph instead.
+    /// The comments: runs of prose between metadata. A bullet starts a comment; blank lines do not end one,
+    /// unless the section has no metadata and no bullets at all (nothing then tells a comment's paragraphs from the next
+    /// comment, so each paragraph is one). The line after a quote introducer ("… said:", "Originally Posted
+    /// by …") is the quoted post, left out.
     /// </summary>
-    private static int HeadlineAt(List<PageLine> lines)
+    private static List<Draft> Comments(IEnumerable<PageLine> section)
     {
-        int i = lines.FindIndex(l => l.HasText);
-        if (i < 0 || lines[i].Bullet || !UnitCues.IsHeadline(lines[i].Text)) return -1;
-        bool alone = i + 1 == lines.Count || lines[i + 1].Role != LineRole.Content;
-        return alone || UnitCues.StartsSentence(lines[i + 1].Text) ? i : -1;
+        var lines = section.ToList();
+        bool framed = lines.Any(l => l.Bullet || l.HasText && !IsCommentText(l) && !PageCues.EndsComments(l.Text));
+        var drafts = new List<Draft>();
+        var comment = new List<PageLine>();
+        bool quoted = false;
+        foreach (var raw in lines)
+        {
+            if (raw.Role == LineRole.Blank)
+            {
+                if (!framed) ParagraphSplitter.Flush(comment, drafts);
+                continue;
+            }
+            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)) break;
+            int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
+            var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
+            if (said > 0) ParagraphSplitter.Flush(comment, drafts);
+            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = true; continue; }
+            if (!IsCommentText(l))
+            {
+                if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
+                if (l.Role == LineRole.Content && !l.HasText) ParagraphSplitter.Flush(comment, drafts);   // a bare bullet
+                continue;
+            }
+            if (quoted) { quoted = false; continue; }
+            if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
+            comment.Add(l);
+        }
+        ParagraphSplitter.Flush(comment, drafts);
+        return drafts;
     }
+
+    /// <summary>A line of a comment's text: prose or a bulleted line, not metadata, a byline, a date or a closing line.</summary>
+    private static bool IsCommentText(PageLine l) =>
+        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet)
+        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
 }

@@ -73,6 +73,6 @@ internal static partial class PageLines
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
     /// "12 Comments", "COMMENTS", "Reader comments (3)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)(?:\s+(?:on|to)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?)$")]
+    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments)$")]
     private static partial Regex CommentHeader();
 }

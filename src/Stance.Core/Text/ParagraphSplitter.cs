@@ -4,7 +4,8 @@ namespace Stance.Core.Text;
 /// Finds paragraphs whether or not blank lines separate them. Blank and boilerplate lines end a block;
 /// inside a block a bullet starts a new paragraph, and a line that ends a sentence ends its paragraph
 /// when it is long (a one-line paragraph, as in 004) or when no line of the block ends mid-sentence (a
-/// block of short one-line paragraphs). Otherwise lines are hard-wrapped and are joined.
+/// block of short one-line paragraphs). Otherwise lines are hard-wrapped and are joined; a line longer than
+/// any wrap width stands alone.
 /// </summary>
 internal static class ParagraphSplitter
 {
@@ -28,8 +29,11 @@ internal static class ParagraphSplitter
         var paragraph = new List<PageLine>();
         foreach (var line in block)
         {
-            if (line.Bullet) Flush(paragraph, drafts);
+            // No page hard-wraps this long a line: it is a paragraph of its own (or a caption) whatever precedes it.
+            bool whole = line.Text.Length > UnitCues.LongLine;
+            if (line.Bullet || whole) Flush(paragraph, drafts);
             paragraph.Add(line);
+            if (whole) { Flush(paragraph, drafts); continue; }
             if (UnitCues.EndsSentence(line.Text) && (!wrapped || line.Text.Length >= UnitCues.LongLine)) Flush(paragraph, drafts);
         }
         Flush(paragraph, drafts);

@@ -36,7 +36,8 @@ internal static partial class UnitCues
     /// brackets at the end, a "Photo:" opening, or the agencies' "PLACE, COUNTRY - MONTH DAY:" opening.
     /// </summary>
     public static bool IsCaption(string text) =>
-        BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CaptionDateline().IsMatch(text);
+        BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
+        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text);
 
     /// <summary>
     /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here."
@@ -65,6 +66,18 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)$")]
     private static partial Regex BracketedCredit();
 
+    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user": a credit closing a short line.</summary>
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?)\s*(?::|by)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?)$")]
+    private static partial Regex TrailingCredit();
+
+    /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets.</summary>
+    [GeneratedRegex(@"^.{10,300}[.!?]\s*\([^()]{2,40}\)$")]
+    private static partial Regex SentenceThenCredit();
+
+    /// <summary>Slide-show captions: "Item 1 of 3 People gather …", "[1/3]People gather …".</summary>
+    [GeneratedRegex(@"^(?:Item \d+ of \d+\b|\[\d+/\d+\])")]
+    private static partial Regex SlideCaption();
+
     [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
     private static partial Regex CreditOpening();
 
@@ -74,9 +87,9 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)\bfollow (?:him|her|them) on\b")]
     private static partial Regex FollowOn();
 
-    [GeneratedRegex(@"^(?<dash>[–—-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
+    [GeneratedRegex(@"^(?<dash>[–—-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
     private static partial Regex NameIs();
 
-    [GeneratedRegex(@"(?i)\b(?:writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor)\b")]
+    [GeneratedRegex(@"(?i)\b(?:writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|organi[sz]ation|nonprofit|non-profit|charity)\b")]
     private static partial Regex Profession();
 }

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+
+namespace Stance.Core.Text;
+
+/// <summary>
+/// The shapes of the lines around an article's text on real pages (studied on stored pages of many sites,
+/// tested on the authored layouts in tests/Stance.Tests/Fixtures/pages): metadata of posts and comments,
+/// the lines that end an article's body, quote introducers in forum replies, and what prose looks like.
+/// </summary>
+internal static partial class PageCues
+{
+    /// <summary>A line with this many words is prose even without a sentence end (a hard-wrapped line, a long run-on comment).</summary>
+    public const int ProseWords = 8;
+
+    public static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Text a reader argues with: a sentence end, or a long line; never a breadcrumb or a title tag ("A | B", "Home » News").</summary>
+    public static bool IsProse(string text) => (UnitCues.EndsSentence(text) && Words(text) >= 2 || Words(text) >= ProseWords) && !IsTrail(text);
+
+    /// <summary>A sentence that opens an article's body: a real sentence of six words or more (a headline rarely ends with a period).</summary>
+    public static bool OpensBody(string text) => UnitCues.EndsSentence(text) && Words(text) >= 6 && !IsTrail(text) && !UnitCues.IsCaption(text);
+
+    /// <summary>Breadcrumbs, title tags and footer link rows: "Home » Cuba » …", "Title | Site", "Contact | Terms | Privacy".</summary>
+    public static bool IsTrail(string text) => text.Contains('»') || text.Contains(" | ") || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" · ");
+
+    /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's sidebar, the footer.</summary>
+    public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
+
+    /// <summary>A crosshead inside a body ("What changes?"): a short line that does not end with a period.</summary>
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.');
+
+    /// <summary>Blogger's "Anonymous said..." before a comment on the same line: the length of the prefix, 0 when there is none.</summary>
+    public static int SaidPrefix(string text) => BloggerSaid().Match(text) is { Success: true } m ? m.Length : 0;
+
+    /// <summary>
+    /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
+    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers.
+    /// </summary>
+    public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
+
+    /// <summary>A byline or a date line of the article: "By Jane Doe", "Text and photos by …", "Por Redacción | 12 de marzo".</summary>
+    public static bool IsBylineOrDate(string text) => BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text);
+
+    /// <summary>"submitted 6 months ago by x", "Posted by x on …": who posted a thread, under its title.</summary>
+    public static bool IsSubmission(string text) => Submission().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:submitted|posted)\b.{0,100}$")]
+    private static partial Regex Submission();
+
+    /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
+    public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
+
+    /// <summary>"On 2/2/2024 at 6:15 PM, Pablo said:", "Originally Posted by x", "Quote:": the next line is someone else's text.</summary>
+    public static bool IntroducesQuote(string text) => QuoteIntro().IsMatch(text);
+
+    [GeneratedRegex(@"(?ix)^(?:
+        reply|replies|reply\ with\ quote|quote|like|likes|unlike|share|report|permalink|embed|save|hide|parent|flag|link|
+        link\ to\ comment|share\ on\ other\ sites|multi-?quote|edit|delete|follow|cancel\ reply|load\ more\ comments|
+        show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)|[\d.,]+k?\s+posts|
+        (?:posted|updated|published|last\ updated|modified)\b.{0,60}|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
+        \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
+        (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
+        \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
+        [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
+        \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\p{Lu}\.|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
+        keywords?:.{0,200}|details|hits:\s*[\d,]+|category:.{0,60}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
+        already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
+    )$")]
+    private static partial Regex Metadata();
+
+    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified)[\s:]*)?(?:on\ )?(?:
+        (?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
+        \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
+        \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:\s+(?:de\s+)?\d{4})?
+    )(?:[\s,·|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24})?(?:\s*[|·–—-].{0,40})?$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"(?i)^(?:by|por|publicado\s+por|photographs?\s+by|photos?\s+by|text\s+and\s+photos?\s+by|words\s+by|written\s+by|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S")]
+    private static partial Regex BylineStart();
+
+    [GeneratedRegex(@"(?ix)^(?:
+        tags?\s*:.*|etiquetas\s*:.*|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
+        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
+        most\ (?:read|popular|viewed|shared):?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
+        recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
+        share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
+        get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
+        comments\ are\ closed\.?|leave\ a\ (?:reply|comment)\b.{0,60}|submit\ a\ comment|post\ (?:a\ )?comment|
+        previous\ (?:article|post)\b.{0,120}|next\ (?:article|post)\b.{0,120}|print\ this\ (?:page|article)\b.{0,60}
+    )$")]
+    private static partial Regex BodyEnd();
+
+    [GeneratedRegex(@"(?i)^(?:quote:|originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|in\s+reply\s+to\b.{0,60})$")]
+    private static partial Regex QuoteIntro();
+
+    [GeneratedRegex(@"(?ix)^(?:
+        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ a\ comment|comments\ are\ closed\.?|
+        you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
+        recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
+        next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
+        latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|
+        this\ site\ uses\ akismet\b.{0,120}|use\ of\ this\ site\ constitutes\b.{0,200}|
+        .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
+    )$")]
+    private static partial Regex CommentsEnd();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][^!?]{0,40}?\s+said(?:\.\.\.|…)\s+")]
+    private static partial Regex BloggerSaid();
+}

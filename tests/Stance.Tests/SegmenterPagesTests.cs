@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Stance.Core.Text;
+
+namespace Stance.Tests;
+
+/// <summary>
+/// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages, and
+/// Fixtures/pages-heldout, written after the segmenter was frozen): a unit counts when its kind and its text
+/// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
+/// text units; captions and bylines the segmenter reports are not counted either way.
+/// </summary>
+public class SegmenterPagesTests
+{
+    public static (int TruePositives, int Found, int Marked) Score(string folder)
+    {
+        var segmenter = new ArticleSegmenter();
+        int tp = 0, found = 0, marked = 0;
+        foreach (var page in Directory.GetFiles(Cli.Fixture(folder), "*.txt").Order(StringComparer.Ordinal))
+        {
+            var expected = File.ReadAllLines(Path.ChangeExtension(page, ".expected")).Where(l => l.Length > 0)
+                .Select(l => l.Split('\t', 2)).Select(p => (p[0], Squeeze(p[1]))).ToList();
+            var got = segmenter.Segment(File.ReadAllText(page)).Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment)
+                .Select(u => (u.KindName, Squeeze(u.Text))).ToList();
+            var unmatched = expected.ToList();
+            foreach (var unit in got)
+            {
+                int at = unmatched.IndexOf(unit);
+                if (at >= 0) { unmatched.RemoveAt(at); tp++; }
+            }
+            found += got.Count;
+            marked += expected.Count;
+        }
+        return (tp, found, marked);
+    }
+
+    [Theory]
+    [InlineData("pages", 30, 0.95, 0.95)]
+    // Written after the segmenter was frozen, never used to change it: the honest figure (0.760 / 0.907 when
+    // frozen, below the 0.95 goal; docs/benchmarks.md). The floors guard against getting worse.
+    [InlineData("pages-heldout", 12, 0.75, 0.90)]
+    public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
+    {
+        Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
+        var (tp, found, marked) = Score(folder);
+        Assert.True(tp >= precision * found, $"precision {tp}/{found}");
+        Assert.True(tp >= recall * marked, $"recall {tp}/{marked}");
+    }
+
+    [Fact]
+    public void IdenticalCommentsOfTwoReadersStayTwoUnits()
+    {
+        var units = new ArticleSegmenter().Segment(File.ReadAllText(Directory.GetFiles(Cli.Fixture("pages"), "22-*.txt").Single()));
+        var comments = units.Where(u => u.Kind == UnitKind.Comment).Select(u => u.Text).ToList();
+        Assert.Contains(comments, c => comments.Count(d => d == c) == 2);
+    }
+
+    [Fact]
+    public void CommentMetadataIsNotText()
+    {
+        var page = "Power is back in Holguín after three days\nBy Staff\nMarch 3, 2024\n" +
+                   "Electricity returned to most of Holguín on Sunday after a three-day outage, the utility said.\n" +
+                   "2 Comments\nMaría L.\nMarch 3, 2024 at 10:41 am\nThree days with no fridge. Nobody will pay for what we lost.\nReply\n" +
+                   "Pedro\nMarch 3, 2024 at 11:02 am\nThree days with no fridge. Nobody will pay for what we lost.\nReply\nLeave a Reply\n";
+        var units = new ArticleSegmenter().Segment(page).Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment).ToList();
+        Assert.Equal(["headline", "paragraph", "comment", "comment"], units.Select(u => u.KindName));
+        Assert.All(units, u => Assert.DoesNotMatch(@"Reply|am$|María L\.", u.Text));
+    }
+
+    private static string Squeeze(string s) => Regex.Replace(s, @"\s+", " ").Trim();
+}
