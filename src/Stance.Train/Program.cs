@@ -10,7 +10,7 @@ using Stance.Core.Learning.Trees;
 using Stance.Core.Modeling;
 
 // Stance.Train: read a labeled CSV, cross-validate, fit on all rows, write one model zip.
-var data = new Option<string>("--data") { Description = "Labeled CSV (UTF-8, header row)", Required = true };
+var data = new Option<string[]>("--data") { Description = "Labeled CSV (UTF-8, header row); repeat to train on several files with the same columns", Required = true, AllowMultipleArgumentsPerToken = false };
 var model = new Option<string>("--model") { Description = "Model file to write (.zip)", Required = true };
 var textColumn = new Option<string>("--text-column") { Description = "Column holding the text", DefaultValueFactory = _ => "text" };
 var labelColumns = new Option<string[]>("--label-column") { Description = "Label column; repeat for several heads (default: stance)", AllowMultipleArgumentsPerToken = false };
@@ -75,7 +75,8 @@ if (parsed.Errors.Count > 0) return ToolRunner.Fail("train", parsed.Errors[0].Me
 
 return ToolRunner.Run("train", () =>
 {
-    string dataPath = parsed.GetValue(data)!, modelPath = parsed.GetValue(model)!;
+    string[] dataPaths = parsed.GetValue(data)!;
+    string dataPath = string.Join(" + ", dataPaths), modelPath = parsed.GetValue(model)!;
     var labels = parsed.GetValue(labelColumns) is { Length: > 0 } given ? given : ["stance"];
     if (labels.Distinct().Count() != labels.Length) throw new InputException("--label-column: the same column is given twice");
     int foldCount = parsed.GetValue(folds);
@@ -87,7 +88,7 @@ return ToolRunner.Run("train", () =>
     if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(modelPath))))
         throw new InputException($"--model: the folder of {modelPath} does not exist");
     if (Directory.Exists(modelPath)) throw new InputException($"--model: {modelPath} is a folder; give the model file's name");
-    if (Path.GetFullPath(modelPath) == Path.GetFullPath(dataPath)) throw new InputException("--model: the model would overwrite the data file");
+    if (dataPaths.Any(d => Path.GetFullPath(modelPath) == Path.GetFullPath(d))) throw new InputException("--model: the model would overwrite the data file");
     if (parsed.GetValue(exportFolds) is { } foldsFolder && !Directory.Exists(foldsFolder))
         throw new InputException($"--export-folds: the folder {foldsFolder} does not exist");
     var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
@@ -99,7 +100,7 @@ return ToolRunner.Run("train", () =>
         EncoderWeight = parsed.GetValue(encoderWeight),
     };
     // Memory: a lower bound (two classes per head) before reading, the estimate with the real classes after.
-    long dataBytes = File.Exists(dataPath) ? new FileInfo(dataPath).Length : 0;
+    long dataBytes = dataPaths.Where(File.Exists).Sum(d => new FileInfo(d).Length);
     void CheckMemory(IReadOnlyList<int> classes) => budget.Check(
         MemoryEstimate.Training(dataBytes, featurizerOptions.Dimension, classes, foldCount, Environment.ProcessorCount, featurizerOptions.UsesEncoder),
         $"{dataPath}: training on {MemoryBudget.Format(dataBytes)} of CSV with 2^{bits} hash buckets");
@@ -114,11 +115,12 @@ return ToolRunner.Run("train", () =>
         if (eq <= 0) throw new InputException($"--where: expected column=value, got \"{w}\"");
         filter = (w[..eq], w[(eq + 1)..]);
     }
-    var set = LabeledData.Load(dataPath, new LabeledDataSpec
+    var spec = new LabeledDataSpec
     {
         TextColumn = parsed.GetValue(textColumn)!, LabelColumns = labels, Delimiter = fieldDelimiter, Encoding = textEncoding, Budget = budget,
         SkipEmpty = parsed.GetValue(skipEmpty), GroupColumn = parsed.GetValue(groupColumn), Where = filter,
-    });
+    };
+    var set = LabeledData.Concat(dataPaths.Select(d => LabeledData.Load(d, spec)).ToList());
     string? featuresReason = null;
     if (parsed.GetValue(features) is "auto") (featurizerOptions, featuresReason) = (featurizerOptions with { Features = FeatureSets.Auto(set.Count).Set }, FeatureSets.Auto(set.Count).Reason);
     CheckMemory(set.Labels.Select(l => l.Distinct().Count()).ToList());
@@ -141,7 +143,7 @@ return ToolRunner.Run("train", () =>
         Folds = foldCount,
         Seed = parsed.GetValue(seed),
         AlwaysTrainGroup = parsed.GetValue(alwaysTrain),
-        Created = CreationTime(dataPath),
+        Created = CreationTime(dataPaths),
     };
     var started = System.Diagnostics.Stopwatch.StartNew();
     var (trained, cv, candidates) = TrainWithProgress(options, set);
@@ -218,9 +220,9 @@ BoostedTreesOptions TreeOptions(ParseResult p)
 }
 
 // The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's
-// modification time, so the same data file and seed give a byte-identical model. Retraining the same model
+// modification time (the newest, for several), so the same data and seed give a byte-identical model. Retraining the same model
 // does not rewrite an existing file (ModelFile.SaveIfChanged), so a fresh clone's newer file times leave it clean.
-static DateTimeOffset CreationTime(string dataPath) =>
+static DateTimeOffset CreationTime(IEnumerable<string> dataPaths) =>
     long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long epoch)
         ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-        : new DateTimeOffset(File.GetLastWriteTimeUtc(dataPath), TimeSpan.Zero);
+        : new DateTimeOffset(dataPaths.Max(File.GetLastWriteTimeUtc), TimeSpan.Zero);

@@ -27,6 +27,8 @@ public static class FoldExport
     {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
         using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        bool files = data.Files.Count > 1;   // with several input files, "line" is a line of the row's own file
+        if (files) csv.WriteField("file");
         csv.WriteField("line");
         foreach (var r in results)
         {
@@ -38,6 +40,7 @@ public static class FoldExport
         var at = results.Select(r => r.Rows.Select((row, i) => (row, i)).ToDictionary(p => p.row, p => p.i)).ToList();
         foreach (int row in results[0].Rows)
         {
+            if (files) csv.WriteField(Path.GetFileName(data.SourceOf(row)));
             csv.WriteField(data.Lines[row]);
             for (int h = 0; h < results.Count; h++)
             {

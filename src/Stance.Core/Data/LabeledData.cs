@@ -25,7 +25,11 @@ public sealed record LabeledDataSpec
 /// </summary>
 public sealed class LabeledData
 {
+    /// <summary>The file read, or for several files their paths joined with " + " (<see cref="Files"/> lists them).</summary>
     public string Source { get; }
+    /// <summary>The files the rows come from, in order (one unless <see cref="Concat"/> joined several).</summary>
+    public IReadOnlyList<string> Files { get; private init; } = [];
+    private int[]? _fileOfRow;
     public LabeledDataSpec Spec { get; }
     public IReadOnlyList<string> Texts { get; }
     /// <summary>Labels[head][row].</summary>
@@ -44,6 +48,25 @@ public sealed class LabeledData
         Source = source; Spec = spec; Texts = texts; Delimiter = delimiter;
         Labels = labels.Select(l => l.ToArray()).ToArray();
         Groups = groups; Lines = lines; SkippedEmpty = skipped; FilteredOut = filtered;
+        Files = [source];
+    }
+
+    /// <summary>The file row <paramref name="row"/> was read from (its line is <see cref="Lines"/>[row] there).</summary>
+    public string SourceOf(int row) => _fileOfRow is null ? Source : Files[_fileOfRow[row]];
+
+    /// <summary>The rows of several files read with the same spec, in file order (each keeps its own line numbers).</summary>
+    public static LabeledData Concat(IReadOnlyList<LabeledData> parts)
+    {
+        if (parts.Count == 1) return parts[0];
+        var first = parts[0];
+        var labels = first.Spec.LabelColumns.Select((_, h) => parts.SelectMany(p => p.Labels[h]).ToList()).ToArray();
+        var groups = first.Groups is null ? null : parts.SelectMany(p => p.Groups!).ToList();
+        return new LabeledData(string.Join(" + ", parts.Select(p => p.Source)), first.Spec, parts.SelectMany(p => p.Texts).ToList(), labels, groups,
+            parts.SelectMany(p => p.Lines).ToList(), parts.Sum(p => p.SkippedEmpty), parts.Sum(p => p.FilteredOut), first.Delimiter)
+        {
+            Files = parts.Select(p => p.Source).ToList(),
+            _fileOfRow = parts.SelectMany((p, f) => Enumerable.Repeat(f, p.Count)).ToArray(),
+        };
     }
 
     public int Count => Texts.Count;

@@ -122,7 +122,7 @@ public sealed class ModelTrainer
         }
         Candidates = candidates;
         Step("done");
-        var info = new TrainingInfo(Path.GetFileName(data.Source), Sha256Of(data.Source), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer, _options.Created);
+        var info = new TrainingInfo(string.Join(" + ", data.Files.Select(Path.GetFileName)), Sha256Of(data.Files), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer, _options.Created);
         return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info, examples), cv);
     }
 
@@ -246,15 +246,17 @@ public sealed class ModelTrainer
             if (n < _options.Folds)
             {
                 int first = Array.IndexOf(y, c);
-                throw InputException.At(data.Source, data.Lines[first], null, null,
+                throw InputException.At(data.SourceOf(first), data.Lines[first], null, null,
                     $"class \"{classes[c]}\" of column \"{label}\" has {n} row(s), fewer than the {_options.Folds} CV folds; label more rows or lower --folds");
             }
         }
     }
 
-    private static string Sha256Of(string path)
+    /// <summary>The SHA-256 of the data: of the file, or of the files' bytes one after the other.</summary>
+    private static string Sha256Of(IReadOnlyList<string> paths)
     {
-        using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var path in paths) sha.AppendData(File.ReadAllBytes(path));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
