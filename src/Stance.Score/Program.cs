@@ -35,6 +35,8 @@ var root = new RootCommand("Score texts with a Stance model; prints metrics and 
     model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, language, inputs,
 };
 var parsed = root.Parse(args);
+if (ToolRunner.UnknownOption(args, root.Options.SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("--version").ToHashSet()) is { } unknown)
+    return ToolRunner.Fail("score", unknown, ToolRunner.BadInput);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
 if (parsed.Errors.Count > 0) return ToolRunner.Fail("score", parsed.Errors[0].Message, ToolRunner.BadInput);
 

@@ -70,6 +70,8 @@ var root = new RootCommand("Train a Stance model from a labeled CSV and print cr
 };
 
 var parsed = root.Parse(args);
+if (ToolRunner.UnknownOption(args, root.Options.SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("--version").ToHashSet()) is { } unknown)
+    return ToolRunner.Fail("train", unknown, ToolRunner.BadInput);
 if (parsed.Action is System.CommandLine.Help.HelpAction || args.Contains("--version")) return parsed.Invoke();
 if (parsed.Errors.Count > 0) return ToolRunner.Fail("train", parsed.Errors[0].Message, ToolRunner.BadInput);
 

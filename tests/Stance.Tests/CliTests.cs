@@ -117,6 +117,15 @@ public class CliTests
         AssertBadInput(Cli.Score("--model", model, "--format", "jsonl", "--boilerplate", patterns, article), "extra.txt, line 2", "invalid regular expression");
     }
 
+    [Fact]
+    public void AMistypedOptionIsNamedWithTheNearestRealOne()
+    {
+        var score = Cli.Score("--model", "m.zip", "--fromat", "csv", "in.csv");
+        AssertBadInput(score, "unknown option --fromat (did you mean --format?)");
+        AssertBadInput(Cli.Train("--data", "d.csv", "--model", "m.zip", "--lable-column=stance"), "unknown option --lable-column (did you mean --label-column?)");
+        AssertBadInput(Cli.Score("--model", "m.zip", "--zzzzzzzz", "in.csv"), "unknown option --zzzzzzzz (see --help)");
+    }
+
     private static void AssertBadInput(Cli.Result r, params string[] fragments)
     {
         Assert.Equal(2, r.ExitCode);

@@ -36,6 +36,44 @@ public static class ToolRunner
         return code;
     }
 
+    /// <summary>
+    /// The first argument that looks like an option ("--x" or "--x=v") but is none of <paramref name="known"/>,
+    /// as "unknown option --fromat (did you mean --format?)"; null when every one is known. Without this a
+    /// mistyped option of Score would be taken for an input file ("--fromat: file not found").
+    /// </summary>
+    public static string? UnknownOption(IReadOnlyList<string> args, IReadOnlyCollection<string> known)
+    {
+        foreach (var arg in args)
+        {
+            if (arg == "--") break;
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length < 3) continue;
+            string name = arg.Split('=', 2)[0];
+            if (known.Contains(name)) continue;
+            var nearest = known.Where(k => k.StartsWith("--", StringComparison.Ordinal)).MinBy(k => Distance(name, k));
+            return nearest is not null && Distance(name, nearest) <= Math.Max(2, name.Length / 3)
+                ? $"unknown option {name} (did you mean {nearest}?)" : $"unknown option {name} (see --help)";
+        }
+        return null;
+    }
+
+    /// <summary>Levenshtein distance (insertions, deletions, substitutions).</summary>
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
     /// <summary>Reads a --delimiter value: one character, or the names "tab", "semicolon" and "comma"; null (not given) stays null: detect it.</summary>
     public static char? ParseDelimiter(string? value) => value switch
     {
