@@ -39,7 +39,7 @@ var classWeights = new Option<string>("--class-weights")
 classWeights.AcceptOnlyFromAmong("balanced", "none");
 var features = new Option<string>("--features")
 {
-    Description = "What the model reads: auto (both up to 20,000 rows, else ngrams) | ngrams (hashed word 1-3 + character 2-5 grams, TF-IDF) | encoder (the pretrained all-MiniLM-L6-v2 sentence vector) | both (the two side by side; the encoder costs ~15 ms of CPU per short text)",
+    Description = "What the model reads: auto (both up to 20,000 rows, else ngrams) | ngrams (hashed word 1-3 + character 2-5 grams, TF-IDF) | encoder (the pretrained all-MiniLM-L6-v2 sentence vector) | both (the two side by side; the encoder costs ~8 ms of CPU per short text)",
     DefaultValueFactory = _ => "auto",
 };
 features.AcceptOnlyFromAmong([.. FeatureSets.Names, "auto"]);

@@ -18,7 +18,7 @@ public static class FeatureSets
 
     /// <summary>
     /// Up to this many training rows the default ("auto") adds the sentence encoder to the n-grams: it read
-    /// real text better in the bench (docs/benchmarks.md) but costs ~15 ms of CPU a text, about 2.5 minutes
+    /// real text better in the bench but costs ~8 ms of CPU a text (docs/benchmarks.md), about 1.5 minutes
     /// on 2 cores at this size; larger sets train on n-grams unless asked.
     /// </summary>
     public const int AutoEncoderRowLimit = 20_000;
