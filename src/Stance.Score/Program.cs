@@ -55,7 +55,7 @@ return ToolRunner.Run("score", () =>
     var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
     var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget);
     var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter);
-    var extra = input.ExtraColumns();
+    var extra = input.ExtraColumns(Console.In);
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);
     foreach (var note in stanceModel.LoadNotes) Console.Error.WriteLine($"score: note: {note}");
     var extras = new ScoringExtras(stanceModel, parsed.GetValue(inputs)!, extra, parsed.GetValue(reportOut), parsed.GetValue(uncertain),

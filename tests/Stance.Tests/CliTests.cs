@@ -118,6 +118,24 @@ public class CliTests
     }
 
     [Fact]
+    public void CsvOnStdinKeepsEveryColumnAsAFileDoes()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        const string input = "id,text,stance,extra\nq1,\"The regime jailed another journalist this week.\",critical,from-a-pipe\n";
+        var piped = Cli.Run("Stance.Score.dll", ["--model", model, "--format", "csv", "-"], input);
+        Assert.True(piped.ExitCode == 0, piped.Stderr);
+        var file = Path.Combine(dir, "in.csv");
+        File.WriteAllText(file, input);
+        var fromFile = Cli.Score("--model", model, "--format", "csv", file);
+        var header = piped.Stdout.Split('\n')[0];
+        Assert.Equal(fromFile.Stdout.Split('\n')[0], header);
+        Assert.Contains(",stance,extra,", header);
+        Assert.Contains(",critical,from-a-pipe,", piped.Stdout);
+        Assert.Contains("== stance: evaluation on 1 labeled units", piped.Stderr);
+    }
+
+    [Fact]
     public void AMistypedOptionIsNamedWithTheNearestRealOne()
     {
         var score = Cli.Score("--model", "m.zip", "--fromat", "csv", "in.csv");

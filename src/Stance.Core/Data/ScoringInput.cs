@@ -58,17 +58,51 @@ public sealed class ScoringInput
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
     private static bool IsText(string path) => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Columns of the CSV inputs other than id and the text column, in order of first appearance.</summary>
-    public IReadOnlyList<string> ExtraColumns()
+    /// <summary>
+    /// Columns of the CSV inputs other than id and the text column, in order of first appearance. A CSV on
+    /// stdin is opened here to read its header (and kept open for <see cref="Units"/>), so its columns ride
+    /// along as a file's do.
+    /// </summary>
+    public IReadOnlyList<string> ExtraColumns(TextReader stdin)
     {
         var extra = new List<string>();
-        foreach (var input in _inputs.Where(i => i != "-" && IsCsv(i)))
+        foreach (var input in _inputs.Where(i => i == "-" || IsCsv(i)))
         {
+            if (input == "-")
+            {
+                if (StdinCsv(stdin) is { } piped) Add(piped.Header);
+                continue;
+            }
             using var csv = CsvSource.Open(input, _read);
             csv.RequireColumn(_textColumn);
-            foreach (var h in csv.Header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
+            Add(csv.Header);
         }
         return extra;
+
+        void Add(IEnumerable<string> header)
+        {
+            foreach (var h in header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
+        }
+    }
+
+    private CsvSource? _stdinCsv;
+    private Stream? _stdinJsonl;
+    private bool _stdinOpened;
+
+    /// <summary>Opens stdin once: a CSV source (header read), or null when it holds JSON Lines (kept in <see cref="_stdinJsonl"/>).</summary>
+    private CsvSource? StdinCsv(TextReader stdin)
+    {
+        if (_stdinOpened) return _stdinCsv;
+        _stdinOpened = true;
+        if (!ReferenceEquals(stdin, Console.In)) return null;   // another reader (tests): read as text in Units
+        var (stream, jsonl) = PeekedStdin();
+        if (jsonl) _stdinJsonl = stream;
+        else
+        {
+            _stdinCsv = CsvSource.FromStream("stdin", stream, _read);
+            _stdinCsv.RequireColumn(_textColumn);
+        }
+        return _stdinCsv;
     }
 
     public IEnumerable<ScoringUnit> Units(TextReader stdin)
@@ -80,15 +114,13 @@ public sealed class ScoringInput
                 // The process's own stdin is read as bytes, with the same checks as a file; another reader (tests) as text.
                 if (ReferenceEquals(stdin, Console.In))
                 {
-                    var (stream, jsonl) = PeekedStdin();
-                    if (jsonl)
+                    if (StdinCsv(stdin) is { } piped)
                     {
-                        using var text = new CheckedTextReader("stdin", stream, _read.Encoding, csv: false);
-                        foreach (var u in JsonlUnits.Read(text, "stdin", _textColumn)) yield return u;
+                        using (piped) foreach (var u in FromCsv(piped, "stdin")) yield return u;
                         continue;
                     }
-                    using var bytes = CsvSource.FromStream("stdin", stream, _read);
-                    foreach (var u in FromCsv(bytes, "stdin")) yield return u;
+                    using var text = new CheckedTextReader("stdin", _stdinJsonl!, _read.Encoding, csv: false);
+                    foreach (var u in JsonlUnits.Read(text, "stdin", _textColumn)) yield return u;
                     continue;
                 }
                 if (StartsWithBrace(stdin))
