@@ -239,7 +239,7 @@ public class SpeedPathTests
             var model = Path.Combine(dir, $"m{cores}.zip");
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Stance.Train.dll"));
-            foreach (var arg in new[] { "--data", data, "--model", model, "--folds", "0", "--lambda", "1e-4" }) psi.ArgumentList.Add(arg);
+            foreach (var arg in new[] { "--data", data, "--model", model, "--folds", "0", "--lambda", "1e-4", "--features", "ngrams" }) psi.ArgumentList.Add(arg);
             psi.Environment["DOTNET_PROCESSOR_COUNT"] = cores.ToString();
             psi.Environment["SOURCE_DATE_EPOCH"] = "1700000000";
             using var p = Process.Start(psi)!;
