@@ -28,11 +28,18 @@ var language = new Option<string>("--language")
     DefaultValueFactory = _ => "en",
 };
 language.AcceptOnlyFromAmong("en", "any");
-var inputs = new Argument<string[]>("inputs") { Description = ".csv files, .txt articles, or - for CSV on stdin", Arity = ArgumentArity.OneOrMore };
+var onBadRecord = new Option<string>("--on-bad-record")
+{
+    Description = "fail (default: a bad JSON Lines record stops the run, after the records before it are written) | skip (write it to --rejects and go on)",
+    DefaultValueFactory = _ => "fail",
+};
+onBadRecord.AcceptOnlyFromAmong("fail", "skip");
+var rejects = new Option<string?>("--rejects") { Description = "With --on-bad-record skip: CSV of the skipped records (source, line, reason, record)" };
+var inputs = new Argument<string[]>("inputs") { Description = ".csv, .jsonl or .txt files, folders, or - for stdin (CSV or JSON Lines)", Arity = ArgumentArity.OneOrMore };
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, language, inputs,
+    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, language, onBadRecord, rejects, inputs,
 };
 var parsed = root.Parse(args);
 if (ToolRunner.UnknownOption(args, root.Options.SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("--version").ToHashSet()) is { } unknown)
@@ -54,7 +61,16 @@ return ToolRunner.Run("score", () =>
     var segmenter = new ArticleSegmenter(new SegmenterOptions { ExtraBoilerplate = patternFile is null ? [] : BoilerplatePatterns.Load(patternFile) });
     var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
     var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget);
-    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter);
+    bool skipBad = parsed.GetValue(onBadRecord) == "skip";
+    string? rejectsPath = parsed.GetValue(rejects);
+    if (skipBad != rejectsPath is not null) throw new InputException("--on-bad-record skip and --rejects FILE go together: skipped records must be kept somewhere");
+    if (rejectsPath is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(rejectsPath))))
+        throw new InputException($"--rejects: the folder of {rejectsPath} does not exist");
+    var rejected = new List<(string Source, long Line, string Reason, string Record)>();
+    var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter)
+    {
+        Reject = skipBad ? (source, line, reason, record) => rejected.Add((source, line, reason, record)) : null,
+    };
     var extra = input.ExtraColumns(Console.In);
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);
     foreach (var note in stanceModel.LoadNotes) Console.Error.WriteLine($"score: note: {note}");
@@ -71,6 +87,7 @@ return ToolRunner.Run("score", () =>
         run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add, stanceModel.UsesEncoder ? Progress() : null,
             parsed.GetValue(language) == "any" ? null : LanguageDetector.English);
         run.Run(input.Units(Console.In));
+        predictions.Finish();
         if (stanceModel.UsesEncoder && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");
     }
 
@@ -116,8 +133,10 @@ return ToolRunner.Run("score", () =>
         report.WriteLine("confusion matrix (rows = actual, columns = predicted):");
         report.Write(metrics.Confusion.ToText());
     }
+    if (rejectsPath is not null) RejectsFile.Write(rejectsPath, rejected);
     Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}"
-        + (run.NotScored > 0 ? $" ({string.Join("; ", run.NotScoredBy.Select(p => $"{p.Key}: {p.Value}"))})" : "") + (outPath is null ? "" : $" → {outPath}"));
+        + (run.NotScored > 0 ? $" ({string.Join("; ", run.NotScoredBy.Select(p => $"{p.Key}: {p.Value}"))})" : "") + (outPath is null ? "" : $" → {outPath}")
+        + (rejectsPath is null ? "" : $", rejected {rejected.Count} → {rejectsPath}"));
     extras.Finish(evaluation, report);
     return ToolRunner.Ok;
 });

@@ -136,6 +136,39 @@ public class CliTests
     }
 
     [Fact]
+    public void BadJsonlRecordsFailAfterTheGoodOnesOrAreSkippedIntoRejects()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        const string lines = "{\"text\":\"The regime jailed another journalist.\"}\n{\"body\":\"no text\"}\nnot json\n{\"text\":\"Cuba will be free one day.\"}\n";
+        // fail (default): the record before the bad one is written, then one error line, exit 2.
+        var failed = Cli.Run("Stance.Score.dll", ["--model", model, "--format", "csv", "-"], lines);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("stdin, line 2: no \"text\" field", failed.Stderr);
+        Assert.Equal(2, failed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);   // header + the good record
+        // A run that fails before any record writes no header.
+        var early = Cli.Run("Stance.Score.dll", ["--model", model, "--format", "csv", "-"], "{\"body\":\"x\"}\n");
+        Assert.Equal(2, early.ExitCode);
+        Assert.Equal("", early.Stdout);
+        // skip: a .jsonl file argument, every good record scored, the bad ones in --rejects with line and reason.
+        var input = Path.Combine(dir, "in.jsonl");
+        File.WriteAllText(input, lines);
+        string rejects = Path.Combine(dir, "rejects.csv"), output = Path.Combine(dir, "out.jsonl");
+        var skipped = Cli.Score("--model", model, "--format", "jsonl", "--on-bad-record", "skip", "--rejects", rejects, "--out", output, input);
+        Assert.True(skipped.ExitCode == 0, skipped.Stderr);
+        Assert.Equal(2, File.ReadAllLines(output).Length);
+        Assert.Contains("scored 2 units, not scored 0", skipped.Stderr);
+        Assert.Contains("rejected 2", skipped.Stderr);
+        var rejected = File.ReadAllLines(rejects);
+        Assert.Equal("source,line,reason,record", rejected[0]);
+        Assert.Equal(3, rejected.Length);
+        Assert.Contains(",2,", rejected[1]);
+        Assert.Contains(",3,", rejected[2]);
+        // skip needs somewhere to keep what it skips.
+        AssertBadInput(Cli.Score("--model", model, "--on-bad-record", "skip", input), "--rejects");
+    }
+
+    [Fact]
     public void AMistypedOptionIsNamedWithTheNearestRealOne()
     {
         var score = Cli.Score("--model", "m.zip", "--fromat", "csv", "in.csv");

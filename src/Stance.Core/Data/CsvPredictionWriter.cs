@@ -37,11 +37,24 @@ internal sealed class CsvPredictionWriter : PredictionWriter
             header.AddRange(h.Classes.Select(c => $"comments_share_{h.Label}_{c}"));
             header.Add($"comments_top_{h.Label}");
         }
-        Row(header);
+        _header = header;
     }
+
+    private List<string>? _header;
+
+    /// <summary>The header goes out with the first record (or at <see cref="Finish"/>), so a run that fails before any record leaves no partial output.</summary>
+    private void Header()
+    {
+        if (_header is null) return;
+        Row(_header);
+        _header = null;
+    }
+
+    public override void Finish() => Header();
 
     public override void WriteUnit(ScoredUnit s)
     {
+        Header();
         var u = s.Unit;
         var row = new List<string> { u.Id, u.Source, u.Index.ToString(CultureInfo.InvariantCulture), u.Kind, u.Text, s.Status };
         foreach (var c in Extra) row.Add(u.Columns.TryGetValue(c, out var v) ? v : "");
@@ -61,6 +74,7 @@ internal sealed class CsvPredictionWriter : PredictionWriter
 
     public override void WriteArticle(ArticleSummary a)
     {
+        Header();
         var row = new List<string> { Path.GetFileName(a.Source), a.Source, "", "article", "", "ok" };
         row.AddRange(Extra.Select(_ => ""));
         for (int h = 0; h < Model.Heads.Count; h++)

@@ -5,11 +5,12 @@ namespace Stance.Core.Data;
 /// <summary>
 /// Reads JSON Lines (one object per line, as Hadoop Streaming or Spark's RDD.pipe feed a mapper): the
 /// text field, an optional "id", and every other string, number or boolean field carried along as a
-/// column. A line that is not a JSON object, or lacks the text field, is an error naming its line.
+/// column. A line that is not a JSON object, or lacks the text field, is an error naming its line — or, with
+/// <paramref name="reject"/>, is handed to it (line, reason, the line itself) and skipped.
 /// </summary>
 public static class JsonlUnits
 {
-    public static IEnumerable<ScoringUnit> Read(TextReader reader, string source, string textField)
+    public static IEnumerable<ScoringUnit> Read(TextReader reader, string source, string textField, Action<long, string, string>? reject = null)
     {
         long line = 0;
         int row = 0;
@@ -17,9 +18,19 @@ public static class JsonlUnits
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
-            var columns = Parse(text, source, line);
-            if (!columns.TryGetValue(textField, out var body))
-                throw InputException.At(source, line, null, null, $"no \"{textField}\" field in this JSON object (found: {string.Join(", ", columns.Keys)})");
+            Dictionary<string, string> columns;
+            string? body;
+            try
+            {
+                columns = Parse(text, source, line);
+                if (!columns.TryGetValue(textField, out body))
+                    throw InputException.At(source, line, null, null, $"no \"{textField}\" field in this JSON object (found: {string.Join(", ", columns.Keys)})");
+            }
+            catch (InputException e) when (reject is not null)
+            {
+                reject(line, e.Message, text);
+                continue;
+            }
             row++;
             string id = columns.TryGetValue("id", out var given) && given.Length > 0 ? given : $"{source}:{row}";
             string kind = columns.TryGetValue("kind", out var k) && k.Trim().Length > 0 ? k.Trim() : "text";

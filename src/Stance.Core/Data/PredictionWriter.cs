@@ -35,6 +35,8 @@ public abstract class PredictionWriter : IDisposable
 
     public abstract void WriteUnit(ScoredUnit unit);
     public abstract void WriteArticle(ArticleSummary article);
+    /// <summary>Called once when every record is written (a CSV with no record still gets its header).</summary>
+    public virtual void Finish() { }
     public virtual void Dispose() { }
 
     /// <summary>A carried column whose name the output already uses (e.g. an input "source") becomes input_&lt;name&gt;.</summary>

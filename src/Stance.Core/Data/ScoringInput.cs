@@ -42,13 +42,13 @@ public sealed class ScoringInput
             if (i == "-") { expanded.Add(i); continue; }
             if (Directory.Exists(i))
             {
-                var files = Directory.EnumerateFiles(i, "*", SearchOption.AllDirectories).Where(f => IsCsv(f) || IsText(f)).Order(StringComparer.Ordinal).ToList();
-                if (files.Count == 0) throw new InputException($"{i}: the folder holds no .csv or .txt file");
+                var files = Directory.EnumerateFiles(i, "*", SearchOption.AllDirectories).Where(f => IsCsv(f) || IsText(f) || IsJsonl(f)).Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0) throw new InputException($"{i}: the folder holds no .csv, .jsonl or .txt file");
                 expanded.AddRange(files);
                 continue;
             }
             if (!File.Exists(i)) throw new InputException($"{i}: file not found");
-            if (!IsCsv(i) && !IsText(i)) throw new InputException($"{i}: expected a .csv or .txt file, a folder, or -");
+            if (!IsCsv(i) && !IsText(i) && !IsJsonl(i)) throw new InputException($"{i}: expected a .csv, .jsonl or .txt file, a folder, or -");
             expanded.Add(i);
         }
         _inputs = expanded; _textColumn = textColumn; _read = read;
@@ -57,6 +57,7 @@ public sealed class ScoringInput
 
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
     private static bool IsText(string path) => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+    private static bool IsJsonl(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Columns of the CSV inputs other than id and the text column, in order of first appearance. A CSV on
@@ -84,6 +85,11 @@ public sealed class ScoringInput
             foreach (var h in header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
         }
     }
+
+    /// <summary>When set, a bad JSON Lines record is handed here (source, line, reason, record) and skipped instead of failing the run.</summary>
+    public Action<string, long, string, string>? Reject { get; init; }
+
+    private Action<long, string, string>? RejectFrom(string source) => Reject is { } r ? (line, reason, record) => r(source, line, reason, record) : null;
 
     private CsvSource? _stdinCsv;
     private Stream? _stdinJsonl;
@@ -120,16 +126,21 @@ public sealed class ScoringInput
                         continue;
                     }
                     using var text = new CheckedTextReader("stdin", _stdinJsonl!, _read.Encoding, csv: false);
-                    foreach (var u in JsonlUnits.Read(text, "stdin", _textColumn)) yield return u;
+                    foreach (var u in JsonlUnits.Read(text, "stdin", _textColumn, RejectFrom("stdin"))) yield return u;
                     continue;
                 }
                 if (StartsWithBrace(stdin))
                 {
-                    foreach (var u in JsonlUnits.Read(stdin, "stdin", _textColumn)) yield return u;
+                    foreach (var u in JsonlUnits.Read(stdin, "stdin", _textColumn, RejectFrom("stdin"))) yield return u;
                     continue;
                 }
                 using var csv = CsvSource.FromReader("stdin", stdin, _read.Delimiter ?? ',');
                 foreach (var u in FromCsv(csv, "stdin")) yield return u;
+            }
+            else if (IsJsonl(input))
+            {
+                using var text = new CheckedTextReader(input, File.OpenRead(input), _read.Encoding, csv: false);
+                foreach (var u in JsonlUnits.Read(text, input, _textColumn, RejectFrom(input))) yield return u;
             }
             else if (IsCsv(input))
             {

@@ -26,7 +26,9 @@ public static class BatchScorer
         var counters = new ConcurrentBag<TermCounter>();
         var pending = new Queue<Task<ScoredUnit[]>>();
         var batch = new List<ScoringUnit>(batchSize);
-        foreach (var unit in units)
+        using var source = units.GetEnumerator();
+        Exception? failure = null;
+        while (Next(source, ref failure) is { } unit)
         {
             batch.Add(unit);
             if (batch.Count < batchSize) continue;
@@ -38,6 +40,15 @@ public static class BatchScorer
         if (batch.Count > 0) pending.Enqueue(Start(model, batch, counters, explain, language));
         while (pending.Count > 0)
             foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
+        // Bad input met while reading: the units read before it are scored and handed on first, then the error.
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    /// <summary>The next unit, or null at the end of the input or at bad input (kept in <paramref name="failure"/>).</summary>
+    private static ScoringUnit? Next(IEnumerator<ScoringUnit> source, ref Exception? failure)
+    {
+        try { return source.MoveNext() ? source.Current : null; }
+        catch (InputException e) { failure = e; return null; }
     }
 
     private static Task<ScoredUnit[]> Start(StanceModel model, List<ScoringUnit> batch, ConcurrentBag<TermCounter> counters, int explain, string? language) =>
