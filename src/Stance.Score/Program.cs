@@ -28,6 +28,13 @@ var language = new Option<string>("--language")
     DefaultValueFactory = _ => "en",
 };
 language.AcceptOnlyFromAmong("en", "any");
+var inputFormat = new Option<string>("--input-format")
+{
+    Description = "auto (by extension: .csv, .jsonl, .txt page; stdin: JSON Lines if it starts with {, else CSV) | text (one text per line, every input)",
+    DefaultValueFactory = _ => "auto",
+};
+inputFormat.AcceptOnlyFromAmong("auto", "text");
+var noHeader = new Option<bool>("--no-header") { Description = "CSV inputs have no header row: columns are named 1, 2, … (use --text-column 2)" };
 var onBadRecord = new Option<string>("--on-bad-record")
 {
     Description = "fail (default: a bad JSON Lines record stops the run, after the records before it are written) | skip (write it to --rejects and go on)",
@@ -39,7 +46,7 @@ var inputs = new Argument<string[]>("inputs") { Description = ".csv, .jsonl or .
 
 var root = new RootCommand("Score texts with a Stance model; prints metrics and a confusion matrix when the input is labeled.")
 {
-    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, language, onBadRecord, rejects, inputs,
+    model, textColumn, format, output, delimiter, encoding, maxMemory, explain, boilerplate, reportOut, uncertain, uncertainOut, uncertainHead, language, inputFormat, noHeader, onBadRecord, rejects, inputs,
 };
 var parsed = root.Parse(args);
 if (ToolRunner.UnknownOption(args, root.Options.SelectMany(o => o.Aliases.Append(o.Name)).Append("--help").Append("--version").ToHashSet()) is { } unknown)
@@ -60,7 +67,7 @@ return ToolRunner.Run("score", () =>
     string? patternFile = parsed.GetValue(boilerplate);
     var segmenter = new ArticleSegmenter(new SegmenterOptions { ExtraBoilerplate = patternFile is null ? [] : BoilerplatePatterns.Load(patternFile) });
     var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
-    var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget);
+    var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget) with { HasHeader = !parsed.GetValue(noHeader) };
     bool skipBad = parsed.GetValue(onBadRecord) == "skip";
     string? rejectsPath = parsed.GetValue(rejects);
     if (skipBad != rejectsPath is not null) throw new InputException("--on-bad-record skip and --rejects FILE go together: skipped records must be kept somewhere");
@@ -70,6 +77,7 @@ return ToolRunner.Run("score", () =>
     var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter)
     {
         Reject = skipBad ? (source, line, reason, record) => rejected.Add((source, line, reason, record)) : null,
+        Lines = parsed.GetValue(inputFormat) == "text",
     };
     var extra = input.ExtraColumns(Console.In);
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);

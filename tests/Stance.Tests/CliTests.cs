@@ -169,6 +169,45 @@ public class CliTests
     }
 
     [Fact]
+    public void PlainLinesAndHeaderlessCsvAreInputsToo()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var lines = Cli.Run("Stance.Score.dll", ["--model", model, "--input-format", "text", "--format", "csv", "-"],
+            "The regime jailed another journalist.\nDespite the blockade, our doctors save lives.\n");
+        Assert.True(lines.ExitCode == 0, lines.Stderr);
+        var rows = lines.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, rows.Length);
+        Assert.StartsWith("stdin:2,stdin,2,text,\"Despite the blockade", rows[2]);
+        var headerless = Cli.Run("Stance.Score.dll", ["--model", model, "--no-header", "--text-column", "2", "--format", "csv", "-"],
+            "7,\"The regime jailed another journalist.\",x\n8,\"Cuba will be free one day.\",y\n");
+        Assert.True(headerless.ExitCode == 0, headerless.Stderr);
+        rows = headerless.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, rows.Length);
+        Assert.StartsWith("id,source,unit,kind,text,status,1,3,", rows[0]);
+        Assert.Contains(",ok,8,y,", rows[2]);
+    }
+
+    [Fact]
+    public void PartsScoredInParallelConcatenateToOneRunAsAMapperWould()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var texts = File.ReadAllLines(Cli.Fixture("small.csv")).Skip(1).Select(l => l.Split(',')[1].Trim('"')).ToArray();
+        var records = Enumerable.Range(0, 900).Select(i => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = $"d{i}", ["text"] = texts[i % texts.Length] + " " + i })).ToList();
+        string Run(IEnumerable<string> part) => Cli.Run("Stance.Score.dll", ["--model", model, "--format", "jsonl", "-"], string.Join("\n", part) + "\n").Stdout;
+        var parts = records.Chunk(300).ToArray();
+        var outputs = new string[parts.Length];
+        Parallel.For(0, parts.Length, p => outputs[p] = Run(parts[p]));
+        // Equal record for record, but for "unit", the row number within each input.
+        static string[] WithoutUnit(string jsonl) => jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => { var o = System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject(); o.Remove("unit"); return o.ToJsonString(); }).ToArray();
+        var whole = WithoutUnit(Run(records));
+        Assert.Equal(900, whole.Length);
+        Assert.Equal(whole, WithoutUnit(string.Concat(outputs)));
+    }
+
+    [Fact]
     public void AMistypedOptionIsNamedWithTheNearestRealOne()
     {
         var score = Cli.Score("--model", "m.zip", "--fromat", "csv", "in.csv");

@@ -15,6 +15,8 @@ public sealed record ReadOptions
     public TextEncoding Encoding { get; init; } = TextEncoding.Utf8;
     /// <summary>A longer field is an error (an unclosed quote would otherwise swallow the rest of the file).</summary>
     public long MaxFieldChars { get; init; } = MemoryBudget.Default.MaxFieldChars;
+    /// <summary>False: the first line is data, and the columns are named by their 1-based position ("1", "2", …).</summary>
+    public bool HasHeader { get; init; } = true;
 
     public static ReadOptions For(char? delimiter, TextEncoding encoding, MemoryBudget budget) =>
         new() { Delimiter = delimiter, Encoding = encoding, MaxFieldChars = budget.MaxFieldChars };
@@ -40,7 +42,9 @@ public sealed class CsvSource : IDisposable
     public string Name => _name;
     public char Delimiter { get; }
 
-    private CsvSource(string name, TextReader reader, char delimiter, long maxFieldChars)
+    private CsvRecord? _firstRecord;
+
+    private CsvSource(string name, TextReader reader, char delimiter, long maxFieldChars, bool hasHeader = true)
     {
         _name = name;
         _checked = reader as CheckedTextReader;
@@ -56,8 +60,14 @@ public sealed class CsvSource : IDisposable
             MaxFieldSize = maxFieldChars,
         };
         _parser = new CsvParser(reader, config);
-        var header = ReadRaw() ?? throw InputException.At(name, 1, null, null, "empty file: expected a header row naming the columns");
-        Header = header.Fields.Select(h => h.Trim()).ToArray();
+        var header = ReadRaw() ?? throw InputException.At(name, 1, null, null,
+            hasHeader ? "empty file: expected a header row naming the columns" : "empty input: expected at least one row");
+        if (hasHeader) Header = header.Fields.Select(h => h.Trim()).ToArray();
+        else
+        {
+            Header = Enumerable.Range(1, header.Fields.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            _firstRecord = header;
+        }
         if (_checked is not null) _checked.ColumnNames = Header;
         for (int i = 0; i < Header.Length; i++)
             if (Array.IndexOf(Header, Header[i]) != i)
@@ -82,7 +92,7 @@ public sealed class CsvSource : IDisposable
         try
         {
             reader.Start();
-            return new CsvSource(name, reader, reader.Delimiter, options.MaxFieldChars);
+            return new CsvSource(name, reader, reader.Delimiter, options.MaxFieldChars, options.HasHeader);
         }
         catch { reader.Dispose(); throw; }
     }
@@ -105,8 +115,9 @@ public sealed class CsvSource : IDisposable
     /// <summary>The data records, each checked to have as many fields as the header.</summary>
     public IEnumerable<CsvRecord> Records()
     {
-        while (ReadRaw() is { } record)
+        while ((_firstRecord ?? ReadRaw()) is { } record)
         {
+            _firstRecord = null;
             if (record.Fields.Length != Header.Length)
             {
                 // Name the first missing column, or the first field beyond the header.

@@ -67,6 +67,7 @@ public sealed class ScoringInput
     public IReadOnlyList<string> ExtraColumns(TextReader stdin)
     {
         var extra = new List<string>();
+        if (Lines) return extra;
         foreach (var input in _inputs.Where(i => i == "-" || IsCsv(i)))
         {
             if (input == "-")
@@ -85,6 +86,9 @@ public sealed class ScoringInput
             foreach (var h in header) if (h != "id" && h != _textColumn && !extra.Contains(h)) extra.Add(h);
         }
     }
+
+    /// <summary>Every input is plain text, one unit per line (as fastText reads, or a Hadoop Streaming mapper gets): ids are source:line; empty lines are units with status "empty text".</summary>
+    public bool Lines { get; init; }
 
     /// <summary>When set, a bad JSON Lines record is handed here (source, line, reason, record) and skipped instead of failing the run.</summary>
     public Action<string, long, string, string>? Reject { get; init; }
@@ -115,6 +119,14 @@ public sealed class ScoringInput
     {
         foreach (var input in _inputs)
         {
+            if (Lines)
+            {
+                using var reader = input == "-"
+                    ? (ReferenceEquals(stdin, Console.In) ? new CheckedTextReader("stdin", Console.OpenStandardInput(), _read.Encoding, csv: false) : stdin)
+                    : new CheckedTextReader(input, File.OpenRead(input), _read.Encoding, csv: false);
+                foreach (var u in FromLines(reader, input == "-" ? "stdin" : input)) yield return u;
+                continue;
+            }
             if (input == "-")
             {
                 // The process's own stdin is read as bytes, with the same checks as a file; another reader (tests) as text.
@@ -168,6 +180,17 @@ public sealed class ScoringInput
             string id = idAt >= 0 && r.Fields[idAt].Length > 0 ? r.Fields[idAt] : $"{Path.GetFileName(source)}:{row}";
             string kind = kindAt >= 0 && r.Fields[kindAt].Trim().Length > 0 ? r.Fields[kindAt].Trim() : "text";
             yield return new ScoringUnit(id, source, r.Line, r.Fields[textAt], columns, kind) { Index = row };
+        }
+    }
+
+    private static IEnumerable<ScoringUnit> FromLines(TextReader reader, string source)
+    {
+        var empty = new Dictionary<string, string>();
+        int line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            yield return new ScoringUnit($"{Path.GetFileName(source)}:{line}", source, line, text, empty, "text") { Index = line };
         }
     }
 
