@@ -121,10 +121,10 @@ public sealed class ScoringInput
         {
             if (Lines)
             {
-                using var reader = input == "-"
-                    ? (ReferenceEquals(stdin, Console.In) ? new CheckedTextReader("stdin", Console.OpenStandardInput(), _read.Encoding, csv: false) : stdin)
-                    : new CheckedTextReader(input, File.OpenRead(input), _read.Encoding, csv: false);
-                foreach (var u in FromLines(reader, input == "-" ? "stdin" : input)) yield return u;
+                // Only a reader opened here is closed here (a caller's stdin reader stays the caller's).
+                using var opened = input != "-" ? new CheckedTextReader(input, File.OpenRead(input), _read.Encoding, csv: false)
+                    : ReferenceEquals(stdin, Console.In) ? new CheckedTextReader("stdin", Console.OpenStandardInput(), _read.Encoding, csv: false) : null;
+                foreach (var u in FromLines(opened ?? stdin, input == "-" ? "stdin" : input)) yield return u;
                 continue;
             }
             if (input == "-")

@@ -26,7 +26,7 @@ public static class FeatureSets
     /// <summary>What "auto" means for a training set of this many rows, and why, in words for the user.</summary>
     public static (FeatureSet Set, string Reason) Auto(int rows) => rows <= AutoEncoderRowLimit
         ? (FeatureSet.Both, $"auto: {rows:N0} rows ≤ {AutoEncoderRowLimit:N0}, so the sentence encoder is added to the n-grams")
-        : (FeatureSet.Ngrams, $"auto: {rows:N0} rows > {AutoEncoderRowLimit:N0}, n-grams only (the encoder would add ~{rows * 0.015 / Math.Max(1, Environment.ProcessorCount) / 60:F0} min; --features both to use it)");
+        : (FeatureSet.Ngrams, $"auto: {rows:N0} rows > {AutoEncoderRowLimit:N0}, n-grams only (the encoder would add ~{rows * 0.008 / Math.Max(1, Environment.ProcessorCount) / 60:F0} min; --features both to use it)");
 
     public static FeatureSet Parse(string name) => Array.IndexOf(Names, name) is int i and >= 0
         ? (FeatureSet)i
