@@ -15,6 +15,8 @@ at the same paths (--score, --model). Needs Debian's python3-distributed. Not pa
 import argparse, csv, json, os, subprocess, sys, tempfile, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stance_build import build  # noqa: E402
 
 
 def pipe(part, command):
@@ -50,9 +52,7 @@ def main():
     if a.score:
         score = [a.score]
     else:
-        subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Stance.Score"), "-c", "Release", "-v", "q", "--nologo",
-                        "-o", os.path.join(a.out, "bin")], check=True, stdout=subprocess.DEVNULL)
-        score = ["dotnet", os.path.join(a.out, "bin", "Stance.Score.dll")]
+        score = build(a.out)[1]
     command = score + ["--model", a.model, "--format", "jsonl", "-"]
 
     with open(os.path.join(ROOT, "data", "tweets", "tweet_stance.csv"), newline="", encoding="utf-8") as f:

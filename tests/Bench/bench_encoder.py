@@ -12,17 +12,15 @@ Not part of the test suite.
 import argparse, csv, os, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stance_build import build  # noqa: E402
 ap = argparse.ArgumentParser()
 ap.add_argument("--texts", type=int, default=3000)
 ap.add_argument("--repeats", type=int, default=3)
 ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-encoder-"))
 a = ap.parse_args()
 os.chdir(ROOT)
-for p in ("src/Stance.Train", "src/Stance.Score"):
-    # Built into the run's own folder, so rebuilding the source tree meanwhile cannot change the binaries mid-run.
-    subprocess.run(["dotnet", "build", p, "-c", "Release", "-v", "q", "--nologo", "-o", os.path.join(a.out, "bin")], check=True, stdout=subprocess.DEVNULL)
-TRAIN = ["dotnet", os.path.join(a.out, "bin", "Stance.Train.dll")]
-SCORE = ["dotnet", os.path.join(a.out, "bin", "Stance.Score.dll")]
+TRAIN, SCORE = build(a.out)
 
 with open("data/tweets/tweet_stance.csv", newline="", encoding="utf-8") as f:
     tweets = [r["text"] for r in csv.DictReader(f)]

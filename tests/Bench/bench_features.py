@@ -20,6 +20,8 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stance_build import build  # noqa: E402
 PEER = os.path.abspath(os.path.join(ROOT, "..", "shared", "peer", "sklearn_peer.py"))
 ap = argparse.ArgumentParser()
 ap.add_argument("--protocols", default="corpus,tweets,yardstick,seeds")
@@ -30,11 +32,7 @@ ap.add_argument("--bootstrap", type=int, default=2000)
 ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-features-"))
 a = ap.parse_args()
 os.chdir(ROOT)
-for p in ("src/Stance.Train", "src/Stance.Score"):
-    # Built into the run's own folder, so rebuilding the source tree meanwhile cannot change the binaries mid-run.
-    subprocess.run(["dotnet", "build", p, "-c", "Release", "-v", "q", "--nologo", "-o", os.path.join(a.out, "bin")], check=True, stdout=subprocess.DEVNULL)
-TRAIN = ["dotnet", os.path.join(a.out, "bin", "Stance.Train.dll")]
-SCORE = ["dotnet", os.path.join(a.out, "bin", "Stance.Score.dll")]
+TRAIN, SCORE = build(a.out)
 FEATURES = a.features.split(",")
 
 
