@@ -79,8 +79,21 @@ public sealed class ArticleSegmenter
             if (shaped) candidates.Add(i);
         }
         if (candidates.Count == 0) return -1;
-        bool FollowedByMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]);
-        return candidates.OrderByDescending(FollowedByMetadata).ThenByDescending(i => i).First();
+        // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
+        bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
+            || i > 0 && lines[i - 1].HasText && PageCues.IsDate(lines[i - 1].Text);
+        int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
+        // A headline and its longer dek are two candidates, one text line after the other: the first is the headline.
+        int at = candidates.IndexOf(best);
+        if (at == 0 || PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
+        return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
+    }
+
+    /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
+    private static int? PreviousText(List<PageLine> lines, int from)
+    {
+        for (int i = from; i >= 0; i--) if (lines[i].HasText) return i;
+        return null;
     }
 
     /// <summary>The next line with text (blank and boilerplate lines skipped).</summary>
@@ -106,16 +119,36 @@ public sealed class ArticleSegmenter
     private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
     {
         bool prose = false;
+        // The first line of text under a headline may be its dek: it does not open the body by itself, so a
+        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
+        int dek = from > 0 && NextText(lines, from) is int d ? d : -1;
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             var l = lines[i];
-            if (prose && (l.Role == LineRole.CommentHeader || l.HasText && PageCues.EndsBody(l.Text)
+            if (prose && (l.Role == LineRole.CommentHeader
+                || l.HasText && PageCues.EndsBody(l.Text) && !(PageCues.OpensBox(l.Text) && BodyGoesOn(lines, i))
                 || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && PageCues.OpensBody(l.Text) && !PageCues.IsMetadata(l.Text)) prose = true;
+            if (l.HasText && PageCues.OpensBody(l.Text) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
         }
         return (lines.Count, lines.Count);
+    }
+
+    /// <summary>Whether real body prose (a long sentence) follows a mid-article box within its next eight lines of text.</summary>
+    private static bool BodyGoesOn(List<PageLine> lines, int box)
+    {
+        int seen = 0;
+        for (int i = box + 1; i < lines.Count && seen < 8; i++)
+        {
+            var l = lines[i];
+            if (l.Role == LineRole.CommentHeader) return false;
+            if (!l.HasText) continue;
+            if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
+            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12) return true;
+            seen++;
+        }
+        return false;
     }
 
     /// <summary>After the body closed at <paramref name="end"/>: the comment header further down, if any, else the end of the page.</summary>

@@ -21,7 +21,9 @@ internal static partial class PageCues
     public static bool OpensBody(string text) => UnitCues.EndsSentence(text) && Words(text) >= 6 && !IsTrail(text) && !UnitCues.IsCaption(text);
 
     /// <summary>Breadcrumbs, title tags and footer link rows: "Home » Cuba » …", "Title | Site", "Contact | Terms | Privacy".</summary>
-    public static bool IsTrail(string text) => text.Contains('»') || text.Contains(" | ") || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" · ");
+    public static bool IsTrail(string text) =>
+        text.Contains('»') || text.Contains(" | ") || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" · ")
+        || text.Split(" / ").Length > 2;
 
     /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's sidebar, the footer.</summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
@@ -47,8 +49,17 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:submitted|posted)\b.{0,100}$")]
     private static partial Regex Submission();
 
+    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024".</summary>
+    public static bool IsDate(string text) => DateLine().IsMatch(text);
+
     /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
     public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
+
+    /// <summary>Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.</summary>
+    public static bool OpensBox(string text) => BoxStart().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    private static partial Regex BoxStart();
 
     /// <summary>"On 2/2/2024 at 6:15 PM, Pablo said:", "Originally Posted by x", "Quote:": the next line is someone else's text.</summary>
     public static bool IntroducesQuote(string text) => QuoteIntro().IsMatch(text);
@@ -63,7 +74,7 @@ internal static partial class PageCues
         \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\p{Lu}\.|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
-        keywords?:.{0,200}|details|hits:\s*[\d,]+|category:.{0,60}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
+        keywords?:.{0,200}|details|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();
@@ -72,7 +83,7 @@ internal static partial class PageCues
         (?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
-        \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:\s+(?:de\s+)?\d{4})?
+        \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?
     )(?:[\s,·|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24})?(?:\s*[|·–—-].{0,40})?$")]
     private static partial Regex DateLine();
 
@@ -87,11 +98,12 @@ internal static partial class PageCues
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
         comments\ are\ closed\.?|leave\ a\ (?:reply|comment)\b.{0,60}|submit\ a\ comment|post\ (?:a\ )?comment|
-        previous\ (?:article|post)\b.{0,120}|next\ (?:article|post)\b.{0,120}|print\ this\ (?:page|article)\b.{0,60}
+        previous\ (?:article|post)\b.{0,120}|next\ (?:article|post)\b.{0,120}|print\ this\ (?:page|article)\b.{0,60}|
+        know\ someone\ who\b.{0,120}|got\ this\ from\ a\ friend\b.{0,120}|you\ are\ receiving\ this\b.{0,200}|unsubscribe\b.{0,120}
     )$")]
     private static partial Regex BodyEnd();
 
-    [GeneratedRegex(@"(?i)^(?:quote:|originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|in\s+reply\s+to\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|in\s+reply\s+to\b.{0,60})$")]
     private static partial Regex QuoteIntro();
 
     [GeneratedRegex(@"(?ix)^(?:
