@@ -93,7 +93,7 @@ return ToolRunner.Run("score", () =>
     {
         using var predictions = PredictionWriter.Create(fmt, writer, stanceModel, extra, explainK > 0);
         run = new ScoreRun(stanceModel, predictions, evaluation, explainK, extras.Add, stanceModel.UsesEncoder ? Progress() : null,
-            parsed.GetValue(language) == "any" ? null : LanguageDetector.English);
+            parsed.GetValue(language) == "any" ? null : LanguageDetector.English, stream: outPath is null && parsed.GetValue(inputs)!.Contains("-"));
         run.Run(input.Units(Console.In));
         predictions.Finish();
         if (stanceModel.UsesEncoder && !Console.IsErrorRedirected) Console.Error.Write("\r\u001b[K");

@@ -208,6 +208,32 @@ public class CliTests
     }
 
     [Fact]
+    public async Task OnAPipeEachRecordComesOutBeforeTheInputEnds()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Stance.Score.dll"), "--model", model, "--format", "jsonl", "-" }) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        // One record in, one record out, while stdin stays open: what a streaming mapper needs.
+        foreach (var (id, text) in new[] { ("a1", "The regime jailed another journalist."), ("a2", "Cuba will be free one day.") })
+        {
+            p.StandardInput.WriteLine($"{{\"id\":\"{id}\",\"text\":\"{text}\"}}");
+            p.StandardInput.Flush();
+            var line = await p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));   // throws if nothing came out
+            Assert.Contains($"\"id\":\"{id}\"", line);
+        }
+        p.StandardInput.Close();
+        Assert.Null(await p.StandardOutput.ReadLineAsync());
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, await stderr);
+    }
+
+    [Fact]
     public void AMistypedOptionIsNamedWithTheNearestRealOne()
     {
         var score = Cli.Score("--model", "m.zip", "--fromat", "csv", "in.csv");

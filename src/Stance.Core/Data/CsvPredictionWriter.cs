@@ -13,9 +13,11 @@ namespace Stance.Core.Data;
 internal sealed class CsvPredictionWriter : PredictionWriter
 {
     private readonly CsvWriter _csv;
+    private readonly TextWriter _output;
 
     public CsvPredictionWriter(TextWriter output, StanceModel model, IReadOnlyList<string> extra, bool explain) : base(model, extra, explain)
     {
+        _output = output;
         _csv = new CsvWriter(output, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
         var header = new List<string> { "id", "source", "unit", "kind", "text", "status" };
         header.AddRange(extra.Select(CarriedName));
@@ -106,6 +108,12 @@ internal sealed class CsvPredictionWriter : PredictionWriter
     {
         foreach (var f in fields) _csv.WriteField(f);
         _csv.NextRecord();
+    }
+
+    public override void Flush()
+    {
+        _csv.Flush();
+        _output.Flush();
     }
 
     public override void Dispose() => _csv.Dispose();

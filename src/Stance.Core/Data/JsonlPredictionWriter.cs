@@ -86,6 +86,8 @@ internal sealed class JsonlPredictionWriter(TextWriter output, StanceModel model
         json.WriteEndObject();
     }
 
+    public override void Flush() => output.Flush();
+
     private void Line(Action<Utf8JsonWriter> body)
     {
         _buffer.SetLength(0);

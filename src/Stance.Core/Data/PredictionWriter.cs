@@ -37,6 +37,9 @@ public abstract class PredictionWriter : IDisposable
     public abstract void WriteArticle(ArticleSummary article);
     /// <summary>Called once when every record is written (a CSV with no record still gets its header).</summary>
     public virtual void Finish() { }
+
+    /// <summary>Pushes what was written so far to the output (stream mode flushes after every record).</summary>
+    public abstract void Flush();
     public virtual void Dispose() { }
 
     /// <summary>A carried column whose name the output already uses (e.g. an input "source") becomes input_&lt;name&gt;.</summary>

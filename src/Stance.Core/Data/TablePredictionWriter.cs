@@ -17,6 +17,8 @@ internal sealed class TablePredictionWriter : PredictionWriter
 
     public TablePredictionWriter(TextWriter output, StanceModel model, bool explain) : base(model, [], explain) { _output = output; }
 
+    public override void Flush() => _output.Flush();
+
     public override void WriteUnit(ScoredUnit unit)
     {
         if (unit.Unit.FromArticle) _article.Add(unit);

@@ -20,9 +20,53 @@ public static class BatchScorer
     public const int MaxBatchesInFlight = 6;
 
     /// <param name="language">The only language scored (e.g. "en"); null scores every unit whatever its language.</param>
-    public static IEnumerable<ScoredUnit> Score(StanceModel model, IEnumerable<ScoringUnit> units, int explain = 0, int batchSize = 256, string? language = LanguageDetector.English)
+    /// <param name="stream">
+    /// Input that may arrive slowly (a pipe): a reader thread takes the units as they come, a batch is what has
+    /// arrived (up to <paramref name="batchSize"/>), and a batch's results are handed on as soon as it is scored
+    /// and nothing newer waits, so a unit written to the pipe comes out without waiting for 255 more.
+    /// </param>
+    public static IEnumerable<ScoredUnit> Score(StanceModel model, IEnumerable<ScoringUnit> units, int explain = 0, int batchSize = 256,
+        string? language = LanguageDetector.English, bool stream = false)
     {
         model.Prepare();   // build the scoring layout once, before the tasks race for it
+        return stream ? Streamed(model, units, explain, batchSize, language) : Batched(model, units, explain, batchSize, language);
+    }
+
+    private static IEnumerable<ScoredUnit> Streamed(StanceModel model, IEnumerable<ScoringUnit> units, int explain, int batchSize, string? language)
+    {
+        var counters = new ConcurrentBag<TermCounter>();
+        var pending = new Queue<Task<ScoredUnit[]>>();
+        using var arrived = new BlockingCollection<ScoringUnit>(batchSize * MaxBatchesInFlight);
+        Exception? failure = null;
+        var reader = Task.Run(() =>
+        {
+            try { foreach (var unit in units) arrived.Add(unit); }
+            catch (InputException e) { failure = e; }
+            finally { arrived.CompleteAdding(); }
+        });
+        while (true)
+        {
+            // Wait for input only when no scored batch is waiting to go out.
+            if (!arrived.TryTake(out var first, pending.Count > 0 ? 0 : Timeout.Infinite))
+            {
+                if (pending.Count > 0) { foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r; continue; }
+                if (arrived.IsCompleted) break;
+                continue;
+            }
+            var batch = new List<ScoringUnit>(batchSize) { first };
+            while (batch.Count < batchSize && arrived.TryTake(out var more)) batch.Add(more);
+            pending.Enqueue(Start(model, batch, counters, explain, language));
+            while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count >= MaxBatchesInFlight))
+                foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
+        }
+        while (pending.Count > 0)
+            foreach (var r in pending.Dequeue().GetAwaiter().GetResult()) yield return r;
+        reader.GetAwaiter().GetResult();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    private static IEnumerable<ScoredUnit> Batched(StanceModel model, IEnumerable<ScoringUnit> units, int explain, int batchSize, string? language)
+    {
         var counters = new ConcurrentBag<TermCounter>();
         var pending = new Queue<Task<ScoredUnit[]>>();
         var batch = new List<ScoringUnit>(batchSize);

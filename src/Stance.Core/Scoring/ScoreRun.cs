@@ -9,10 +9,12 @@ namespace Stance.Core.Scoring;
 /// unit of each article, labeled units to the held-out evaluation, and counts of scored and unscored units.
 /// Only one article's units are held at a time (for its summary), so memory stays flat. Every scored
 /// unit is also handed to <paramref name="onScored"/> when given (report and uncertainty sampling), and
-/// <paramref name="progress"/> hears the number of units written so far after each one.
+/// <paramref name="progress"/> hears the number of units written so far after each one. In
+/// <paramref name="stream"/> mode (input from a pipe) units are scored as they arrive and every record is
+/// flushed as it is written.
 /// </summary>
 public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOutEvaluation evaluation, int explain,
-    Action<ScoringUnit, double[][]>? onScored = null, Action<int>? progress = null, string? language = Text.LanguageDetector.English)
+    Action<ScoringUnit, double[][]>? onScored = null, Action<int>? progress = null, string? language = Text.LanguageDetector.English, bool stream = false)
 {
     private readonly SortedDictionary<string, int> _notScored = new(StringComparer.Ordinal);
 
@@ -24,10 +26,11 @@ public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOut
     public void Run(IEnumerable<ScoringUnit> units)
     {
         var article = new List<ScoredUnit>();
-        foreach (var s in BatchScorer.Score(model, units, explain, language: language))
+        foreach (var s in BatchScorer.Score(model, units, explain, language: language, stream: stream))
         {
             if (article.Count > 0 && article[0].Unit.Source != s.Unit.Source) EndArticle(article);
             writer.WriteUnit(s);
+            if (stream) writer.Flush();
             if (s.IsScored)
             {
                 Scored++;
@@ -48,6 +51,7 @@ public sealed class ScoreRun(StanceModel model, PredictionWriter writer, HeldOut
     private void EndArticle(List<ScoredUnit> article)
     {
         writer.WriteArticle(ArticleSummary.Of(model, article[0].Unit.Source, article));
+        if (stream) writer.Flush();
         article.Clear();
     }
 }
