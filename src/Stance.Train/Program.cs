@@ -124,7 +124,11 @@ return ToolRunner.Run("train", () =>
     };
     var set = LabeledData.Concat(dataPaths.Select(d => LabeledData.Load(d, spec)).ToList());
     string? featuresReason = null;
-    if (parsed.GetValue(features) is "auto") (featurizerOptions, featuresReason) = (featurizerOptions with { Features = FeatureSets.Auto(set.Count).Set }, FeatureSets.Auto(set.Count).Reason);
+    if (parsed.GetValue(features) is "auto")
+    {
+        var (chosen, reason) = FeatureSets.Auto(set.Count);
+        (featurizerOptions, featuresReason) = (featurizerOptions with { Features = chosen }, reason);
+    }
     CheckMemory(set.Labels.Select(l => l.Distinct().Count()).ToList());
     Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.Delimiter == ',' ? "" : set.Delimiter == ';' ? "  delimiter: semicolon" : set.Delimiter == '\t' ? "  delimiter: tab" : $"  delimiter: {set.Delimiter}")
         + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : "")

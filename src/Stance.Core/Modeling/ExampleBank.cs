@@ -34,8 +34,6 @@ public sealed class ExampleBank
         _classes = classes;
     }
 
-    public int Count => _texts.Length;
-
     /// <summary>The <paramref name="k"/> examples nearest to a unit-length vector, most similar first (ties by row).</summary>
     public IReadOnlyList<Neighbor> Nearest(float[] vector, int k)
     {
