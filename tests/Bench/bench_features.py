@@ -21,7 +21,7 @@ from sklearn.metrics import f1_score
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stance_build import build  # noqa: E402
+from stance_build import build, run  # noqa: E402
 PEER = os.path.abspath(os.path.join(ROOT, "..", "shared", "peer", "sklearn_peer.py"))
 ap = argparse.ArgumentParser()
 ap.add_argument("--protocols", default="corpus,tweets,yardstick,seeds")
@@ -36,12 +36,6 @@ TRAIN, SCORE = build(a.out)
 FEATURES = a.features.split(",")
 
 
-def run(cmd):
-    t = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr}")
-    return r.stdout, time.perf_counter() - t
 
 
 def read_csv(path):

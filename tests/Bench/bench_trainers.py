@@ -3,7 +3,7 @@
 
 For each trainer (linear, nb-linear, fasttree, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
 pro-government and critical (stance), and training time, under these protocols:
-  seeds     leave-one-seed-article-out over the 72 real units (authored rows always in training)
+  seeds     leave-one-seed-article-out over the 72 seed units (the grounded rows always in training)
   corpus    5-fold stratified CV over all of data/stance.csv
   tweets    5-fold CV per target on data/tweets/tweet_stance.csv (one model per target), pooled
   generated a deterministic generated set (tests/Bench/make_corpus.py): train 20,000 / test 5,000
@@ -22,6 +22,8 @@ the peer's fit time.
 Needs Debian's python3-sklearn. Not part of the test suite.
 """
 import argparse, csv, os, re, statistics, subprocess, sys, tempfile, time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stance_build import run  # noqa: E402
 from sklearn.metrics import f1_score
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -38,13 +40,6 @@ subprocess.run(["dotnet", "build", "src/Stance.Score", "-c", "Release", "-v", "q
 TRAIN = ["dotnet", "src/Stance.Train/bin/Release/net10.0/Stance.Train.dll"]
 SCORE = ["dotnet", "src/Stance.Score/bin/Release/net10.0/Stance.Score.dll"]
 
-
-def run(cmd):
-    t = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr}")
-    return r.stdout, time.perf_counter() - t
 
 
 def figures(gold, pred):
@@ -143,7 +138,7 @@ def repeats():
 
 
 protocols = {
-    "seeds": lambda: cv_protocol("seeds", "data/stance.csv", [("all", ["--group-column", "source", "--always-train", "authored"])]),
+    "seeds": lambda: cv_protocol("seeds", "data/stance.csv", [("all", ["--group-column", "source", "--always-train", "grounded"])]),
     "corpus": lambda: cv_protocol("corpus", "data/stance.csv", [("all", [])]),
     "tweets": lambda: cv_protocol("tweets", "data/tweets/tweet_stance.csv",
                                   [(t, ["--where", f"target={t}"]) for t in ["embargo", "remittances", "tourism", "migration-parole", "cuban-doctors"]]),
