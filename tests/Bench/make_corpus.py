@@ -12,14 +12,14 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--rows", type=int, required=True)
 ap.add_argument("--seed", type=int, default=1)
 ap.add_argument("--out", required=True)
-ap.add_argument("--data", default="data/stance.csv")
+ap.add_argument("--data", default="data/authored.csv")
 a = ap.parse_args()
 
 rng = random.Random(a.seed)
 pools = {}
 with open(a.data, newline="", encoding="utf-8") as f:
     for r in csv.DictReader(f):
-        if r["source"] != "authored":
+        if r.get("source", "authored") != "authored":
             continue
         for s in re.split(r"(?<=[.!?])\s+", r["text"]):
             words = s.split()
