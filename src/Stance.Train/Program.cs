@@ -18,17 +18,15 @@ var folds = new Option<int>("--folds") { Description = "Stratified CV folds for 
 var seed = new Option<ulong>("--seed") { Description = "Seed for folds and shuffles", DefaultValueFactory = _ => 42UL };
 var trainer = new Option<string>("--trainer")
 {
-    Description = "linear (default: L-BFGS multinomial logistic regression) | auto (pick by inner CV; on the real-text corpus it matched linear at ~9× the time) | nb-linear (logistic regression on naive-Bayes-weighted n-grams, NB-LR of Wang & Manning 2012) | fasttree (boosted trees on n-grams) | ensemble (trees stacked on linear scores + text statistics)",
+    Description = "linear (default: L-BFGS multinomial logistic regression) | auto (pick by inner CV; on the real-text corpus it matched linear at ~9× the time) | nb-linear (logistic regression on naive-Bayes-weighted n-grams, NB-LR of Wang & Manning 2012) | fasttree (ML.NET FastTree, one-versus-all, on text statistics + the encoder vector) | lightgbm (ML.NET LightGbm on the same) | ensemble (LightGbm on the linear model's out-of-fold scores + the same)",
     DefaultValueFactory = _ => TrainedHead.LinearName,
 };
 trainer.AcceptOnlyFromAmong(TrainerOptions.Names);
-var trees = new Option<int>("--trees") { Description = "Boosted trees: rounds (NumberOfTrees; an upper bound with early stopping)", DefaultValueFactory = _ => 100 };
-var leaves = new Option<int>("--leaves") { Description = "Boosted trees: leaves per tree (NumberOfLeaves)", DefaultValueFactory = _ => 20 };
-var minLeaf = new Option<int>("--min-leaf") { Description = "Boosted trees: minimum rows per leaf (MinimumExampleCountPerLeaf)", DefaultValueFactory = _ => 10 };
-var learningRate = new Option<double>("--learning-rate") { Description = "Boosted trees: shrinkage (LearningRate)", DefaultValueFactory = _ => 0.1 };
-var featureFraction = new Option<double>("--feature-fraction") { Description = "Boosted trees: share of features per tree", DefaultValueFactory = _ => 1.0 };
-var baggingFraction = new Option<double>("--bagging-fraction") { Description = "Boosted trees: share of rows per round", DefaultValueFactory = _ => 1.0 };
-var earlyStopping = new Option<int>("--early-stopping") { Description = "Boosted trees: stop after this many rounds without validation improvement (0 = off)", DefaultValueFactory = _ => 20 };
+var trees = new Option<int>("--number-of-trees", "--trees") { Description = "Tree trainers: boosting rounds (ML.NET NumberOfTrees / LightGbm NumberOfIterations)", DefaultValueFactory = _ => 100 };
+var leaves = new Option<int>("--number-of-leaves", "--leaves") { Description = "Tree trainers: leaves per tree", DefaultValueFactory = _ => 20 };
+var minLeaf = new Option<int>("--minimum-example-count-per-leaf", "--min-leaf") { Description = "Tree trainers: minimum rows per leaf", DefaultValueFactory = _ => 10 };
+var learningRate = new Option<double>("--learning-rate") { Description = "Tree trainers: shrinkage", DefaultValueFactory = _ => 0.1 };
+var featureFraction = new Option<double>("--feature-fraction") { Description = "Tree trainers: share of features each tree may split on", DefaultValueFactory = _ => 1.0 };
 var lambda = new Option<double?>("--lambda") { Description = "L2 strength; default: 0.01 / √(training rows)" };
 var lambdaSearch = new Option<bool>("--lambda-search") { Description = "Choose λ by inner 3-fold CV over 1e-2 … 1e-5 instead of the default rule (slower; rarely better below ~1,000 rows)" };
 var classWeights = new Option<string>("--class-weights")
@@ -66,7 +64,7 @@ var root = new RootCommand("Train a Stance model from a labeled CSV and print cr
 {
     data, model, textColumn, labelColumns, folds, seed, trainer, features, encoderWeight, lambda, lambdaSearch, classWeights, hashBits, delimiter, encoding, maxMemory, skipEmpty,
     groupColumn, alwaysTrain, where, exportFolds, outOfFold, reportOut, suspectsOut,
-    trees, leaves, minLeaf, learningRate, featureFraction, baggingFraction, earlyStopping,
+    trees, leaves, minLeaf, learningRate, featureFraction,
 };
 
 var parsed = root.Parse(args);
@@ -212,17 +210,14 @@ static (StanceModel, IReadOnlyList<CrossValidationResult>, IReadOnlyList<IReadOn
     return result;
 }
 
-BoostedTreesOptions TreeOptions(ParseResult p)
+TreeOptions TreeOptions(ParseResult p)
 {
-    var o = new BoostedTreesOptions
+    var o = new TreeOptions
     {
         NumberOfTrees = p.GetValue(trees), NumberOfLeaves = p.GetValue(leaves), MinimumExampleCountPerLeaf = p.GetValue(minLeaf),
-        LearningRate = p.GetValue(learningRate), FeatureFraction = p.GetValue(featureFraction), BaggingFraction = p.GetValue(baggingFraction),
-        EarlyStoppingRounds = p.GetValue(earlyStopping),
+        LearningRate = p.GetValue(learningRate), FeatureFraction = p.GetValue(featureFraction),
     };
-    try { new BoostedTreesTrainer(o); }
-    catch (ArgumentException e) { throw new InputException($"boosted-tree settings: {e.Message}"); }
-    return o;
+    return o.Problem() is { } problem ? throw new InputException(problem) : o;
 }
 
 // The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bench of Stance's trainers beside the scikit-learn peer, on the same splits, in the same run.
 
-For each trainer (linear, nb-linear, fasttree, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
+For each trainer (linear, nb-linear, fasttree, lightgbm, ensemble, auto) and the peer it prints macro-F1, the mean F1 of
 pro-government and critical (stance), and training time, under these protocols:
   seeds     leave-one-seed-article-out over the 72 seed units (the grounded rows always in training)
   corpus    5-fold stratified CV over all of data/stance.csv
@@ -30,7 +30,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PEER = os.path.abspath(os.path.join(ROOT, "..", "shared", "peer", "sklearn_peer.py"))
 ap = argparse.ArgumentParser()
 ap.add_argument("--protocols", default="seeds,corpus,tweets,generated")
-ap.add_argument("--trainers", default="linear,nb-linear,fasttree,ensemble,auto")
+ap.add_argument("--trainers", default="linear,nb-linear,fasttree,lightgbm,ensemble,auto")
 ap.add_argument("--fold-seeds", default="1,2,3,4,5,6,7,8,9,10", help="repeats protocol: the fold seeds")
 ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-bench-"))
 a = ap.parse_args()

@@ -3,7 +3,7 @@
 #  (1) leave-one-seed-article-out over the seed units (the grounded rows always in training), and
 #  (2) 5-fold stratified CV over the authored rows (data/authored.csv) only.
 # Usage (from the repository root): bash tests/Bench/evaluate_corpus.sh [output-folder]
-# TRAINER=auto|linear|nb-linear|fasttree|ensemble picks one trainer; the default is Train's own (linear).
+# TRAINER=auto|linear|nb-linear|fasttree|lightgbm|ensemble picks one trainer; the default is Train's own (linear).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-$(mktemp -d)}

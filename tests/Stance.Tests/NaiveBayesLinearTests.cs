@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
@@ -99,26 +100,5 @@ public class NaiveBayesLinearTests
         using var again = new MemoryStream();
         ModelFile.Write(new ModelTrainer(options).Train(Small).Model, again);
         Assert.Equal(ms.ToArray(), again.ToArray());
-    }
-
-    [Theory]
-    [InlineData(100L, false)]
-    [InlineData(100_000_000L, true)]
-    public void AutoLeavesOutTheTreesAboveTheStoredValueLimitAndSaysWhy(long limit, bool treesTried)
-    {
-        var (x, y) = LinearLearnerTests.Synthetic(150, 30, 0.1, 4);
-        var trainer = new HeadTrainer(new TrainerOptions { TreeCandidateLimit = limit, Linear = new() { Lambda = 1e-3 }, Trees = new() { NumberOfTrees = 10, EarlyStoppingRounds = 0 } });
-        trainer.Fit(new TrainingSet(x, Enumerable.Repeat("a text", x.RowCount).ToArray(), y, 3));
-        Assert.Equal(["linear", "nb-linear", "fasttree", "ensemble"], trainer.LastCandidates.Select(c => c.Trainer));
-        var byName = trainer.LastCandidates.ToDictionary(c => c.Trainer);
-        Assert.All(["linear", "nb-linear"], n => Assert.Null(byName[n].Skipped));
-        foreach (var tree in new[] { "fasttree", "ensemble" })
-        {
-            if (treesTried) { Assert.Null(byName[tree].Skipped); Assert.InRange(byName[tree].MacroF1, 0.0, 1.0); }
-            else Assert.Equal(FormattableString.Invariant($"{x.NonZeros:N0} stored values > limit 100"), byName[tree].Skipped);
-        }
-        var summary = CandidateScore.Summary(trainer.LastCandidates);
-        Assert.StartsWith(FormattableString.Invariant($"linear {byName["linear"].MacroF1:F4}, nb-linear {byName["nb-linear"].MacroF1:F4}"), summary);
-        Assert.Equal(!treesTried, summary.Contains("; fasttree and ensemble skipped: ") && summary.EndsWith(" stored values > limit 100"));
     }
 }

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
 

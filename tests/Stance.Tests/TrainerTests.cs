@@ -1,7 +1,7 @@
 using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
-using Stance.Core.Learning.Ensemble;
+using Stance.Core.Learning.Trees;
 using Stance.Core.Modeling;
 
 namespace Stance.Tests;
@@ -14,12 +14,13 @@ public class TrainerTests
     {
         Folds = 0,
         Featurizer = new FeaturizerOptions { HashBits = 14 },
-        Trainer = new TrainerOptions { Trainer = trainer, Linear = new() { Lambda = 1e-3 }, Trees = new() { NumberOfTrees = 30, MinimumExampleCountPerLeaf = 5, EarlyStoppingRounds = 0 } },
+        Trainer = new TrainerOptions { Trainer = trainer, Linear = new() { Lambda = 1e-3 }, Trees = new() { NumberOfTrees = 30, MinimumExampleCountPerLeaf = 5 } },
     };
 
     [Theory]
     [InlineData("linear")]
     [InlineData("fasttree")]
+    [InlineData("lightgbm")]
     [InlineData("ensemble")]
     public void EveryTrainerSavesAndLoadsToIdenticalProbabilitiesThatSumToOne(string trainer)
     {
@@ -43,15 +44,50 @@ public class TrainerTests
     }
 
     [Fact]
-    public void AutoPicksTheCandidateWithTheBestInnerCvScoreAndReportsAllFour()
+    public void AutoPicksTheCandidateWithTheBestInnerCvScoreReportsAllFiveAndIsReproducibleWithASeed()
     {
         var trainer = new ModelTrainer(Options("auto"));
         var model = trainer.Train(Small).Model;
         var candidates = trainer.Candidates[0];
-        Assert.Equal(["linear", "nb-linear", "fasttree", "ensemble"], candidates.Select(c => c.Trainer));
+        Assert.Equal(["linear", "nb-linear", "fasttree", "lightgbm", "ensemble"], candidates.Select(c => c.Trainer));
         Assert.All(candidates, c => Assert.InRange(c.MacroF1, 0.0, 1.0));
         var best = candidates.Aggregate((x, y) => y.MacroF1 > x.MacroF1 + 1e-12 ? y : x);
         Assert.Equal(best.Trainer, model.Heads[0].Head.TrainerName);
+        Assert.Equal(CandidateScore.Summary(candidates), $"linear {candidates[0].MacroF1:F4}, nb-linear {candidates[1].MacroF1:F4}, fasttree {candidates[2].MacroF1:F4}, lightgbm {candidates[3].MacroF1:F4}, ensemble {candidates[4].MacroF1:F4}");
+
+        var again = new ModelTrainer(Options("auto"));
+        var model2 = again.Train(Small).Model;
+        Assert.Equal(candidates, again.Candidates[0]);
+        var (a, b) = (model.NewCounter(), model2.NewCounter());
+        foreach (var text in Small.Texts.Take(10)) Assert.Equal(model.Predict(text, a)[0], model2.Predict(text, b)[0]);
+    }
+
+    [Fact]
+    public void TheTreeTrainersFitAnXorThatNoLinearModelCan()
+    {
+        // Class 1 when exactly one of two features is high: no straight line separates it.
+        var rng = new Random(3);
+        var rows = new List<float[]>();
+        var y = new List<int>();
+        for (int i = 0; i < 400; i++)
+        {
+            float u = (float)rng.NextDouble(), v = (float)rng.NextDouble();
+            rows.Add([u, v]);
+            y.Add((u > 0.5) != (v > 0.5) ? 1 : 0);
+        }
+        var labels = y.ToArray();
+        foreach (var learner in new[] { TreeLearner.FastTree, TreeLearner.LightGbm })
+        {
+            var trees = TreeTrainer.Fit(learner, rows, labels, 2, null, new TreeOptions(), 1);
+            var p = new double[2];
+            int right = rows.Count(r => { trees.PredictProbabilities(r, p); return (p[1] > p[0] ? 1 : 0) == labels[rows.IndexOf(r)]; });
+            Assert.True(right >= 0.95 * rows.Count, $"{learner}: {right} of {rows.Count}");
+        }
+        var x = SparseMatrix.FromRows(rows.Select(r => (new[] { 0, 1 }, r)).ToArray(), 2);
+        var linear = new Stance.Core.Learning.Linear.LogisticRegressionTrainer(new() { Lambda = 1e-4 }).Fit(x, labels, 2);
+        var q = new double[2];
+        int linearRight = Enumerable.Range(0, rows.Count).Count(i => { linear.Predict([0, 1], rows[i], q); return (q[1] > q[0] ? 1 : 0) == labels[i]; });
+        Assert.True(linearRight < 0.75 * rows.Count, $"linear: {linearRight} of {rows.Count}");
     }
 
     [Fact]
@@ -59,12 +95,11 @@ public class TrainerTests
     {
         TrainOptions NoLambda(string trainer, bool search) => Options(trainer) with
         {
-            // No tree candidates: auto's pick is then one of the linear trainers, whose λ shows the choice.
-            Trainer = Options(trainer).Trainer with { Linear = new() { LambdaGrid = [1e-1, 1e-2], SearchLambda = search }, TreeCandidateLimit = 0 },
+            Trainer = Options(trainer).Trainer with { Linear = new() { LambdaGrid = [1e-1, 1e-2], SearchLambda = search } },
         };
         double rule = Stance.Core.Learning.Linear.LogisticRegressionOptions.DefaultLambda(Small.Count);
         Assert.DoesNotContain(rule, new[] { 1e-1, 1e-2 });
-        foreach (var trainer in new[] { "linear", "nb-linear", "auto" })
+        foreach (var trainer in new[] { "linear", "nb-linear", "ensemble" })
         {
             Assert.Equal(rule, new ModelTrainer(NoLambda(trainer, search: false)).Train(Small).Model.Heads[0].Head.Linear!.Lambda, 12);
             Assert.Contains(new ModelTrainer(NoLambda(trainer, search: true)).Train(Small).Model.Heads[0].Head.Linear!.Lambda, new[] { 1e-1, 1e-2 });
@@ -110,13 +145,14 @@ public class TrainerTests
         var all = TextStatistics.Fit(texts, labels, classes);
         Assert.All(all.LoadedWords, words => Assert.NotEmpty(words));   // the leak this guards against is there to take
         var set = new TrainingSet(Featurizer.CountAll(new FeaturizerOptions { HashBits = 12 }, texts), texts, labels, classes);
-        var rows = EnsembleTrainer.OutOfFoldRows(set, new() { Lambda = 1e-3 }, 3, 7);
+        var features = new TreeFeatures(classes, all, 0, 0);
+        var rows = TreeHeadTrainer.OutOfFoldRows(set, features, new() { Lambda = 1e-3 }, 3, 7);
         int loadedFirst = classes + all.Count - 2 * classes;   // the loaded-word counts and shares close the row
         for (int r = 0; r < rows.Length; r++)
         {
-            var (columns, values) = rows[r];
-            Assert.Equal(classes, columns.Count(c => c < classes));             // the fold model's probabilities are there
-            Assert.DoesNotContain(columns, c => c >= loadedFirst);              // no loaded word of its own
+            Assert.Equal(features.Width, rows[r].Length);
+            Assert.Equal(1.0, rows[r].Take(classes).Sum(), 5);                     // the fold model's probabilities are there
+            Assert.All(rows[r].Skip(loadedFirst), v => Assert.Equal(0f, v));       // no loaded word of its own
             // What a leaky fit would have given this row: its own class's words.
             var leaked = new float[all.Count];
             all.Compute(texts[r], leaked);

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using Stance.Core.Learning;
 
 namespace Stance.Core.Evaluation;

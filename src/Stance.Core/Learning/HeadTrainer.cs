@@ -1,38 +1,33 @@
 using Stance.Core.Features;
-using Stance.Core.Learning.Ensemble;
 using Stance.Core.Learning.Linear;
 using Stance.Core.Learning.Trees;
 
 namespace Stance.Core.Learning;
 
-/// <summary>The training rows of one fit: TF-IDF rows, their texts (for text statistics) and labels.</summary>
-public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, int[] Y, int Classes)
+/// <summary>
+/// The training rows of one fit: featurized rows, their texts (for text statistics) and labels; the
+/// encoder block's columns (from <see cref="EncoderStart"/>, <see cref="EncoderDimension"/> of them; 0 without one) for the tree heads.
+/// </summary>
+public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, int[] Y, int Classes, int EncoderStart = 0, int EncoderDimension = 0)
 {
     public TrainingSet Select(IReadOnlyList<int> rows) =>
-        new(X.SelectRows(rows), rows.Select(r => Texts[r]).ToArray(), LogisticRegressionTrainer.Pick(Y, rows), Classes);
+        this with { X = X.SelectRows(rows), Texts = rows.Select(r => Texts[r]).ToArray(), Y = LogisticRegressionTrainer.Pick(Y, rows) };
 }
 
 /// <summary>
-/// Settings of every trainer. `auto` tries linear, nb-linear (each with its own λ), fasttree and ensemble
-/// by inner stratified CV (macro-F1) and keeps the best; the tree candidates only on data up to <see cref="TreeCandidateLimit"/> stored values.
+/// Settings of every trainer. `auto` tries linear, nb-linear (each with its own λ), fasttree, lightgbm and
+/// ensemble by inner stratified CV (macro-F1) and keeps the best.
 /// </summary>
 public sealed record TrainerOptions
 {
     public string Trainer { get; init; } = "auto";
     public LogisticRegressionOptions Linear { get; init; } = new();
-    public BoostedTreesOptions Trees { get; init; } = new() { EarlyStoppingRounds = 20 };
-    /// <summary>Inner folds for the ensemble's out-of-fold linear scores and for auto's choice.</summary>
+    public TreeOptions Trees { get; init; } = new();
+    /// <summary>Inner folds for the tree heads' out-of-fold rows and for auto's choice.</summary>
     public int InnerFolds { get; init; } = 3;
     public ulong Seed { get; init; } = 42;
-    /// <summary>
-    /// Auto tries the tree candidates only up to this many stored values in the training rows. The trees
-    /// bin a copy of every stored value and auto fits them for every candidate × inner fold at once: a run
-    /// at 34 M values reached 8 GB (≈ 240 bytes a value), so 4 M keeps that search near 1 GB; the linear
-    /// candidates' cost grows only linearly and they stay at any size.
-    /// </summary>
-    public long TreeCandidateLimit { get; init; } = 4_000_000;
 
-    public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.EnsembleName];
+    public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.LightGbmName, TrainedHead.EnsembleName];
 
     /// <summary>Trainers whose head is one linear model, fitted straight from the column layout.</summary>
     public static bool IsLinearOnly(string trainer) => trainer is TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName;
@@ -46,17 +41,12 @@ public sealed record TrainerOptions
         new(TrainedHead.LinearName, classes, model, null, null, trainer == TrainedHead.NaiveBayesLinearName ? trainer : null);
 }
 
-/// <summary>One candidate of an auto choice with its inner-CV macro-F1, or why it was not tried.</summary>
-public sealed record CandidateScore(string Trainer, double MacroF1, string? Skipped = null)
+/// <summary>One candidate of an auto choice with its inner-CV macro-F1.</summary>
+public sealed record CandidateScore(string Trainer, double MacroF1)
 {
-    /// <summary>"linear 0.7095, nb-linear 0.7012; fasttree and ensemble skipped: 34,000,000 stored values > limit 4,000,000".</summary>
-    public static string Summary(IReadOnlyList<CandidateScore> candidates)
-    {
-        var tried = string.Join(", ", candidates.Where(c => c.Skipped is null).Select(c => FormattableString.Invariant($"{c.Trainer} {c.MacroF1:F4}")));
-        var skipped = candidates.Where(c => c.Skipped is not null).ToList();
-        return skipped.Count == 0 ? tried
-            : $"{tried}; {string.Join(" and ", skipped.Select(c => c.Trainer))} skipped: {string.Join("; ", skipped.Select(c => c.Skipped).Distinct())}";
-    }
+    /// <summary>"linear 0.7095, nb-linear 0.7012, fasttree 0.6610, …".</summary>
+    public static string Summary(IReadOnlyList<CandidateScore> candidates) =>
+        string.Join(", ", candidates.Select(c => FormattableString.Invariant($"{c.Trainer} {c.MacroF1:F4}")));
 }
 
 /// <summary>Fits a <see cref="TrainedHead"/> with the trainer the options name.</summary>
@@ -75,29 +65,18 @@ public sealed class HeadTrainer(TrainerOptions options)
 
     private TrainedHead FitAuto(TrainingSet set, int folds)
     {
-        var candidates = new List<string> { TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName };
-        var skipped = new List<CandidateScore>();
-        if (set.X.NonZeros > options.TreeCandidateLimit)
-        {
-            string why = FormattableString.Invariant($"{set.X.NonZeros:N0} stored values > limit {options.TreeCandidateLimit:N0}");
-            skipped.Add(new CandidateScore(TrainedHead.FastTreeName, double.NaN, why));
-            skipped.Add(new CandidateScore(TrainedHead.EnsembleName, double.NaN, why));
-        }
-        else candidates.AddRange([TrainedHead.FastTreeName, TrainedHead.EnsembleName]);
+        string[] candidates = [TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.LightGbmName, TrainedHead.EnsembleName];
         // λ is set once per linear trainer, on all rows (as for the trainers named alone: the size rule, or
         // the inner-CV search when asked), and kept in every inner fold: the comparison is between trainers,
-        // not between λ choices. The trees' candidates share linear's λ.
+        // not between λ choices. The ensemble shares linear's λ.
         var linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes);
         var nbOptions = options.LinearOptionsOf(TrainedHead.NaiveBayesLinearName) with { Seed = options.Seed };
         var nbLinear = new LogisticRegressionTrainer(nbOptions).Fit(set.X, set.Y, set.Classes);
         var shared = options with { Linear = options.Linear with { Lambda = linear.Lambda } };
         var nbShared = options with { Linear = nbOptions with { Lambda = nbLinear.Lambda } };
         var split = Evaluation.StratifiedKFold.Split(set.Y, set.Classes, folds, options.Seed ^ 0xA0A0);
-        var f1 = new double[candidates.Count, folds];
-        // Above the limit only linear fits remain, each already using every core: one at a time, so only
-        // one fold's matrix is held.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = skipped.Count > 0 ? 1 : -1 };
-        Parallel.For(0, candidates.Count * folds, parallel, job =>
+        var f1 = new double[candidates.Length, folds];
+        Parallel.For(0, candidates.Length * folds, job =>
         {
             int c = job / folds, f = job % folds;
             var (train, test) = split.Fold(f);
@@ -105,7 +84,7 @@ public sealed class HeadTrainer(TrainerOptions options)
             f1[c, f] = Evaluation.ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(set.Y, test), PredictAll(head, set.Select(test)), set.Classes);
         });
         var scores = candidates.Select((name, c) => new CandidateScore(name, Enumerable.Range(0, folds).Average(f => f1[c, f]))).ToList();
-        LastCandidates = [.. scores, .. skipped];
+        LastCandidates = scores;
         // Ties go to the simpler model (earlier in the list).
         var best = scores.Aggregate((a, b) => b.MacroF1 > a.MacroF1 + 1e-12 ? b : a);
         return best.Trainer switch
@@ -133,20 +112,9 @@ public sealed class HeadTrainer(TrainerOptions options)
     {
         TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName =>
             TrainerOptions.LinearHead(trainer, set.Classes, new LogisticRegressionTrainer(options.LinearOptionsOf(trainer) with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes)),
-        TrainedHead.FastTreeName => new TrainedHead(trainer, set.Classes, null, new BoostedTreesTrainer(TreeOptionsFor(set, options)).Fit(set.X, set.Y, set.Classes), null),
-        TrainedHead.EnsembleName => EnsembleTrainer.Fit(set, options with { Trees = TreeOptionsFor(set, options) }),
+        TrainedHead.FastTreeName or TrainedHead.LightGbmName or TrainedHead.EnsembleName => TreeHeadTrainer.Fit(trainer, set, options),
         _ => throw new ArgumentException($"unknown trainer \"{trainer}\" (expected one of: {string.Join(", ", TrainerOptions.Names)})"),
     };
-
-    /// <summary>
-    /// The tree settings for this many rows: early stopping needs a hold-out with rows of every class, so
-    /// on a set too small for one (fewer than two held-out rows per class) it is turned off.
-    /// </summary>
-    private static BoostedTreesOptions TreeOptionsFor(TrainingSet set, TrainerOptions options)
-    {
-        var trees = options.Trees with { Seed = options.Seed };
-        return trees.EarlyStoppingRounds > 0 && set.Y.Length * trees.ValidationFraction < 2 * set.Classes ? trees with { EarlyStoppingRounds = 0 } : trees;
-    }
 
     private static int MinClassCount(TrainingSet set)
     {

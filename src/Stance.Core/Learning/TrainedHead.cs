@@ -1,20 +1,22 @@
-using Stance.Core.Learning.Ensemble;
 using Stance.Core.Learning.Linear;
 using Stance.Core.Learning.Trees;
 
 namespace Stance.Core.Learning;
 
 /// <summary>
-/// A fitted classifier for one label column, whichever trainer made it:
-/// linear (Linear only), fasttree (Trees over the TF-IDF features) or ensemble (Linear, and Trees over
-/// the linear model's class probabilities followed by the <see cref="TextStatistics"/>).
+/// A fitted classifier for one label column, whichever trainer made it: linear (Linear only), fasttree
+/// or lightgbm (ML.NET trees over the <see cref="TreeFeatures"/> of the text) or ensemble (Linear, and
+/// LightGbm over the linear model's class probabilities followed by the same features).
 /// <see cref="Fitter"/> names the trainer when it differs from the stored kind: nb-linear fits a linear
 /// model on naive-Bayes-weighted n-grams and folds the weights in, so its head is linear; a head read
 /// back from a model file does not know it.
 /// </summary>
-public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linear, BoostedTreesModel? Trees, TextStatistics? Statistics, string? Fitter = null)
+public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linear, TreeModel? Trees, TreeFeatures? Features, string? Fitter = null)
 {
-    public const string LinearName = "linear", NaiveBayesLinearName = "nb-linear", FastTreeName = "fasttree", EnsembleName = "ensemble";
+    public const string LinearName = "linear", NaiveBayesLinearName = "nb-linear", FastTreeName = "fasttree", LightGbmName = "lightgbm", EnsembleName = "ensemble";
+
+    /// <summary>Whether a stored head of this trainer holds trees.</summary>
+    public static bool HasTrees(string trainer) => trainer is FastTreeName or LightGbmName or EnsembleName;
 
     /// <summary>The trainer that fitted this head, as the user names it.</summary>
     public string TrainerName => Fitter ?? Trainer;
@@ -28,39 +30,15 @@ public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linea
 
     public void Predict(string text, ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<double> probabilities)
     {
-        switch (Trainer)
+        if (Trees is null)
         {
-            case LinearName:
-                Linear!.Predict(columns, values, probabilities);
-                break;
-            case FastTreeName:
-                Trees!.PredictProbabilities(columns, values, probabilities);
-                break;
-            default:
-                Span<double> linear = stackalloc double[Classes];
-                Linear!.Predict(columns, values, linear);
-                var (cols, vals) = StackedRow(linear, text, Statistics!);
-                Trees!.PredictProbabilities(cols, vals, probabilities);
-                break;
+            Linear!.Predict(columns, values, probabilities);
+            return;
         }
-    }
-
-    /// <summary>
-    /// The ensemble's row for the trees: the linear model's class probabilities, then the text
-    /// statistics, as a sparse row holding the non-zero values (zero is the trees' implicit value).
-    /// </summary>
-    internal static (int[] Columns, float[] Values) StackedRow(ReadOnlySpan<double> linearProbabilities, string text, TextStatistics statistics)
-    {
-        int K = linearProbabilities.Length;
-        Span<float> dense = stackalloc float[K + statistics.Count];
-        for (int k = 0; k < K; k++) dense[k] = (float)linearProbabilities[k];
-        statistics.Compute(text, dense[K..]);
-        int nonZero = 0;
-        foreach (float v in dense) if (v != 0) nonZero++;
-        var cols = new int[nonZero];
-        var vals = new float[nonZero];
-        for (int j = 0, at = 0; j < dense.Length; j++)
-            if (dense[j] != 0) { cols[at] = j; vals[at++] = dense[j]; }
-        return (cols, vals);
+        Span<double> linear = stackalloc double[Classes];
+        if (Features!.LinearScores > 0) Linear!.Predict(columns, values, linear);
+        Span<float> dense = stackalloc float[Features.Width];
+        Features.Fill(text, columns, values, linear, dense);
+        Trees.PredictProbabilities(dense, probabilities);
     }
 }

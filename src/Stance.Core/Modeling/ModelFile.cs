@@ -4,7 +4,6 @@ using System.Text.Json;
 using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
-using Stance.Core.Learning.Ensemble;
 using Stance.Core.Learning.Trees;
 
 namespace Stance.Core.Modeling;
@@ -20,7 +19,7 @@ public static class ModelFile
 {
     public const string FormatName = "stance-model";
     /// <summary>The newest format this tool reads and writes; n-gram models are still written as version 2, which older tools read.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
     public const long MaxManifestBytes = 4 << 20;
     public const long DefaultMaxEntryBytes = 1L << 30;
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -70,7 +69,7 @@ public static class ModelFile
         {
             var head = model.Heads[h].Head;
             if (head.Linear is { } linear) binaries.Add(($"head-{h}.bin", BinaryCodec.WriteHead(linear)));
-            if (head.Trees is { } trees) binaries.Add(($"head-{h}-trees.bin", trees.ToBytes()));
+            if (head.Trees is { } trees) binaries.Add(($"head-{h}-trees.zip", trees.ToBytes()));
         }
         if (model.Examples is { } examples) binaries.Add((ExamplesEntry, examples.ToBytes()));
         var manifest = BuildManifest(model, binaries);
@@ -83,8 +82,10 @@ public static class ModelFile
     private static void AddEntry(ZipArchive zip, string name, byte[] bytes)
     {
         // Weights and idf values are near-random floats that deflate barely shrinks (14 MB → 10 MB) but
-        // inflating them took ~100 ms of every Score run: binary entries are stored, the manifest deflated.
-        var entry = zip.CreateEntry(name, name.EndsWith(".bin", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+        // inflating them took ~100 ms of every Score run: binary entries are stored, the manifest deflated
+        // (ML.NET's tree part is a zip of its own, compressed already).
+        bool binary = name.EndsWith(".bin", StringComparison.Ordinal) || name.EndsWith(".zip", StringComparison.Ordinal);
+        var entry = zip.CreateEntry(name, binary ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
         entry.LastWriteTime = EntryTime;
         using var s = entry.Open();
         s.Write(bytes);
@@ -97,7 +98,7 @@ public static class ModelFile
         return new ModelManifest
         {
             Format = FormatName,
-            FormatVersion = o.UsesEncoder ? FormatVersion : 2,
+            FormatVersion = model.Heads.Any(h => h.Head.Trees is not null) ? FormatVersion : o.UsesEncoder ? 3 : 2,
             ToolVersion = ToolVersion,
             Created = info.Created.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ"),
             Trainer = info.Trainer,
@@ -117,8 +118,8 @@ public static class ModelFile
             Heads = model.Heads.Select((h, i) => new HeadManifest
             {
                 Label = h.Label, Classes = h.Classes.ToList(), Trainer = h.Head.Trainer, Lambda = h.Linear?.Lambda ?? 0,
-                Entry = h.Linear is null ? "" : $"head-{i}.bin", TreesEntry = h.Head.Trees is null ? "" : $"head-{i}-trees.bin",
-                LoadedWords = h.Head.Statistics?.LoadedWords.Select(w => w.ToList()).ToList(),
+                Entry = h.Linear is null ? "" : $"head-{i}.bin", TreesEntry = h.Head.Trees is null ? "" : $"head-{i}-trees.zip",
+                LoadedWords = h.Head.Features?.Statistics.LoadedWords.Select(w => w.ToList()).ToList(),
                 Cv = h.Cv is null ? null : new CvManifest
                 {
                     Scheme = h.Cv.Scheme, Folds = h.Cv.Folds, Accuracy = h.Cv.Accuracy, MacroF1 = h.Cv.MacroF1, LogLoss = h.Cv.LogLoss,
@@ -223,7 +224,7 @@ public static class ModelFile
                 if (job == 0) { idf = BinaryCodec.ReadIdf(blobs[fm.Entry], options.Dimension) ?? throw Bad(name, $"{fm.Entry} is malformed"); return; }
                 var hm = manifest.Heads[job - 1];
                 var cv = hm.Cv is null ? null : new CvSummary(hm.Cv.Scheme, hm.Cv.Folds, hm.Cv.Accuracy, hm.Cv.MacroF1, hm.Cv.LogLoss, hm.Cv.FoldMacroF1, hm.Cv.PerClass);
-                heads[job - 1] = new ModelHead(hm.Label, hm.Classes, ReadHead(hm, blobs, options.Dimension, name), cv);
+                heads[job - 1] = new ModelHead(hm.Label, hm.Classes, ReadHead(hm, blobs, options, manifest.FormatVersion, name), cv);
             }
             catch (InputException e) { failures[job] = e; }
         });
@@ -243,16 +244,18 @@ public static class ModelFile
     }
 
     /// <summary>Decodes one head's entries (already size- and checksum-checked) for its trainer kind.</summary>
-    private static TrainedHead ReadHead(HeadManifest hm, Dictionary<string, byte[]> blobs, int dimension, string name)
+    private static TrainedHead ReadHead(HeadManifest hm, Dictionary<string, byte[]> blobs, FeaturizerOptions options, int formatVersion, string name)
     {
         int K = hm.Classes.Count;
-        var linear = hm.Trainer == TrainedHead.FastTreeName ? null
-            : BinaryCodec.ReadHead(blobs[hm.Entry], K, dimension, hm.Lambda) ?? throw Bad(name, $"{hm.Entry} is malformed");
-        var statistics = hm.Trainer == TrainedHead.EnsembleName ? new TextStatistics(hm.LoadedWords!) : null;
-        var trees = hm.Trainer == TrainedHead.LinearName ? null
-            : BoostedTreesModel.FromBytes(blobs[hm.TreesEntry], statistics is null ? dimension : K + statistics.Count) ?? throw Bad(name, $"{hm.TreesEntry} is malformed");
-        if (trees is not null && trees.Classes != K) throw Bad(name, $"{hm.TreesEntry} has {trees.Classes} classes, the manifest {K}");
-        return new TrainedHead(hm.Trainer, K, linear, trees, statistics);
+        var linear = hm.Trainer is TrainedHead.LinearName or TrainedHead.EnsembleName
+            ? BinaryCodec.ReadHead(blobs[hm.Entry], K, options.Dimension, hm.Lambda) ?? throw Bad(name, $"{hm.Entry} is malformed")
+            : null;
+        if (!TrainedHead.HasTrees(hm.Trainer)) return new TrainedHead(hm.Trainer, K, linear, null, null);
+        if (formatVersion < FormatVersion)
+            throw Bad(name, $"head \"{hm.Label}\" holds trees of an older Stance (format {formatVersion}), which this version no longer reads: retrain the model");
+        var features = new TreeFeatures(hm.Trainer == TrainedHead.EnsembleName ? K : 0, new TextStatistics(hm.LoadedWords!), options.EncoderStart, options.EncoderDimension);
+        var trees = TreeModel.FromBytes(blobs[hm.TreesEntry], features.Width, K, out var problem) ?? throw Bad(name, $"{hm.TreesEntry}: {problem}");
+        return new TrainedHead(hm.Trainer, K, linear, trees, features);
     }
 
     /// <summary>
@@ -332,13 +335,14 @@ public static class ModelFile
                 throw Bad(name, $"head \"{h.Label}\" has incomplete cross-validation figures");
             if (h.ClassPriors is { } priors && (priors.Count != h.Classes.Count || priors.Any(p => !(p > 0 && p < 1)) || Math.Abs(priors.Sum() - 1) > 1e-6))
                 throw Bad(name, $"head \"{h.Label}\" has invalid class priors (expected {h.Classes.Count} frequencies in (0, 1) summing to 1)");
-            if (h.Trainer is not (TrainedHead.LinearName or TrainedHead.FastTreeName or TrainedHead.EnsembleName))
+            if (h.Trainer is not TrainedHead.LinearName && !TrainedHead.HasTrees(h.Trainer ?? ""))
                 throw Bad(name, $"head \"{h.Label}\" has an unknown trainer \"{Printable(h.Trainer ?? "")}\" (a newer Stance?)");
-            if (h.Trainer != TrainedHead.FastTreeName) Uses(h.Entry, $"head \"{h.Label}\"");
-            if (h.Trainer != TrainedHead.LinearName) Uses(h.TreesEntry, $"head \"{h.Label}\"'s trees");
-            if (h.Trainer == TrainedHead.EnsembleName && (h.LoadedWords is not { } words || words.Count != h.Classes.Count
-                    || words.Any(w => w is null || w.Count > TextStatistics.PerClassWords || w.Any(x => x is null || x.Length > 200))))
-                throw Bad(name, $"head \"{h.Label}\": the ensemble's loaded-word lists are missing or malformed");
+            if (h.Trainer is TrainedHead.LinearName or TrainedHead.EnsembleName) Uses(h.Entry, $"head \"{h.Label}\"");
+            if (h.Trainer == TrainedHead.LinearName) continue;
+            Uses(h.TreesEntry, $"head \"{h.Label}\"'s trees");
+            if (h.LoadedWords is not { } words || words.Count != h.Classes.Count
+                    || words.Any(w => w is null || w.Count > TextStatistics.PerClassWords || w.Any(x => x is null || x.Length > 200)))
+                throw Bad(name, $"head \"{h.Label}\": the trees' loaded-word lists are missing or malformed");
         }
         if (m.ExamplesEntry is { } examples)
         {

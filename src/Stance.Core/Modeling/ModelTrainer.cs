@@ -114,7 +114,7 @@ public sealed class ModelTrainer
             {
                 var (label, classes, y) = heads[h];
                 var trainer = new HeadTrainer(_options.Trainer with { Seed = _options.Seed });
-                var head = trainer.Fit(new TrainingSet(x, data.Texts, y, classes.Length));
+                var head = trainer.Fit(new TrainingSet(x, data.Texts, y, classes.Length, _options.Featurizer.EncoderStart, _options.Featurizer.EncoderDimension));
                 candidates[h] = trainer.LastCandidates;
                 var result = cv.FirstOrDefault(c => c.Label == label);
                 fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
@@ -179,16 +179,17 @@ public sealed class ModelTrainer
             return (weighting, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear));
         }
         var w = TfidfWeighting.Fit(_options.Featurizer, counts, train);
-        var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes);
+        var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes,
+            _options.Featurizer.EncoderStart, _options.Featurizer.EncoderDimension);
         return (w, new HeadTrainer(_options.Trainer with { Seed = seed }).Fit(set));
     }
 
-    /// <summary>"linear λ=1E-04", "nb-linear λ=3E-04", "fasttree 37 rounds", "ensemble λ=3E-05, 52 rounds".</summary>
+    /// <summary>"linear λ=1E-04", "nb-linear λ=3E-04", "lightgbm on 400 features", "ensemble λ=3E-05, lightgbm on 402 features".</summary>
     public static string Describe(TrainedHead head) => head.Trainer switch
     {
         TrainedHead.LinearName => $"{head.TrainerName} λ={head.Linear!.Lambda:G2}",
-        TrainedHead.FastTreeName => $"fasttree {head.Trees!.Rounds} rounds",
-        _ => $"ensemble λ={head.Linear!.Lambda:G2}, {head.Trees!.Rounds} rounds",
+        TrainedHead.EnsembleName => $"ensemble λ={head.Linear!.Lambda:G2}, lightgbm on {head.Trees!.Width} features",
+        _ => $"{head.Trainer} on {head.Trees!.Width} features",
     };
 
     private IReadOnlyList<(List<int> Train, List<int> Test)> GroupFolds(LabeledData data, IReadOnlyList<string> groups)

@@ -37,7 +37,7 @@ public sealed class StanceModel
         if (heads.Count == 0) throw new ArgumentException("a model needs at least one head");
         foreach (var h in heads)
             if (h.Head.Classes != h.Classes.Count || (h.Linear is { } l && l.Dimension != featurizer.Options.Dimension)
-                || (h.Head.Trainer == TrainedHead.FastTreeName && h.Head.Trees!.Dimension != featurizer.Options.Dimension))
+                || (h.Head.Features is { } f && (f.EncoderStart, f.EncoderDimension) != (featurizer.Options.EncoderStart, featurizer.Options.EncoderDimension)))
                 throw new ArgumentException($"head {h.Label} does not match the featurizer");
         Featurizer = featurizer; Heads = heads; Info = info; Examples = examples;
     }

@@ -1,9 +1,9 @@
 using Stance.Core.Text;
 
-namespace Stance.Core.Learning.Ensemble;
+namespace Stance.Core.Learning.Trees;
 
 /// <summary>
-/// Dense statistics of a text for the stacked trees: length, sentences, question and exclamation marks,
+/// Dense statistics of a text for the tree learners: length, sentences, question and exclamation marks,
 /// quotes, share of capitals, negations, second-person address, and — per class — how many of the
 /// class's "loaded words" the text uses. Loaded words are learned from the training rows: the words
 /// with the highest smoothed log-count ratio log((n_wc + 1)/(N_c + V)) − log((n_w¬c + 1)/(N_¬c + V))

@@ -1,4 +1,4 @@
-namespace Stance.Core.Learning;
+namespace Stance.Core.Common;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator whose output is fixed by its

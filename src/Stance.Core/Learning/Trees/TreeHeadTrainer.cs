@@ -1,0 +1,66 @@
+using Stance.Core.Evaluation;
+using Stance.Core.Learning.Linear;
+
+namespace Stance.Core.Learning.Trees;
+
+/// <summary>
+/// Fits the tree heads: fasttree and lightgbm read the <see cref="TreeFeatures"/> of each text (text
+/// statistics and the encoder block); ensemble stacks LightGbm on them and the linear model's class
+/// probabilities (LightGbm rather than FastTree: on these dense rows ML.NET's FastTree cost 10–40× the CPU for
+/// the same number of trees, see docs/benchmarks.md).
+/// Each training row's learned parts — the linear probabilities and the statistics' loaded words — come
+/// from inner folds that never saw the row, so the trees learn how far to trust them on unseen text
+/// (learned on the row itself, a word seen three times in one class marks exactly those rows). At
+/// prediction the linear model and loaded words fitted on all training rows supply the row. The
+/// ensemble's λ is chosen once on all training rows and reused in the inner folds.
+/// </summary>
+public static class TreeHeadTrainer
+{
+    public static TrainedHead Fit(string trainer, TrainingSet set, TrainerOptions options)
+    {
+        bool stacked = trainer == TrainedHead.EnsembleName;
+        LinearModel? linear = null;
+        LogisticRegressionOptions? foldLinear = null;
+        if (stacked)
+        {
+            linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes);
+            foldLinear = options.Linear with { Lambda = linear.Lambda, Seed = options.Seed };
+        }
+        var features = new TreeFeatures(stacked ? set.Classes : 0, TextStatistics.Fit(set.Texts, set.Y, set.Classes), set.EncoderStart, set.EncoderDimension);
+        var rows = OutOfFoldRows(set, features, foldLinear, Math.Max(2, options.InnerFolds), options.Seed ^ 0x5EED);
+        var weights = options.Linear.BalanceClasses ? BalancedWeights(set.Y, set.Classes) : null;
+        var learner = trainer == TrainedHead.FastTreeName ? TreeLearner.FastTree : TreeLearner.LightGbm;
+        var trees = TreeTrainer.Fit(learner, rows, set.Y, set.Classes, weights, options.Trees, options.Seed);
+        return new TrainedHead(trainer, set.Classes, linear, trees, features);
+    }
+
+    /// <summary>Each training row's dense row, its learned parts from the inner fold that held it out.</summary>
+    internal static float[][] OutOfFoldRows(TrainingSet set, TreeFeatures features, LogisticRegressionOptions? linear, int folds, ulong seed)
+    {
+        var rows = new float[set.X.RowCount][];
+        var split = StratifiedKFold.Split(set.Y, set.Classes, folds, seed);
+        Parallel.For(0, folds, f =>
+        {
+            var (train, test) = split.Fold(f);
+            var foldY = LogisticRegressionTrainer.Pick(set.Y, train);
+            var model = linear is null ? null : new LogisticRegressionTrainer(linear).Fit(set.X.SelectRows(train), foldY, set.Classes);
+            var foldFeatures = features with { Statistics = TextStatistics.Fit(train.Select(r => set.Texts[r]).ToArray(), foldY, set.Classes) };
+            var p = new double[set.Classes];
+            foreach (int r in test)
+            {
+                model?.Predict(set.X.RowColumns(r), set.X.RowValues(r), p);
+                rows[r] = new float[features.Width];
+                foldFeatures.Fill(set.Texts[r], set.X.RowColumns(r), set.X.RowValues(r), p, rows[r]);
+            }
+        });
+        return rows;
+    }
+
+    /// <summary>n / (K · n_class) per row — the weights the linear trainer's class balancing uses.</summary>
+    private static float[] BalancedWeights(int[] y, int classes)
+    {
+        var counts = new int[classes];
+        foreach (int c in y) counts[c]++;
+        return y.Select(c => (float)((double)y.Length / (classes * counts[c]))).ToArray();
+    }
+}
