@@ -37,7 +37,7 @@ inputFormat.AcceptOnlyFromAmong("auto", "text");
 var noHeader = new Option<bool>("--no-header") { Description = "CSV inputs have no header row: columns are named 1, 2, … (use --text-column 2)" };
 var onBadRecord = new Option<string>("--on-bad-record")
 {
-    Description = "fail (default: a bad JSON Lines record stops the run, after the records before it are written) | skip (write it to --rejects and go on)",
+    Description = "fail (default: a bad record stops the run, after the records before it are written) | skip (a bad JSON Lines record, or a CSV record with a wrong field count or a stray quote, goes to --rejects and the run goes on; an unclosed quote or invalid UTF-8 still stops it)",
     DefaultValueFactory = _ => "fail",
 };
 onBadRecord.AcceptOnlyFromAmong("fail", "skip");

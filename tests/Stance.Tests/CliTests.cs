@@ -169,6 +169,34 @@ public class CliTests
     }
 
     [Fact]
+    public void BoundedBadCsvRecordsAreSkippedIntoRejectsAndUnboundedOnesStillFail()
+    {
+        var dir = Cli.TempDir();
+        var model = TrainSmall(dir);
+        var input = Path.Combine(dir, "in.csv");
+        // Line 3: a field too many; line 4: a stray quote in an unquoted field; lines 2 and 5 are good.
+        File.WriteAllText(input, "id,text\n1,The regime jailed another journalist.\n2,one,two\n3,a \"quoted\" word\n4,Cuba will be free one day.\n");
+        string rejects = Path.Combine(dir, "rejects.csv"), output = Path.Combine(dir, "out.csv");
+        var failed = Cli.Score("--model", model, "--format", "csv", "--out", output, input);
+        AssertBadInput(failed, "in.csv, line 3, column 3: expected 2 fields as in the header, found 3");
+        Assert.False(File.Exists(output));
+        var skipped = Cli.Score("--model", model, "--format", "csv", "--on-bad-record", "skip", "--rejects", rejects, "--out", output, input);
+        Assert.True(skipped.ExitCode == 0, skipped.Stderr);
+        Assert.Equal(3, File.ReadAllLines(output).Length);   // header + the two good records
+        Assert.Contains("scored 2 units, not scored 0", skipped.Stderr);
+        Assert.Contains("rejected 2", skipped.Stderr);
+        var rejected = File.ReadAllLines(rejects);
+        Assert.Equal(3, rejected.Length);
+        Assert.StartsWith($"{input},3,", rejected[1]);
+        Assert.EndsWith(",\"2,one,two\"", rejected[1]);
+        Assert.StartsWith($"{input},4,", rejected[2]);
+        Assert.Contains("a quote inside an unquoted field", rejected[2]);
+        // An unclosed quote swallows the rest of the input: where the record ends is unknown, so it still fails.
+        File.WriteAllText(input, "id,text\n1,fine\n2,\"never closed\n3,more\n");
+        AssertBadInput(Cli.Score("--model", model, "--on-bad-record", "skip", "--rejects", rejects, input), "unbalanced quote");
+    }
+
+    [Fact]
     public void PlainLinesAndHeaderlessCsvAreInputsToo()
     {
         var dir = Cli.TempDir();

@@ -53,6 +53,13 @@ public class TreeModelFileTests
     }
 
     [Fact]
+    public void TreesFromBeforeFormatFourAreRefusedWithRetrain()
+    {
+        var old = ModelBytes.Edit(LightGbmModel.Value, m => m["formatVersion"] = 3);
+        Assert.Contains("holds trees of an older Stance (format 3), which this version no longer reads: retrain the model", ModelBytes.Rejected(old).Message);
+    }
+
+    [Fact]
     public void ScoreExitsWithTwoOnAHostileTreePart()
     {
         var dir = Cli.TempDir();

@@ -112,26 +112,36 @@ public sealed class CsvSource : IDisposable
 
     public int ColumnIndex(string column) => Array.IndexOf(Header, column);
 
+    /// <summary>
+    /// When set, a data record that is malformed but whose end is known — a wrong field count, a stray
+    /// quote — is handed here (line, reason, the record as read) and skipped. An unclosed quote, a field
+    /// over the size limit, invalid UTF-8 or a NUL byte still stop the run: where the record ends is unknown.
+    /// </summary>
+    public Action<long, string, string>? Reject { get; set; }
+
     /// <summary>The data records, each checked to have as many fields as the header.</summary>
     public IEnumerable<CsvRecord> Records()
     {
-        while ((_firstRecord ?? ReadRaw()) is { } record)
+        while ((_firstRecord ?? ReadRaw(data: true)) is { } record)
         {
             _firstRecord = null;
             if (record.Fields.Length != Header.Length)
             {
                 // Name the first missing column, or the first field beyond the header.
                 int column = Math.Min(record.Fields.Length, Header.Length) + 1;
-                throw InputException.At(_name, record.Line, column, column <= Header.Length ? Header[column - 1] : null,
+                var error = InputException.At(_name, record.Line, column, column <= Header.Length ? Header[column - 1] : null,
                     record.Fields.Length < Header.Length
                         ? $"expected {Header.Length} fields as in the header, found {record.Fields.Length} (a missing delimiter, or a line break outside quotes?)"
                         : $"expected {Header.Length} fields as in the header, found {record.Fields.Length} (an unquoted delimiter inside a field?)");
+                if (Reject is null) throw error;
+                Reject(record.Line, error.Message, _parser.RawRecord.TrimEnd('\r', '\n'));
+                continue;
             }
             yield return record;
         }
     }
 
-    private CsvRecord? ReadRaw()
+    private CsvRecord? ReadRaw(bool data = false)
     {
         bool more;
         long start = _lastLine + 1;
@@ -148,7 +158,15 @@ public sealed class CsvSource : IDisposable
         if (!more) return null;
         _lastLine = _parser.RawRow;
         var fields = _parser.Record ?? [];
-        if (_badData is { } bad) throw BadQuote(bad.Field, bad.Raw, start);
+        if (_badData is { } bad)
+        {
+            var error = BadQuote(bad.Field, bad.Raw, start);
+            bool unclosed = bad.Field.StartsWith('"') && CountQuotes(bad.Field) % 2 == 1;   // it ran to the end of the input
+            if (!data || Reject is null || unclosed) throw error;
+            _badData = null;
+            Reject(start, error.Message, bad.Raw.TrimEnd('\r', '\n'));
+            return ReadRaw(data);
+        }
         foreach (var f in fields)
             if (f.Contains('\0'))
                 throw InputException.At(_name, start, null, null, "NUL byte: this looks like a binary file, not CSV text");

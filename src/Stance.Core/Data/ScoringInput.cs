@@ -90,7 +90,7 @@ public sealed class ScoringInput
     /// <summary>Every input is plain text, one unit per line (as fastText reads, or a Hadoop Streaming mapper gets): ids are source:line; empty lines are units with status "empty text".</summary>
     public bool Lines { get; init; }
 
-    /// <summary>When set, a bad JSON Lines record is handed here (source, line, reason, record) and skipped instead of failing the run.</summary>
+    /// <summary>When set, a bad JSON Lines record or a bounded bad CSV record (see <see cref="CsvSource.Reject"/>) is handed here (source, line, reason, record) and skipped instead of failing the run.</summary>
     public Action<string, long, string, string>? Reject { get; init; }
 
     private Action<long, string, string>? RejectFrom(string source) => Reject is { } r ? (line, reason, record) => r(source, line, reason, record) : null;
@@ -168,6 +168,7 @@ public sealed class ScoringInput
 
     private IEnumerable<ScoringUnit> FromCsv(CsvSource csv, string source)
     {
+        csv.Reject = RejectFrom(source);
         int textAt = csv.RequireColumn(_textColumn);
         int idAt = csv.ColumnIndex("id");
         int kindAt = csv.ColumnIndex("kind");

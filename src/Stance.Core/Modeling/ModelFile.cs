@@ -390,7 +390,7 @@ public static class ModelFile
     /// Declared sizes are only compared, never trusted for allocation: the buffer grows with the bytes
     /// that actually arrive, so a zip bomb or a lying size stops at the cap — except for a stored entry of
     /// the exact size expected, whose bytes the file itself holds. The CRC-32 is checked when asked (entries
-    /// with a SHA-256 in the manifest skip it: that check is stronger, and the table-driven CRC cost ~30 ms).
+    /// with a SHA-256 in the manifest skip it: that check is stronger).
     /// </summary>
     private static byte[] ReadEntry(ZipArchiveEntry entry, long limit, bool exact, string name, bool checkCrc = true)
     {
@@ -425,7 +425,7 @@ public static class ModelFile
         }
         if (exact && filled != limit) throw Bad(name, $"entry \"{n}\" has {filled} bytes, the manifest says {limit} (truncated or corrupt file)");
         if (filled != buffer.Length) Array.Resize(ref buffer, filled);
-        if (checkCrc && Crc32.Compute(buffer) != entry.Crc32) throw Bad(name, $"entry \"{n}\" fails its CRC-32 check (corrupt file)");
+        if (checkCrc && System.IO.Hashing.Crc32.HashToUInt32(buffer) != entry.Crc32) throw Bad(name, $"entry \"{n}\" fails its CRC-32 check (corrupt file)");
         return buffer;
     }
 
@@ -443,22 +443,4 @@ public static class ModelFile
     }
 
     private static InputException Bad(string path, string message) => new($"{path}: {message}");
-}
-
-/// <summary>CRC-32 (IEEE 802.3, as zip uses it).</summary>
-internal static class Crc32
-{
-    private static readonly uint[] Table = Enumerable.Range(0, 256).Select(i =>
-    {
-        uint c = (uint)i;
-        for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        return c;
-    }).ToArray();
-
-    public static uint Compute(ReadOnlySpan<byte> bytes)
-    {
-        uint crc = 0xFFFFFFFFu;
-        foreach (byte b in bytes) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return ~crc;
-    }
 }
