@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Stance.Core.Cli;
+using Stance.Cli;
 using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Features;

@@ -188,9 +188,9 @@ public class CsvInputTests
         Assert.True(MemoryBudget.Default.Bytes >= MemoryBudget.Minimum);
         foreach (var bad in new[] { "lots", "-1g", "1k", "2x", "", "1e99g" })
             Assert.Throws<InputException>(() => MemoryBudget.Parse(bad));
-        Assert.Null(Stance.Core.Cli.ToolRunner.ParseDelimiter(null));
-        Assert.Equal('\t', Stance.Core.Cli.ToolRunner.ParseDelimiter("tab"));
-        Assert.Throws<InputException>(() => Stance.Core.Cli.ToolRunner.ParseDelimiter("\""));
+        Assert.Null(Stance.Cli.ToolRunner.ParseDelimiter(null));
+        Assert.Equal('\t', Stance.Cli.ToolRunner.ParseDelimiter("tab"));
+        Assert.Throws<InputException>(() => Stance.Cli.ToolRunner.ParseDelimiter("\""));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Stance.Core.Data;
 
-namespace Stance.Core.Cli;
+namespace Stance.Cli;
 
 /// <summary>
 /// The exit-code contract both front-ends share: 0 ok, 2 bad usage or bad input (one line on stderr,
