@@ -137,9 +137,9 @@ return ToolRunner.Run("score", () =>
     {
         report.WriteLine();
         report.WriteLine($"== {label}: evaluation on {metrics.Count} labeled units" + (unlabeled > 0 ? $" ({unlabeled} without a label not counted)" : "") + " ==");
-        report.Write(metrics.ToText());
+        MetricsPrinter.WriteReport(report, metrics);
         report.WriteLine("confusion matrix (rows = actual, columns = predicted):");
-        report.Write(metrics.Confusion.ToText());
+        MetricsPrinter.WriteConfusion(report, metrics.Confusion);
     }
     if (rejectsPath is not null) RejectsFile.Write(rejectsPath, rejected);
     Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}"

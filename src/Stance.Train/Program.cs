@@ -155,12 +155,12 @@ return ToolRunner.Run("train", () =>
     {
         Console.WriteLine();
         Console.WriteLine($"== {r.Label}: {r.Scheme}; {r.Rows.Length} out-of-fold predictions ==");
-        Console.Write(r.Metrics.ToText());
+        MetricsPrinter.WriteReport(Console.Out, r.Metrics);
         Console.WriteLine($"macro-F1 per fold: {string.Join("  ", r.FoldMacroF1.Select(f => f.ToString("F4")))}");
         Console.WriteLine($"fitted per fold: {string.Join(" | ", r.FoldModels)}");
         Console.WriteLine(FormattableString.Invariant($"cross-validation fits: {r.Folds.Count} folds in {r.Seconds:F2} s (fitting and predicting; counting excluded)"));
         Console.WriteLine("confusion matrix (rows = actual, columns = predicted):");
-        Console.Write(r.Metrics.Confusion.ToText());
+        MetricsPrinter.WriteConfusion(Console.Out, r.Metrics.Confusion);
     }
     if (parsed.GetValue(exportFolds) is { } exportTo && cv.Count > 0)
     {
