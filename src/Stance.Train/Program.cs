@@ -27,6 +27,11 @@ var leaves = new Option<int>("--number-of-leaves", "--leaves") { Description = "
 var minLeaf = new Option<int>("--minimum-example-count-per-leaf", "--min-leaf") { Description = "Tree trainers: minimum rows per leaf", DefaultValueFactory = _ => 10 };
 var learningRate = new Option<double>("--learning-rate") { Description = "Tree trainers: shrinkage", DefaultValueFactory = _ => 0.1 };
 var featureFraction = new Option<double>("--feature-fraction") { Description = "Tree trainers: share of features each tree may split on", DefaultValueFactory = _ => 1.0 };
+trees.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--number-of-trees: expected at least 1"); });
+leaves.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--number-of-leaves: expected at least 2"); });
+minLeaf.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--minimum-example-count-per-leaf: expected at least 1"); });
+learningRate.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 1)) r.AddError("--learning-rate: expected a number in (0, 1]"); });
+featureFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 1)) r.AddError("--feature-fraction: expected a number in (0, 1]"); });
 var lambda = new Option<double?>("--lambda") { Description = "L2 strength; default: 0.01 / √(training rows)" };
 var lambdaSearch = new Option<bool>("--lambda-search") { Description = "Choose λ by inner 3-fold CV over 1e-2 … 1e-5 instead of the default rule (slower; rarely better below ~1,000 rows)" };
 var classWeights = new Option<string>("--class-weights")
@@ -210,15 +215,11 @@ static (StanceModel, IReadOnlyList<CrossValidationResult>, IReadOnlyList<IReadOn
     return result;
 }
 
-TreeOptions TreeOptions(ParseResult p)
+TreeOptions TreeOptions(ParseResult p) => new()
 {
-    var o = new TreeOptions
-    {
-        NumberOfTrees = p.GetValue(trees), NumberOfLeaves = p.GetValue(leaves), MinimumExampleCountPerLeaf = p.GetValue(minLeaf),
-        LearningRate = p.GetValue(learningRate), FeatureFraction = p.GetValue(featureFraction),
-    };
-    return o.Problem() is { } problem ? throw new InputException(problem) : o;
-}
+    NumberOfTrees = p.GetValue(trees), NumberOfLeaves = p.GetValue(leaves), MinimumExampleCountPerLeaf = p.GetValue(minLeaf),
+    LearningRate = p.GetValue(learningRate), FeatureFraction = p.GetValue(featureFraction),
+};
 
 // The manifest's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else the data file's
 // modification time (the newest, for several), so the same data and seed give a byte-identical model. Retraining the same model

@@ -197,6 +197,20 @@ public class CliTests
     }
 
     [Fact]
+    public void TreeOptionsTakeMlNetNamesAndTheOldOnesAndAreCheckedAtTheEdge()
+    {
+        var dir = Cli.TempDir();
+        var model = Path.Combine(dir, "trees.zip");
+        var ok = Cli.Train("--data", Cli.Fixture("small.csv"), "--model", model, "--folds", "0", "--hash-bits", "12", "--features", "ngrams",
+            "--trainer", "lightgbm", "--number-of-trees", "5", "--leaves", "4", "--min-leaf", "3");
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        Assert.Contains("lightgbm on 15 features", ok.Stdout);
+        AssertBadInput(Cli.Train("--data", Cli.Fixture("small.csv"), "--model", model, "--trainer", "fasttree", "--leaves", "1"), "--number-of-leaves: expected at least 2");
+        AssertBadInput(Cli.Train("--data", Cli.Fixture("small.csv"), "--model", model, "--learning-rate", "0"), "--learning-rate: expected a number in (0, 1]");
+        AssertBadInput(Cli.Train("--data", Cli.Fixture("small.csv"), "--model", model, "--early-stopping", "5"), "unknown option --early-stopping");
+    }
+
+    [Fact]
     public void PlainLinesAndHeaderlessCsvAreInputsToo()
     {
         var dir = Cli.TempDir();

@@ -15,13 +15,4 @@ public sealed record TreeOptions
     public double FeatureFraction { get; init; } = 1.0;
     /// <summary>Threads of one fit (null: one up to <see cref="TreeTrainer.SingleThreadRows"/> rows, else every core).</summary>
     public int? NumberOfThreads { get; init; }
-
-    /// <summary>The first rule a setting breaks, or null when all hold (front-ends report it as a usage error).</summary>
-    public string? Problem() =>
-        NumberOfTrees < 1 ? "--number-of-trees must be at least 1"
-        : NumberOfLeaves < 2 ? "--number-of-leaves must be at least 2"
-        : MinimumExampleCountPerLeaf < 1 ? "--minimum-example-count-per-leaf must be at least 1"
-        : !(LearningRate > 0 && LearningRate <= 1) ? "--learning-rate must be in (0, 1]"
-        : !(FeatureFraction > 0 && FeatureFraction <= 1) ? "--feature-fraction must be in (0, 1]"
-        : null;
 }
