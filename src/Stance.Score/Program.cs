@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.CommandLine;
 using System.Text;
 using Stance.Cli;

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.CommandLine;
 using Spectre.Console;
 using Stance.Cli;

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Text;
 using Stance.Core.Data;
 

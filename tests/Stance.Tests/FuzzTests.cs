@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Text;
 using System.Text.Json.Nodes;
 using Stance.Core.Data;

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;

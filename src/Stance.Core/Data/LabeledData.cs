@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 namespace Stance.Core.Data;
 
 /// <summary>Which columns of a labeled CSV to read, and which rows.</summary>

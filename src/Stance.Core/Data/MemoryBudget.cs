@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Globalization;
 
 namespace Stance.Core.Data;

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using Stance.Core.Text;
 
 namespace Stance.Core.Data;

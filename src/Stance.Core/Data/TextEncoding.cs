@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 namespace Stance.Core.Data;
 
 /// <summary>How input bytes become text: strict UTF-8 (the default) or the Latin-1 escape hatch.</summary>

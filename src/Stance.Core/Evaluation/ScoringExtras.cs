@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Globalization;
 using Stance.Core.Data;
 using Stance.Core.Modeling;

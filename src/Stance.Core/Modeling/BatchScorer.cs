@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Collections.Concurrent;
 using Stance.Core.Data;
 using Stance.Core.Features;

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;

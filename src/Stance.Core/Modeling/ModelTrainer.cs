@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 using System.Security.Cryptography;
 using Stance.Core.Data;
 using Stance.Core.Evaluation;

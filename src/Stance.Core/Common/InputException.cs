@@ -1,4 +1,4 @@
-namespace Stance.Core.Data;
+namespace Stance.Core.Common;
 
 /// <summary>
 /// Bad input from the user (a file, a column, a value): reported as one line naming where, never with a
