@@ -145,6 +145,40 @@ public class LinearLearnerTests
     }
 
     [Fact]
+    public void OnLargeDataTheHoldoutWalksDownFromTheSizeRuleAndScoresAsASeparateFitWould()
+    {
+        var (x, y) = Synthetic(600, 60, 0.35, 9);
+        var options = new LogisticRegressionOptions { HoldoutRows = 500, Tolerance = 1e-10, BalanceClasses = true };
+        Assert.True(options.UsesHoldout(600));
+        Assert.False(options.UsesHoldout(499));
+        Assert.False((options with { Lambda = 1e-3 }).UsesHoldout(600));
+        var trainer = new LogisticRegressionTrainer(options);
+        var m = trainer.Fit(x, y, 3);
+        var search = trainer.LastSearch;
+        Assert.NotEmpty(search);
+        Assert.Equal(LogisticRegressionOptions.DefaultLambda(600), search[0].Lambda, 12);
+        for (int g = 1; g < search.Count; g++) Assert.Equal(search[g - 1].Lambda / options.HoldoutStep, search[g].Lambda, 12);
+        // It walks on while the figure rises, and keeps the best (the first of equals).
+        for (int g = 1; g < search.Count - 1; g++) Assert.True(search[g].MacroF1 > search[g - 1].MacroF1);
+        Assert.Equal(search.MaxBy(s => s.MacroF1).Lambda, m.Lambda, 12);
+        // Held-out rows weighted 0 score as a fit on the other rows alone does.
+        var (train, test) = Stance.Core.Evaluation.StratifiedKFold.Split(y, 3, options.HoldoutFolds, 42).Fold(0);
+        foreach (var (lambda, f1) in search)
+        {
+            var model = new LogisticRegressionTrainer(options with { Lambda = lambda }).Fit(x.SelectRows(train), LogisticRegressionTrainer.Pick(y, train), 3);
+            var p = new double[3];
+            var predicted = test.Select(r => { model.Predict(x.RowColumns(r), x.RowValues(r), p); return LogisticRegressionTrainer.ArgMax(p); }).ToArray();
+            Assert.Equal(Stance.Core.Evaluation.ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(y, test), predicted, 3), f1, 6);
+        }
+        // The final fit, warm-started, lands near a fit at the chosen λ from zero (both stop at L-BFGS's
+        // gradient bar, not at the exact optimum, so within a few hundredths).
+        var cold = new LogisticRegressionTrainer(options with { Lambda = m.Lambda }).Fit(x, y, 3);
+        var a = m.Weights.ToArray();
+        var b = cold.Weights.ToArray();
+        for (int i = 0; i < a.Length; i++) Assert.InRange(a[i], b[i] - 0.05, b[i] + 0.05);
+    }
+
+    [Fact]
     public void WithoutAGivenLambdaOrASearchTheSizeRuleSetsLambda()
     {
         var (x, y) = Synthetic(300, 60, 0.15, 5);

@@ -40,7 +40,9 @@ public sealed class LogisticRegressionTrainer
         double lambda = _options.Lambda ?? LogisticRegressionOptions.DefaultLambda(data.Count);
         if (_options.UsesInnerFolds) lambda = SelectLambda(data, y, classes, _options.SearchLambda ? _options.LambdaGrid : [lambda]);
         var columns = data.Columns;
-        var path = new RegularizationPath(columns, y, classes, _options);
+        double[]? start = null;
+        if (_options.UsesHoldout(data.Count)) (lambda, start) = HoldoutLambda(columns, y, classes, lambda);
+        var path = new RegularizationPath(columns, y, classes, _options, start: start);
         var w = path.Next(lambda);
         LastFit = path.LastFit;
         if (LastLogitScale != 1)
@@ -61,6 +63,34 @@ public sealed class LogisticRegressionTrainer
     /// figures in about two thirds of the time.
     /// </summary>
     public const double SearchTolerance = 1e-4;
+
+    /// <summary>
+    /// Large data: the best λ on a stratified holdout (<see cref="LogisticRegressionOptions.HoldoutFolds"/>),
+    /// walking from the size rule's <paramref name="rule"/> toward weaker λ by <see cref="LogisticRegressionOptions.HoldoutStep"/>
+    /// with warm starts until one fails to beat the best, and that fit's parameters as the final fit's warm start.
+    /// The held-out rows are weighted 0 in the same column matrix, so no subset is copied and the warm start
+    /// is already in the final fit's space.
+    /// </summary>
+    private (double Lambda, double[] Start) HoldoutLambda(ColumnMatrix columns, int[] y, int classes, double rule)
+    {
+        var heldOut = StratifiedKFold.Split(y, classes, _options.HoldoutFolds, _options.Seed).Fold(0).Test;
+        var actual = Pick(y, heldOut);
+        var path = new RegularizationPath(columns, y, classes, _options with { Tolerance = _options.Tolerance ?? SearchTolerance }, heldOut);
+        var search = new List<(double, double)>();
+        double best = rule, bestF1 = double.NegativeInfinity;
+        double[] start = [];
+        double lambda = rule;
+        for (int g = 0; g <= _options.HoldoutSteps; g++, lambda /= _options.HoldoutStep)
+        {
+            path.Next(lambda);
+            double f1 = ClassificationMetrics.MacroF1Of(actual, path.PredictHeldOut(), classes);
+            search.Add((lambda, f1));
+            if (f1 <= bestF1) break;   // past the peak: weaker λ only cost more iterations
+            (best, bestF1, start) = (lambda, f1, path.Snapshot());
+        }
+        LastSearch = search;
+        return (best, start);
+    }
 
     /// <summary>
     /// The grid's best λ by inner CV; on the way, for an NB-weighted fit, the temperature of its held-out logits

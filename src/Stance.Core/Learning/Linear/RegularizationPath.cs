@@ -20,9 +20,20 @@ internal sealed class RegularizationPath
     private readonly double[][] _w;            // warm starts: one parameter vector, or one per class (NB)
     private readonly double[][]? _ratios;
 
-    public RegularizationPath(ColumnMatrix columns, int[] y, int classes, LogisticRegressionOptions options)
+    private readonly IReadOnlyList<int>? _heldOut;
+
+    /// <param name="heldOut">
+    /// Rows (ascending) left out of the fit by a weight of 0, to be scored by <see cref="PredictHeldOut"/>; their
+    /// features still have columns (their weights stay 0 under L2), so a fit here warm-starts one on all rows
+    /// of the same matrix. Multinomial fits only.
+    /// </param>
+    /// <param name="start">Parameters to warm-start the first fit from (a <see cref="Snapshot"/> of a path on the same matrix).</param>
+    public RegularizationPath(ColumnMatrix columns, int[] y, int classes, LogisticRegressionOptions options,
+        IReadOnlyList<int>? heldOut = null, double[]? start = null)
     {
-        _columns = columns; _y = y; _classes = classes; _options = options;
+        _columns = columns; _y = y; _classes = classes; _options = options; _heldOut = heldOut;
+        if ((heldOut is not null || start is not null) && options.NaiveBayesAlpha is not null)
+            throw new ArgumentException("held-out rows and warm starts are for multinomial fits");
         if (options.NaiveBayesAlpha is { } alpha)
         {
             _ratios = NaiveBayesScaling.LogCountRatios(columns, y, classes, alpha);
@@ -31,9 +42,17 @@ internal sealed class RegularizationPath
         else
         {
             _multinomial = new SoftmaxObjective(columns, y, classes, RowWeights(y, classes), 0, sumToZero: true);
-            _w = [new double[_multinomial.ParameterCount]];
+            _w = [start is null ? new double[_multinomial.ParameterCount] : (double[])start.Clone()];
+            if (_w[0].Length != _multinomial.ParameterCount) throw new ArgumentException("the warm start does not match the matrix");
         }
     }
+
+    /// <summary>A copy of the parameters of the last multinomial fit, to warm-start another path on the same matrix.</summary>
+    public double[] Snapshot() => (double[])_w[0].Clone();
+
+    /// <summary>The most probable class of each held-out row (in the order given) at the last fit.</summary>
+    public int[] PredictHeldOut() =>
+        _multinomial!.Predict(_w[0], _heldOut ?? throw new InvalidOperationException("no rows were held out"));
 
     /// <summary>L-BFGS iterations and objective evaluations of the last fit (summed over classes when NB-weighted).</summary>
     public (int Iterations, int Evaluations) LastFit { get; private set; }
@@ -66,6 +85,9 @@ internal sealed class RegularizationPath
         var lbfgs = new Lbfgs
         {
             MaxIterations = _options.MaxIterations, Window = 5,
+            // Warm-started at a weaker λ, the gradient moves by only Δλ·w; a fixed 1e-5 would end such fits at
+            // once when λ is far below it (large data's holdout walk), so the bar follows λ there.
+            GradientTolerance = Math.Min(1e-5, lambda / 10),
             RelativeTolerance = _options.Tolerance ?? (_columns.NonZeros < LogisticRegressionOptions.SmallProblemNonZeros ? 1e-6 : 1e-4),
             Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
         };
@@ -77,10 +99,14 @@ internal sealed class RegularizationPath
     {
         var weights = new double[y.Length];
         var counts = new int[classes];
-        foreach (int c in y) counts[c]++;
+        var kept = new bool[y.Length];
+        Array.Fill(kept, true);
+        foreach (int r in _heldOut ?? []) kept[r] = false;
+        int n = 0;
+        for (int i = 0; i < y.Length; i++) if (kept[i]) { counts[y[i]]++; n++; }
         int present = counts.Count(c => c > 0);
         for (int i = 0; i < y.Length; i++)
-            weights[i] = _options.BalanceClasses ? (double)y.Length / (present * counts[y[i]]) : 1.0;
+            weights[i] = !kept[i] ? 0 : _options.BalanceClasses ? (double)n / (present * counts[y[i]]) : 1.0;
         return weights;
     }
 }

@@ -102,6 +102,32 @@ public sealed class SoftmaxObjective : IDirectionalObjective
     }
 
     /// <summary>
+    /// The most probable class of each of the given rows at parameters <paramref name="w"/>: one forward pass
+    /// over the data (it overwrites the scores kept for the optimizer, which a new minimization evaluates afresh).
+    /// </summary>
+    public int[] Predict(double[] w, IReadOnlyList<int> rows)
+    {
+        if (w.Length != ParameterCount) throw new ArgumentException("parameter vector has the wrong length");
+        ForParts(p => Scores(p, w, _z));
+        int K = Classes, D = Dims;
+        var predicted = new int[rows.Count];
+        Span<double> logits = stackalloc double[K];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            long at = (long)rows[i] * D;
+            for (int k = 0; k < K; k++)
+            {
+                if (_basis is null) { logits[k] = _z[at + k]; continue; }
+                double v = 0;
+                for (int j = 0; j < D; j++) v += _basis[k * D + j] * _z[at + j];
+                logits[k] = v;
+            }
+            predicted[i] = LogisticRegressionTrainer.ArgMax(logits);
+        }
+        return predicted;
+    }
+
+    /// <summary>
     /// A diagonal preconditioner for <see cref="Lbfgs"/>: per coordinate 1 / (λ + c·Σ_i s_i x_if² / Σ s),
     /// the inverse of the Hessian's diagonal when every row's class probabilities are uniform (c = 1/K in
     /// the sum-to-zero parameterization, where the softmax Hessian is then I/K; (K−1)/K² per class
