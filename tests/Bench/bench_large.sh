@@ -18,37 +18,16 @@
 # Environment: PEER (path of sklearn_peer.py), PYTHON (default /usr/bin/python3), ROWS / TEST_ROWS, DATA, SEEDS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$(pwd)
-work=${1:-$(mktemp -d /tmp/stance-large.XXXXXX)}
-mkdir -p "$work"
-python=${PYTHON:-/usr/bin/python3}
-peer=${PEER:-$root/../shared/peer/sklearn_peer.py}
-[ -f "$peer" ] || peer=/work/shared/peer/sklearn_peer.py
-rows=${ROWS:-80000}
-test_rows=${TEST_ROWS:-20000}
+source tests/Bench/bench_lib.sh
+bench_init bench_large "${1:-}"
 data=${DATA:-data/stance.csv}
 read -r train_seed test_seed <<< "${SEEDS:-1 2}"
-
-echo "== bench_large: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)"
-echo "   work folder: $work"
 
 python3 tests/Bench/make_pairs.py --data "$data" --rows "$rows" --seed "$train_seed" --out "$work/train.csv"
 python3 tests/Bench/make_pairs.py --data "$data" --rows "$test_rows" --seed "$test_seed" --out "$work/test.csv"
 echo "   pairs of $data: train $rows rows (seed $train_seed, $(du -h "$work/train.csv" | cut -f1)), test $test_rows rows (seed $test_seed)"
 
-echo "   publishing Stance.Train and Stance.Score (Release) ..."
-dotnet publish src/Stance.Train -c Release -o "$work/bin/train" -v q --nologo >/dev/null
-dotnet publish src/Stance.Score -c Release -o "$work/bin/score" -v q --nologo >/dev/null
-
-timed() {
-  local log=$1; shift
-  if ! /usr/bin/time -v "$@" > "$log" 2>&1; then
-    echo "bench_large: failed: $*" >&2; tail -20 "$log" >&2; exit 1
-  fi
-}
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
-cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$1"; }
+publish_tools
 
 echo "   running the peer (trains and predicts in one process) ..."
 timed "$work/peer.log" "$python" "$peer" --train "$work/train.csv" --test "$work/test.csv" --text-column text --label-column stance
@@ -56,19 +35,9 @@ echo "   running Stance Train --features ngrams --folds 0 --trainer linear ..."
 timed "$work/train.log" "$work/bin/train/Stance.Train" --data "$work/train.csv" --model "$work/model.zip" --label-column stance \
   --features ngrams --folds 0 --trainer linear
 echo "   running Stance Score ($test_rows docs to CSV), three times: the median run is reported ..."
-for i in 1 2 3; do
-  timed "$work/score-$i.log" "$work/bin/score/Stance.Score" --model "$work/model.zip" --out "$work/predictions.csv" "$work/test.csv"
-done
-median=$(for i in 1 2 3; do echo "$(wall "$work/score-$i.log") $i"; done | sort -n | sed -n 2p | cut -d' ' -f2)
-cp "$work/score-$median.log" "$work/score.log"
+run_scoring 3 "$work/test.csv"
 
-peer_train=$(awk '/^train_seconds:/ {print $2}' "$work/peer.log")
-peer_dps=$(awk '/^predict_seconds:/ {print $4}' "$work/peer.log")
-peer_f1=$(awk '/^macro_f1:/ {print $2}' "$work/peer.log")
-stance_train=$(wall "$work/train.log")
-stance_score=$(wall "$work/score.log")
-stance_dps=$(awk -v n="$test_rows" -v s="$stance_score" 'BEGIN {printf "%.0f", n / s}')
-stance_f1=$(awk '/macro avg/ {print $5; exit}' "$work/score.log")
+read_figures
 lambda=$(grep -o 'λ=[^;]*' "$work/train.log" | head -1)
 
 echo
@@ -81,7 +50,6 @@ printf "%-36s %12s %12s %12s\n" "score (docs/s; Stance: whole process)" "$peer_d
 printf "%-36s %12s %12s %12s\n" "  peak RSS (MB)" "" "$(rss "$work/score.log")" ""
 echo "   Stance's λ: $lambda"
 echo
-check() { if awk "BEGIN {exit !($2)}"; then echo "  met      $1"; else echo "  NOT met  $1"; fi; }
 echo "goals (issue 18):"
 check "macro-F1 not lower than the peer's by more than 0.01" "$stance_f1 >= $peer_f1 - 0.01"
 check "train time <= 0.25x the peer's ($stance_train s vs $peer_train s)" "$stance_train <= $peer_train / 4"

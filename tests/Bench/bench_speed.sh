@@ -20,65 +20,24 @@
 # Environment: PEER (path of sklearn_peer.py), PYTHON (default /usr/bin/python3), ROWS / TEST_ROWS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$(pwd)
-work=${1:-$(mktemp -d /tmp/stance-bench.XXXXXX)}
-mkdir -p "$work"
-python=${PYTHON:-/usr/bin/python3}
-peer=${PEER:-$root/../shared/peer/sklearn_peer.py}
-[ -f "$peer" ] || peer=/work/shared/peer/sklearn_peer.py
-rows=${ROWS:-80000}
-test_rows=${TEST_ROWS:-20000}
-nproc_=$(nproc)
-
-echo "== bench_speed: $(date -u +%Y-%m-%dT%H:%MZ), $nproc_ cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "   work folder: $work"
+source tests/Bench/bench_lib.sh
+bench_init bench_speed "${1:-}"
 
 python3 tests/Bench/make_corpus.py --rows "$rows" --seed 1 --out "$work/train.csv"
 python3 tests/Bench/make_corpus.py --rows "$test_rows" --seed 2 --out "$work/test.csv"
 echo "   corpus: train $(($(wc -l < "$work/train.csv") - 1)) rows ($(du -h "$work/train.csv" | cut -f1)), test $(($(wc -l < "$work/test.csv") - 1)) rows"
 
-echo "   publishing Stance.Train and Stance.Score (Release, linux-x64, ReadyToRun) ..."
-rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
-dotnet publish src/Stance.Train -c Release -r "$rid" --self-contained false -o "$work/bin/train" -v q --nologo >/dev/null
-dotnet publish src/Stance.Score -c Release -r "$rid" --self-contained false -o "$work/bin/score" -v q --nologo >/dev/null
-
-for tool in train score; do
-  if ! "$work/bin/$tool/Stance.${tool^}" --help > /dev/null 2>&1; then
-    echo "bench_speed: the published Stance.${tool^} does not start (stale build output from another publish?); try: rm -rf src/*/obj src/*/bin" >&2
-    exit 1
-  fi
-done
-
-# timed LOG CMD...: runs CMD under /usr/bin/time -v, stdout+stderr to LOG; a failure stops the bench with the log's end.
-timed() {
-  local log=$1; shift
-  if ! /usr/bin/time -v "$@" > "$log" 2>&1; then
-    echo "bench_speed: failed: $*" >&2; tail -20 "$log" >&2; exit 1
-  fi
-}
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
-cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$1"; }
+publish_tools
 
 echo "   running the peer (trains and predicts in one process) ..."
 timed "$work/peer.log" "$python" "$peer" --train "$work/train.csv" --test "$work/test.csv" --text-column text --label-column stance
 echo "   running Stance Train --folds 0 --lambda 1e-4 --trainer linear ..."
 timed "$work/train.log" "$work/bin/train/Stance.Train" --data "$work/train.csv" --model "$work/model.zip" --folds 0 --lambda 1e-4 --trainer linear
 echo "   running Stance Score (20,000 docs to CSV), three times: the median run is reported ..."
-for i in 1 2 3; do
-  timed "$work/score-$i.log" "$work/bin/score/Stance.Score" --model "$work/model.zip" --out "$work/predictions.csv" "$work/test.csv"
-done
-median=$(for i in 1 2 3; do echo "$(wall "$work/score-$i.log") $i"; done | sort -n | sed -n 2p | cut -d' ' -f2)
-cp "$work/score-$median.log" "$work/score.log"
+run_scoring 3 "$work/test.csv"
 score_runs=$(for i in 1 2 3; do printf "%s " "$(wall "$work/score-$i.log")"; done)
 
-peer_train=$(awk '/^train_seconds:/ {print $2}' "$work/peer.log")
-peer_dps=$(awk '/^predict_seconds:/ {print $4}' "$work/peer.log")
-peer_f1=$(awk '/^macro_f1:/ {print $2}' "$work/peer.log")
-stance_train=$(wall "$work/train.log")
-stance_score=$(wall "$work/score.log")
-stance_dps=$(awk -v n="$test_rows" -v s="$stance_score" 'BEGIN {printf "%.0f", n / s}')
-stance_f1=$(awk '/macro avg/ {print $5; exit}' "$work/score.log")
+read_figures
 
 echo
 printf "%-34s %12s %12s %12s\n" "" "peer" "Stance" "ratio"
@@ -91,7 +50,6 @@ printf "%-34s %12s %12s %12s\n" "  peak RSS (MB)" "" "$(rss "$work/score.log")" 
 printf "%-34s %12s %12s %12s\n" "  CPU time user+sys (s)" "" "$(cpu "$work/score.log")" ""
 printf "%-34s %12s %12s %12s\n" "macro-F1 on the 20k test docs" "$peer_f1" "$stance_f1" "$(awk -v a="$stance_f1" -v b="$peer_f1" 'BEGIN {printf "%+.4f", a - b}')"
 echo
-check() { if awk "BEGIN {exit !($2)}"; then echo "  met      $1"; else echo "  NOT met  $1"; fi; }
 echo "goals (issue 6):"
 check "train time <= 1/10 of the peer's ($stance_train s vs $peer_train s)" "$stance_train <= $peer_train / 10"
 check "train peak RSS <= 1 GB ($(rss "$work/train.log") MB)" "$(rss "$work/train.log") <= 1024"
