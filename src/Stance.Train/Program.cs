@@ -20,9 +20,9 @@ var seed = new Option<ulong>("--seed") { Description = "Seed for folds and shuff
 var trainer = new Option<string>("--trainer")
 {
     Description = "linear (default: L-BFGS multinomial logistic regression) | auto (pick by inner CV; on the real-text corpus it matched linear at ~9× the time) | nb-linear (logistic regression on naive-Bayes-weighted n-grams, NB-LR of Wang & Manning 2012) | fasttree (ML.NET FastTree, one-versus-all, on text statistics + the encoder vector) | lightgbm (ML.NET LightGbm on the same) | ensemble (LightGbm on the linear model's out-of-fold scores + the same)",
-    DefaultValueFactory = _ => TrainedHead.LinearName,
+    DefaultValueFactory = _ => TrainerKind.Linear.Name(),
 };
-trainer.AcceptOnlyFromAmong(TrainerOptions.Names);
+trainer.AcceptOnlyFromAmong(TrainerKinds.Names);
 var trees = new Option<int>("--number-of-trees", "--trees") { Description = "Tree trainers: boosting rounds (ML.NET NumberOfTrees / LightGbm NumberOfIterations)", DefaultValueFactory = _ => 100 };
 var leaves = new Option<int>("--number-of-leaves", "--leaves") { Description = "Tree trainers: leaves per tree", DefaultValueFactory = _ => 20 };
 var minLeaf = new Option<int>("--minimum-example-count-per-leaf", "--min-leaf") { Description = "Tree trainers: minimum rows per leaf", DefaultValueFactory = _ => 10 };
@@ -146,7 +146,7 @@ return ToolRunner.Run("train", () =>
         Featurizer = featurizerOptions,
         Trainer = new TrainerOptions
         {
-            Trainer = parsed.GetValue(trainer)!,
+            Trainer = TrainerKinds.Parse(parsed.GetValue(trainer)!),
             Linear = new LogisticRegressionOptions { Lambda = parsed.GetValue(lambda), SearchLambda = parsed.GetValue(lambdaSearch), BalanceClasses = parsed.GetValue(classWeights) == "balanced" },
             Trees = TreeOptions(parsed),
         },
@@ -183,7 +183,7 @@ return ToolRunner.Run("train", () =>
     for (int h = 0; h < trained.Heads.Count; h++)
     {
         if (candidates.Count > h && candidates[h].Count > 0)
-            Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.TrainerName} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
+            Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.FittedBy.Name()} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
                 + CandidateScore.Summary(candidates[h]));
     }
     TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);

@@ -128,7 +128,7 @@ public class Score
         try
         {
             var set = LabeledData.Load(data, "text", ["stance"]);
-            _model = new ModelTrainer(new TrainOptions { Folds = 0, Trainer = new TrainerOptions { Trainer = "linear", Linear = new LogisticRegressionOptions { Lambda = 1e-4 } } }).Train(set).Model;
+            _model = new ModelTrainer(new TrainOptions { Folds = 0, Trainer = new TrainerOptions { Trainer = TrainerKind.Linear, Linear = new LogisticRegressionOptions { Lambda = 1e-4 } } }).Train(set).Model;
         }
         finally { File.Delete(data); }
         _counter = _model.NewCounter();

@@ -28,7 +28,7 @@ public class DecisionTests
     [Fact]
     public void AHeadPicksTheMostProbableClass()
     {
-        var head = new TrainedHead("linear", 3, null, null, null);
+        var head = new TrainedHead(TrainerKind.Linear, 3, null, null, null);
         Assert.Equal(0, head.Decide([0.6, 0.3, 0.1]));
         Assert.Equal(2, head.Decide([0.264, 0.291, 0.445]));
     }
@@ -40,7 +40,7 @@ public class DecisionTests
         var options = new TrainOptions
         {
             Folds = 3, Featurizer = new FeaturizerOptions { HashBits = 14 },
-            Trainer = new TrainerOptions { Trainer = "linear", Linear = new() { Lambda = 1e-3, BalanceClasses = true } },
+            Trainer = new TrainerOptions { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3, BalanceClasses = true } },
         };
         var cv = new ModelTrainer(options).Train(data).Cv[0];
         for (int i = 0; i < cv.Rows.Length; i++) Assert.Equal(ArgMax(cv.Probabilities[i]), cv.Predicted[i]);
@@ -49,7 +49,7 @@ public class DecisionTests
     [Fact]
     public void AnOldBalancedModelLoadsDecidesByArgMaxAndSaysSo()
     {
-        var model = new ModelTrainer(new TrainOptions { Folds = 0, Featurizer = new() { HashBits = 14 }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } } })
+        var model = new ModelTrainer(new TrainOptions { Folds = 0, Featurizer = new() { HashBits = 14 }, Trainer = new() { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3 } } })
             .Train(LabeledData.Load(Imbalanced, "text", ["stance"])).Model;
         using var ms = new MemoryStream();
         ModelFile.Write(model, ms);

@@ -1,3 +1,4 @@
+using Stance.Core.Learning;
 using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Modeling;
@@ -11,7 +12,7 @@ public sealed class EncoderModelFixture
     public LabeledData Data { get; } = LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance", "sentiment"]);
     public TrainOptions Options { get; } = new()
     {
-        Folds = 0, Featurizer = new() { HashBits = 14, Features = FeatureSet.Both }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } },
+        Folds = 0, Featurizer = new() { HashBits = 14, Features = FeatureSet.Both }, Trainer = new() { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3 } },
     };
     public StanceModel Model { get; }
 

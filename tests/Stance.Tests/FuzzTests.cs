@@ -1,3 +1,4 @@
+using Stance.Core.Learning;
 using Stance.Core.Common;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -16,7 +17,7 @@ public sealed class TinyModelFixture
     public TinyModelFixture()
     {
         var data = LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance", "sentiment"]);
-        var model = new ModelTrainer(new TrainOptions { Folds = 0, Featurizer = new() { HashBits = 10 }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } } }).Train(data).Model;
+        var model = new ModelTrainer(new TrainOptions { Folds = 0, Featurizer = new() { HashBits = 10 }, Trainer = new() { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3 } } }).Train(data).Model;
         using var ms = new MemoryStream();
         ModelFile.Write(model, ms);
         Bytes = ms.ToArray();

@@ -1,3 +1,4 @@
+using Stance.Core.Learning;
 using Stance.Core.Common;
 using Stance.Core.Data;
 using Stance.Core.Modeling;
@@ -8,7 +9,7 @@ namespace Stance.Tests;
 public sealed class SmallModelFixture
 {
     public LabeledData Data { get; } = LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance", "sentiment"]);
-    public TrainOptions Options { get; } = new() { Folds = 0, Featurizer = new() { HashBits = 16 }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } } };
+    public TrainOptions Options { get; } = new() { Folds = 0, Featurizer = new() { HashBits = 16 }, Trainer = new() { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3 } } };
     public StanceModel Model { get; }
 
     public SmallModelFixture() { Model = new ModelTrainer(Options).Train(Data).Model; }

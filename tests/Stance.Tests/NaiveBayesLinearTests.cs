@@ -78,21 +78,21 @@ public class NaiveBayesLinearTests
             if (LogisticRegressionTrainer.ArgMax(p) == y[i]) correct++;
         }
         Assert.True(correct > 0.95 * x.RowCount, $"{correct} of {x.RowCount}");
-        var head = new HeadTrainer(new TrainerOptions { Trainer = "nb-linear" }).Fit(new TrainingSet(x, Enumerable.Repeat("", x.RowCount).ToArray(), y, 3));
-        Assert.Equal("linear", head.Trainer);
-        Assert.Equal("nb-linear", head.TrainerName);
+        var head = new HeadTrainer(new TrainerOptions { Trainer = TrainerKind.NaiveBayesLinear }).Fit(new TrainingSet(x, Enumerable.Repeat("", x.RowCount).ToArray(), y, 3));
+        Assert.Equal(TrainerKind.Linear, head.Trainer);
+        Assert.Equal(TrainerKind.NaiveBayesLinear, head.FittedBy);
         Assert.StartsWith("nb-linear λ=", ModelTrainer.Describe(head));
     }
 
     [Fact]
     public void NbLinearModelIsAPlainLinearHeadInTheFileAndTrainsToTheSameBytes()
     {
-        var options = new TrainOptions { Folds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 }, Trainer = new TrainerOptions { Trainer = "nb-linear" } };
+        var options = new TrainOptions { Folds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 }, Trainer = new TrainerOptions { Trainer = TrainerKind.NaiveBayesLinear } };
         var model = new ModelTrainer(options).Train(Small).Model;
         using var ms = new MemoryStream();
         ModelFile.Write(model, ms);
         var loaded = ModelFile.Read(new MemoryStream(ms.ToArray()), "mem");
-        Assert.Equal("linear", loaded.Heads[0].Head.Trainer);
+        Assert.Equal(TrainerKind.Linear, loaded.Heads[0].Head.Trainer);
         var a = model.NewCounter();
         var b = loaded.NewCounter();
         foreach (var text in Small.Texts.Take(20))

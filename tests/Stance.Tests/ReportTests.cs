@@ -63,7 +63,7 @@ public class ReportTests
     public void FoldSpreadReproducesTheTrainersPerFoldMacroF1()
     {
         var data = LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance"]);
-        var (_, cv) = new ModelTrainer(new TrainOptions { Folds = 3, Featurizer = new FeaturizerOptions { HashBits = 12 }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } } }).Train(data);
+        var (_, cv) = new ModelTrainer(new TrainOptions { Folds = 3, Featurizer = new FeaturizerOptions { HashBits = 12 }, Trainer = new() { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3 } } }).Train(data);
         var r = cv[0];
         var spread = FoldSpread.Compute(r.Classes, r.Folds.Select(f => (IReadOnlyList<int>)f.Test), r.Rows, r.Actual, r.Predicted);
         for (int f = 0; f < 3; f++) Assert.Equal(r.FoldMacroF1[f], spread[1].PerFold[f], 12);
@@ -90,7 +90,7 @@ public class ReportTests
         var dir = Cli.TempDir();
         var (csv, _) = Synthetic(dir, perClass: 30, flip: []);
         var data = LabeledData.Load(csv, "text", ["stance"]);
-        var (model, _) = new ModelTrainer(new TrainOptions { Folds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 }, Trainer = new() { Trainer = "linear", Linear = new() { Lambda = 1e-3 } } }).Train(data);
+        var (model, _) = new ModelTrainer(new TrainOptions { Folds = 0, Featurizer = new FeaturizerOptions { HashBits = 14 }, Trainer = new() { Trainer = TrainerKind.Linear, Linear = new() { Lambda = 1e-3 } } }).Train(data);
         var top = TopNgrams.Compute(model.Featurizer.Options, model.Heads[0].Linear!, model.Heads[0].Classes, data.Texts, words: 5, characters: 3);
         Assert.Equal(["critical", "neutral", "pro-government"], top.Select(t => t.Class));
         for (int c = 0; c < 3; c++)

@@ -14,7 +14,7 @@ public class TrainerTests
     {
         Folds = 0,
         Featurizer = new FeaturizerOptions { HashBits = 14 },
-        Trainer = new TrainerOptions { Trainer = trainer, Linear = new() { Lambda = 1e-3 }, Trees = new() { NumberOfTrees = 30, MinimumExampleCountPerLeaf = 5 } },
+        Trainer = new TrainerOptions { Trainer = TrainerKinds.Parse(trainer), Linear = new() { Lambda = 1e-3 }, Trees = new() { NumberOfTrees = 30, MinimumExampleCountPerLeaf = 5 } },
     };
 
     [Theory]
@@ -25,7 +25,7 @@ public class TrainerTests
     public void EveryTrainerSavesAndLoadsToIdenticalProbabilitiesThatSumToOne(string trainer)
     {
         var model = new ModelTrainer(Options(trainer)).Train(Small).Model;
-        Assert.Equal(trainer, model.Heads[0].Head.Trainer);
+        Assert.Equal(trainer, model.Heads[0].Head.Trainer.Name());
         using var ms = new MemoryStream();
         ModelFile.Write(model, ms);
         var loaded = ModelFile.Read(new MemoryStream(ms.ToArray()), "mem");
@@ -49,10 +49,10 @@ public class TrainerTests
         var trainer = new ModelTrainer(Options("auto"));
         var model = trainer.Train(Small).Model;
         var candidates = trainer.Candidates[0];
-        Assert.Equal(["linear", "nb-linear", "fasttree", "lightgbm", "ensemble"], candidates.Select(c => c.Trainer));
+        Assert.Equal(["linear", "nb-linear", "fasttree", "lightgbm", "ensemble"], candidates.Select(c => c.Trainer.Name()));
         Assert.All(candidates, c => Assert.InRange(c.MacroF1, 0.0, 1.0));
         var best = candidates.Aggregate((x, y) => y.MacroF1 > x.MacroF1 + 1e-12 ? y : x);
-        Assert.Equal(best.Trainer, model.Heads[0].Head.TrainerName);
+        Assert.Equal(best.Trainer, model.Heads[0].Head.FittedBy);
         Assert.Equal(CandidateScore.Summary(candidates), $"linear {candidates[0].MacroF1:F4}, nb-linear {candidates[1].MacroF1:F4}, fasttree {candidates[2].MacroF1:F4}, lightgbm {candidates[3].MacroF1:F4}, ensemble {candidates[4].MacroF1:F4}");
 
         var again = new ModelTrainer(Options("auto"));

@@ -16,7 +16,7 @@ public class TreeModelFileTests
         {
             Folds = 0,
             Featurizer = new FeaturizerOptions { HashBits = 12 },
-            Trainer = new TrainerOptions { Trainer = "lightgbm", Trees = new() { NumberOfTrees = 10, MinimumExampleCountPerLeaf = 5 } },
+            Trainer = new TrainerOptions { Trainer = TrainerKind.LightGbm, Trees = new() { NumberOfTrees = 10, MinimumExampleCountPerLeaf = 5 } },
         };
         using var ms = new MemoryStream();
         ModelFile.Write(new ModelTrainer(options).Train(data).Model, ms);

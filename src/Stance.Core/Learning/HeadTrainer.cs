@@ -4,51 +4,6 @@ using Stance.Core.Learning.Trees;
 
 namespace Stance.Core.Learning;
 
-/// <summary>
-/// The training rows of one fit: featurized rows, their texts (for text statistics) and labels; the
-/// encoder block's columns (from <see cref="EncoderStart"/>, <see cref="EncoderDimension"/> of them; 0 without one) for the tree heads.
-/// </summary>
-public sealed record TrainingSet(SparseMatrix X, IReadOnlyList<string> Texts, int[] Y, int Classes, int EncoderStart = 0, int EncoderDimension = 0)
-{
-    public TrainingSet Select(IReadOnlyList<int> rows) =>
-        this with { X = X.SelectRows(rows), Texts = rows.Select(r => Texts[r]).ToArray(), Y = LogisticRegressionTrainer.Pick(Y, rows) };
-}
-
-/// <summary>
-/// Settings of every trainer. `auto` tries linear, nb-linear (each with its own λ), fasttree, lightgbm and
-/// ensemble by inner stratified CV (macro-F1) and keeps the best.
-/// </summary>
-public sealed record TrainerOptions
-{
-    public string Trainer { get; init; } = "auto";
-    public LogisticRegressionOptions Linear { get; init; } = new();
-    public TreeOptions Trees { get; init; } = new();
-    /// <summary>Inner folds for the tree heads' out-of-fold rows and for auto's choice.</summary>
-    public int InnerFolds { get; init; } = 3;
-    public ulong Seed { get; init; } = 42;
-
-    public static readonly string[] Names = ["auto", TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.LightGbmName, TrainedHead.EnsembleName];
-
-    /// <summary>Trainers whose head is one linear model, fitted straight from the column layout.</summary>
-    public static bool IsLinearOnly(string trainer) => trainer is TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName;
-
-    /// <summary>The linear trainer's settings for a linear-only trainer: nb-linear adds the naive-Bayes weighting (α = 1, as the paper).</summary>
-    public LogisticRegressionOptions LinearOptionsOf(string trainer) =>
-        trainer == TrainedHead.NaiveBayesLinearName ? Linear with { NaiveBayesAlpha = Linear.NaiveBayesAlpha ?? NaiveBayesScaling.DefaultAlpha } : Linear;
-
-    /// <summary>The head of a linear-only trainer: stored as linear either way, the fitter kept for reports.</summary>
-    public static TrainedHead LinearHead(string trainer, int classes, LinearModel model) =>
-        new(TrainedHead.LinearName, classes, model, null, null, trainer == TrainedHead.NaiveBayesLinearName ? trainer : null);
-}
-
-/// <summary>One candidate of an auto choice with its inner-CV macro-F1.</summary>
-public sealed record CandidateScore(string Trainer, double MacroF1)
-{
-    /// <summary>"linear 0.7095, nb-linear 0.7012, fasttree 0.6610, …".</summary>
-    public static string Summary(IReadOnlyList<CandidateScore> candidates) =>
-        string.Join(", ", candidates.Select(c => FormattableString.Invariant($"{c.Trainer} {c.MacroF1:F4}")));
-}
-
 /// <summary>Fits a <see cref="TrainedHead"/> with the trainer the options name.</summary>
 public sealed class HeadTrainer(TrainerOptions options)
 {
@@ -57,20 +12,20 @@ public sealed class HeadTrainer(TrainerOptions options)
 
     public TrainedHead Fit(TrainingSet set)
     {
-        if (options.Trainer != "auto") return FitWith(options.Trainer, set, options);
+        if (options.Trainer != TrainerKind.Auto) return FitWith(options.Trainer, set, options);
         int folds = Math.Min(options.InnerFolds, MinClassCount(set));
-        if (folds < 2) return FitWith(TrainedHead.LinearName, set, options);
+        if (folds < 2) return FitWith(TrainerKind.Linear, set, options);
         return FitAuto(set, folds);
     }
 
     private TrainedHead FitAuto(TrainingSet set, int folds)
     {
-        string[] candidates = [TrainedHead.LinearName, TrainedHead.NaiveBayesLinearName, TrainedHead.FastTreeName, TrainedHead.LightGbmName, TrainedHead.EnsembleName];
+        TrainerKind[] candidates = [TrainerKind.Linear, TrainerKind.NaiveBayesLinear, TrainerKind.FastTree, TrainerKind.LightGbm, TrainerKind.Ensemble];
         // λ is set once per linear trainer, on all rows (as for the trainers named alone: the size rule, or
         // the inner-CV search when asked), and kept in every inner fold: the comparison is between trainers,
         // not between λ choices. The ensemble shares linear's λ.
         var linear = new LogisticRegressionTrainer(options.Linear with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes);
-        var nbOptions = options.LinearOptionsOf(TrainedHead.NaiveBayesLinearName) with { Seed = options.Seed };
+        var nbOptions = options.LinearOptionsOf(TrainerKind.NaiveBayesLinear) with { Seed = options.Seed };
         var nbLinear = new LogisticRegressionTrainer(nbOptions).Fit(set.X, set.Y, set.Classes);
         var shared = options with { Linear = options.Linear with { Lambda = linear.Lambda } };
         var nbShared = options with { Linear = nbOptions with { Lambda = nbLinear.Lambda } };
@@ -80,7 +35,7 @@ public sealed class HeadTrainer(TrainerOptions options)
         {
             int c = job / folds, f = job % folds;
             var (train, test) = split.Fold(f);
-            var head = FitWith(candidates[c], set.Select(train), candidates[c] == TrainedHead.NaiveBayesLinearName ? nbShared : shared);
+            var head = FitWith(candidates[c], set.Select(train), candidates[c] == TrainerKind.NaiveBayesLinear ? nbShared : shared);
             f1[c, f] = Evaluation.ClassificationMetrics.MacroF1Of(LogisticRegressionTrainer.Pick(set.Y, test), PredictAll(head, set.Select(test)), set.Classes);
         });
         var scores = candidates.Select((name, c) => new CandidateScore(name, Enumerable.Range(0, folds).Average(f => f1[c, f]))).ToList();
@@ -89,8 +44,8 @@ public sealed class HeadTrainer(TrainerOptions options)
         var best = scores.Aggregate((a, b) => b.MacroF1 > a.MacroF1 + 1e-12 ? b : a);
         return best.Trainer switch
         {
-            TrainedHead.LinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, linear),
-            TrainedHead.NaiveBayesLinearName => TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear),
+            TrainerKind.Linear => TrainerOptions.LinearHead(best.Trainer, set.Classes, linear),
+            TrainerKind.NaiveBayesLinear => TrainerOptions.LinearHead(best.Trainer, set.Classes, nbLinear),
             _ => FitWith(best.Trainer, set, shared),
         };
     }
@@ -108,12 +63,11 @@ public sealed class HeadTrainer(TrainerOptions options)
     }
 
     /// <summary>A head of the named trainer.</summary>
-    private static TrainedHead FitWith(string trainer, TrainingSet set, TrainerOptions options) => trainer switch
+    private static TrainedHead FitWith(TrainerKind trainer, TrainingSet set, TrainerOptions options) => trainer switch
     {
-        TrainedHead.LinearName or TrainedHead.NaiveBayesLinearName =>
+        TrainerKind.Linear or TrainerKind.NaiveBayesLinear =>
             TrainerOptions.LinearHead(trainer, set.Classes, new LogisticRegressionTrainer(options.LinearOptionsOf(trainer) with { Seed = options.Seed }).Fit(set.X, set.Y, set.Classes)),
-        TrainedHead.FastTreeName or TrainedHead.LightGbmName or TrainedHead.EnsembleName => TreeHeadTrainer.Fit(trainer, set, options),
-        _ => throw new ArgumentException($"unknown trainer \"{trainer}\" (expected one of: {string.Join(", ", TrainerOptions.Names)})"),
+        _ => TreeHeadTrainer.Fit(trainer, set, options),
     };
 
     private static int MinClassCount(TrainingSet set)

@@ -11,15 +11,10 @@ namespace Stance.Core.Learning;
 /// model on naive-Bayes-weighted n-grams and folds the weights in, so its head is linear; a head read
 /// back from a model file does not know it.
 /// </summary>
-public sealed record TrainedHead(string Trainer, int Classes, LinearModel? Linear, TreeModel? Trees, TreeFeatures? Features, string? Fitter = null)
+public sealed record TrainedHead(TrainerKind Trainer, int Classes, LinearModel? Linear, TreeModel? Trees, TreeFeatures? Features, TrainerKind? Fitter = null)
 {
-    public const string LinearName = "linear", NaiveBayesLinearName = "nb-linear", FastTreeName = "fasttree", LightGbmName = "lightgbm", EnsembleName = "ensemble";
-
-    /// <summary>Whether a stored head of this trainer holds trees.</summary>
-    public static bool HasTrees(string trainer) => trainer is FastTreeName or LightGbmName or EnsembleName;
-
     /// <summary>The trainer that fitted this head, as the user names it.</summary>
-    public string TrainerName => Fitter ?? Trainer;
+    public TrainerKind FittedBy => Fitter ?? Trainer;
 
     /// <summary>
     /// The class this head predicts: always the most probable one, so a label never disagrees with the

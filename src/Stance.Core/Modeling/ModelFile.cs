@@ -118,7 +118,7 @@ public static class ModelFile
             },
             Heads = model.Heads.Select((h, i) => new HeadManifest
             {
-                Label = h.Label, Classes = h.Classes.ToList(), Trainer = h.Head.Trainer, Lambda = h.Linear?.Lambda ?? 0,
+                Label = h.Label, Classes = h.Classes.ToList(), Trainer = h.Head.Trainer.Name(), Lambda = h.Linear?.Lambda ?? 0,
                 Entry = h.Linear is null ? "" : $"head-{i}.bin", TreesEntry = h.Head.Trees is null ? "" : $"head-{i}-trees.zip",
                 LoadedWords = h.Head.Features?.Statistics.LoadedWords.Select(w => w.ToList()).ToList(),
                 Cv = h.Cv is null ? null : new CvManifest
@@ -248,15 +248,16 @@ public static class ModelFile
     private static TrainedHead ReadHead(HeadManifest hm, Dictionary<string, byte[]> blobs, FeaturizerOptions options, int formatVersion, string name)
     {
         int K = hm.Classes.Count;
-        var linear = hm.Trainer is TrainedHead.LinearName or TrainedHead.EnsembleName
+        var trainer = TrainerKinds.Parse(hm.Trainer);   // checked by CheckManifest
+        var linear = trainer is TrainerKind.Linear or TrainerKind.Ensemble
             ? BinaryCodec.ReadHead(blobs[hm.Entry], K, options.Dimension, hm.Lambda) ?? throw Bad(name, $"{hm.Entry} is malformed")
             : null;
-        if (!TrainedHead.HasTrees(hm.Trainer)) return new TrainedHead(hm.Trainer, K, linear, null, null);
+        if (!trainer.HasTrees()) return new TrainedHead(trainer, K, linear, null, null);
         if (formatVersion < FormatVersion)
             throw Bad(name, $"head \"{hm.Label}\" holds trees of an older Stance (format {formatVersion}), which this version no longer reads: retrain the model");
-        var features = new TreeFeatures(hm.Trainer == TrainedHead.EnsembleName ? K : 0, new TextStatistics(hm.LoadedWords!), options.EncoderStart, options.EncoderDimension);
+        var features = new TreeFeatures(trainer == TrainerKind.Ensemble ? K : 0, new TextStatistics(hm.LoadedWords!), options.EncoderStart, options.EncoderDimension);
         var trees = TreeModel.FromBytes(blobs[hm.TreesEntry], features.Width, K, out var problem) ?? throw Bad(name, $"{hm.TreesEntry}: {problem}");
-        return new TrainedHead(hm.Trainer, K, linear, trees, features);
+        return new TrainedHead(trainer, K, linear, trees, features);
     }
 
     /// <summary>
@@ -336,10 +337,11 @@ public static class ModelFile
                 throw Bad(name, $"head \"{h.Label}\" has incomplete cross-validation figures");
             if (h.ClassPriors is { } priors && (priors.Count != h.Classes.Count || priors.Any(p => !(p > 0 && p < 1)) || Math.Abs(priors.Sum() - 1) > 1e-6))
                 throw Bad(name, $"head \"{h.Label}\" has invalid class priors (expected {h.Classes.Count} frequencies in (0, 1) summing to 1)");
-            if (h.Trainer is not TrainedHead.LinearName && !TrainedHead.HasTrees(h.Trainer ?? ""))
+            // A stored head is linear or holds trees; nb-linear is stored as linear, auto as what it picked.
+            if (TrainerKinds.TryParse(h.Trainer) is not ({ } trainer and (TrainerKind.Linear or TrainerKind.FastTree or TrainerKind.LightGbm or TrainerKind.Ensemble)))
                 throw Bad(name, $"head \"{h.Label}\" has an unknown trainer \"{Printable(h.Trainer ?? "")}\" (a newer Stance?)");
-            if (h.Trainer is TrainedHead.LinearName or TrainedHead.EnsembleName) Uses(h.Entry, $"head \"{h.Label}\"");
-            if (h.Trainer == TrainedHead.LinearName) continue;
+            if (trainer is TrainerKind.Linear or TrainerKind.Ensemble) Uses(h.Entry, $"head \"{h.Label}\"");
+            if (trainer == TrainerKind.Linear) continue;
             Uses(h.TreesEntry, $"head \"{h.Label}\"'s trees");
             if (h.LoadedWords is not { } words || words.Count != h.Classes.Count
                     || words.Any(w => w is null || w.Count > TextStatistics.PerClassWords || w.Any(x => x is null || x.Length > 200)))

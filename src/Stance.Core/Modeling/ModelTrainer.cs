@@ -123,7 +123,7 @@ public sealed class ModelTrainer
         }
         Candidates = candidates;
         Step("done");
-        var info = new TrainingInfo(string.Join(" + ", data.Files.Select(Path.GetFileName)), Sha256Of(data.Files), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer, _options.Created);
+        var info = new TrainingInfo(string.Join(" + ", data.Files.Select(Path.GetFileName)), Sha256Of(data.Files), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer.Name(), _options.Created);
         return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info, examples), cv);
     }
 
@@ -167,7 +167,7 @@ public sealed class ModelTrainer
     }
 
     /// <summary>The linear trainers alone learn from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>
-    private bool LinearOnly => TrainerOptions.IsLinearOnly(_options.Trainer.Trainer);
+    private bool LinearOnly => _options.Trainer.Trainer.IsLinearOnly();
 
     private (TfidfWeighting, TrainedHead) FitFold(SparseMatrix counts, IReadOnlyList<string> texts, List<int> train, int[] y, int classes, ulong seed)
     {
@@ -188,9 +188,9 @@ public sealed class ModelTrainer
     /// <summary>"linear λ=1E-04", "nb-linear λ=3E-04", "lightgbm on 400 features", "ensemble λ=3E-05, lightgbm on 402 features".</summary>
     public static string Describe(TrainedHead head) => head.Trainer switch
     {
-        TrainedHead.LinearName => $"{head.TrainerName} λ={head.Linear!.Lambda:G2}",
-        TrainedHead.EnsembleName => $"ensemble λ={head.Linear!.Lambda:G2}, lightgbm on {head.Trees!.Width} features",
-        _ => $"{head.Trainer} on {head.Trees!.Width} features",
+        TrainerKind.Linear => $"{head.FittedBy.Name()} λ={head.Linear!.Lambda:G2}",
+        TrainerKind.Ensemble => $"ensemble λ={head.Linear!.Lambda:G2}, lightgbm on {head.Trees!.Width} features",
+        _ => $"{head.Trainer.Name()} on {head.Trees!.Width} features",
     };
 
     private IReadOnlyList<(List<int> Train, List<int> Test)> GroupFolds(LabeledData data, IReadOnlyList<string> groups)

@@ -45,7 +45,7 @@ public sealed class StanceModel
     public ModelHead? Head(string label) => Heads.FirstOrDefault(h => h.Label == label);
 
     /// <summary>True when every head is linear over n-grams alone: scoring then reads one fused record per n-gram (<see cref="ScoringTable"/>).</summary>
-    public bool AllLinear => !UsesEncoder && Heads.All(h => h.Head.Trainer == TrainedHead.LinearName);
+    public bool AllLinear => !UsesEncoder && Heads.All(h => h.Head.Trainer == TrainerKind.Linear);
 
     /// <summary>Whether each text needs the sentence encoder's vector to be scored.</summary>
     public bool UsesEncoder => Featurizer.Options.UsesEncoder;

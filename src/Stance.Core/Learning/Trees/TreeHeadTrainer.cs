@@ -16,9 +16,10 @@ namespace Stance.Core.Learning.Trees;
 /// </summary>
 public static class TreeHeadTrainer
 {
-    public static TrainedHead Fit(string trainer, TrainingSet set, TrainerOptions options)
+    public static TrainedHead Fit(TrainerKind trainer, TrainingSet set, TrainerOptions options)
     {
-        bool stacked = trainer == TrainedHead.EnsembleName;
+        if (!trainer.HasTrees()) throw new ArgumentException($"{trainer.Name()} is not a tree trainer");
+        bool stacked = trainer == TrainerKind.Ensemble;
         LinearModel? linear = null;
         LogisticRegressionOptions? foldLinear = null;
         if (stacked)
@@ -29,7 +30,7 @@ public static class TreeHeadTrainer
         var features = new TreeFeatures(stacked ? set.Classes : 0, TextStatistics.Fit(set.Texts, set.Y, set.Classes), set.EncoderStart, set.EncoderDimension);
         var rows = OutOfFoldRows(set, features, foldLinear, Math.Max(2, options.InnerFolds), options.Seed ^ 0x5EED);
         var weights = options.Linear.BalanceClasses ? BalancedWeights(set.Y, set.Classes) : null;
-        var learner = trainer == TrainedHead.FastTreeName ? TreeLearner.FastTree : TreeLearner.LightGbm;
+        var learner = trainer == TrainerKind.FastTree ? TreeLearner.FastTree : TreeLearner.LightGbm;
         var trees = TreeTrainer.Fit(learner, rows, set.Y, set.Classes, weights, options.Trees, options.Seed);
         return new TrainedHead(trainer, set.Classes, linear, trees, features);
     }
