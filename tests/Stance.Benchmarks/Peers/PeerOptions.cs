@@ -22,6 +22,9 @@ public sealed record PeerOptions
     public double? Lambda { get; init; }
     /// <summary>Rows peers: L-BFGS relative tolerance (default: Stance's size rule, 1e-6 below 2M stored values, else 1e-4).</summary>
     public double? Tolerance { get; init; }
+    /// <summary>mlnet-rows-sdca: SDCA's ConvergenceTolerance (duality gap; ML.NET's default 0.1) and MaximumNumberOfIterations (default: chosen by ML.NET).</summary>
+    public float? SdcaTolerance { get; init; }
+    public int? SdcaIterations { get; init; }
     /// <summary>Rows peers: weight rows n / (K · n_class), as Stance.Train's default --class-weights balanced.</summary>
     public bool Balanced { get; init; } = true;
     /// <summary>CSV of every test row's group, fold, gold and predicted label.</summary>
@@ -30,7 +33,7 @@ public sealed record PeerOptions
     public const string Usage = """
         usage: peers --peer PEER (--train X --test Y | --folds-dir DIR | --data X [--folds 5] [--group COLUMN])
                      [--label stance] [--text text] [--seed 42] [--predictions out.csv]
-                     [--lambda L] [--tolerance T] [--class-weights balanced|none]
+                     [--lambda L] [--tolerance T] [--class-weights balanced|none] [--sdca-tolerance G] [--sdca-iterations N]
           PEER: mlnet-sdca | mlnet-lbfgs          ML.NET FeaturizeText → SdcaMaximumEntropy / LbfgsMaximumEntropy (defaults)
                 ours-rows-lbfgs                   Stance's featurizer + LogisticRegressionTrainer
                 mlnet-rows-lbfgs | mlnet-rows-sdca  Stance's featurized rows → ML.NET's LbfgsMaximumEntropy / SdcaMaximumEntropy
@@ -57,6 +60,8 @@ public sealed record PeerOptions
                 "--seed" => o with { Seed = ulong.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--lambda" => o with { Lambda = Number() },
                 "--tolerance" => o with { Tolerance = Number() },
+                "--sdca-tolerance" => o with { SdcaTolerance = (float)Number() },
+                "--sdca-iterations" => o with { SdcaIterations = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--class-weights" => o with { Balanced = Value() switch { "balanced" => true, "none" => false, var v => throw new ArgumentException($"--class-weights {v}: balanced or none") } },
                 "--predictions" => o with { Predictions = Value() },
                 var a => throw new ArgumentException($"unknown argument {a}"),

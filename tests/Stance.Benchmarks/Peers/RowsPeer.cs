@@ -29,7 +29,7 @@ public sealed class RowsPeer(string optimizer, PeerOptions options) : IPeer
     {
         "ours-rows-lbfgs" => "Stance featurizer rows → Stance LogisticRegressionTrainer (L-BFGS)",
         "mlnet-rows-lbfgs" => "Stance featurizer rows → ML.NET LbfgsMaximumEntropy (L1 0, L2 = λ·Σw, tolerance = ours)",
-        _ => "Stance featurizer rows → ML.NET SdcaMaximumEntropy (L1 0, L2 = λ)",
+        _ => "Stance featurizer rows → ML.NET SdcaMaximumEntropy (L1 0, L2 = λ" + FormattableString.Invariant($", ConvergenceTolerance {options.SdcaTolerance ?? 0.1f}, MaximumNumberOfIterations {(options.SdcaIterations?.ToString() ?? "auto")})"),
     } + $"; λ {(options.Lambda is { } l ? l.ToString("G3", CultureInfo.InvariantCulture) : "0.01/√n")}, class weights {(options.Balanced ? "balanced" : "none")}";
 
     public PeerResult Run(PeerSplit split)
@@ -99,6 +99,7 @@ public sealed class RowsPeer(string optimizer, PeerOptions options) : IPeer
             {
                 LabelColumnName = nameof(FeatureRow.Label), FeatureColumnName = nameof(FeatureRow.Features), ExampleWeightColumnName = nameof(FeatureRow.Weight),
                 L1Regularization = 0, L2Regularization = (float)lambda,
+                ConvergenceTolerance = options.SdcaTolerance ?? 0.1f, MaximumNumberOfIterations = options.SdcaIterations,
             });
             clock.Restart();
             var model = trainer.Fit(ml.Data.Cache(trainView));
