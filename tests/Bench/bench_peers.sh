@@ -3,7 +3,7 @@
 # ML.NET's optimizers on Stance's own featurized rows beside Stance's L-BFGS, the scikit-learn peer, and
 # Stance's published Train/Score — all on the SAME split files, in the same run. Never part of the test suite.
 #
-#   bash tests/Bench/bench_peers.sh [work-folder]        (from the repository root; ~30-60 minutes)
+#   bash tests/Bench/bench_peers.sh [work-folder]        (from the repository root; ~15 minutes on 2 busy cores)
 #
 # Sets: stance   data/stance.csv, 5-fold stratified CV (folds exported once by export_folds.py)
 #       pairs    make_pairs.py: 80,000 training docs (seed 1), 20,000 test docs (seed 2)
@@ -128,5 +128,5 @@ echo "   systems: mlnet-sdca / mlnet-lbfgs = ML.NET FeaturizeText → Sdca/Lbfgs
 echo "   ours-rows-lbfgs = Stance featurizer + Stance L-BFGS (λ 0.01/√n, balanced); mlnet-rows-* = ML.NET's optimizer on those rows"
 echo "   (lbfgs: L2 = λ·Σw, our tolerance; sdca: L2 = λ, ConvergenceTolerance 0.1 = ML.NET's default, or 1e-3 for mlnet-rows-sdca-1e-3);"
 echo "   sklearn-svm = $peer (TF-IDF w1-3 + char_wb 2-5, LinearSVC C=0.5); stance = Stance.Train --features ngrams --folds 0 + Stance.Score"
-printf '%-18s %-8s %-24s %10s %10s %10s\n' system set macro-F1 "train s" "docs/s" "peak MB"
-sort -t$'\t' -k2,2 -s "$results" | awk -F'\t' '{printf "%-18s %-8s %-24s %10s %10s %10s\n", $1, $2, $3, $4, $5, $6}'
+printf '%-22s %-8s %-24s %10s %10s %10s\n' system set macro-F1 "train s" "docs/s" "peak MB"
+sort -t$'\t' -k2,2 -s "$results" | awk -F'\t' '{printf "%-22s %-8s %-24s %10s %10s %10s\n", $1, $2, $3, $4, $5, $6}'
