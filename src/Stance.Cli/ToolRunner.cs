@@ -1,5 +1,4 @@
 using Stance.Core.Common;
-using Stance.Core.Data;
 
 namespace Stance.Cli;
 

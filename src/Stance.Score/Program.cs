@@ -2,11 +2,13 @@ using Stance.Core.Common;
 using System.CommandLine;
 using System.Text;
 using Stance.Cli;
-using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Modeling;
 using Stance.Core.Scoring;
 using Stance.Core.Text;
+using Stance.Core.Input;
+using Stance.Core.Output;
+using Stance.Core.Reports;
 
 // Stance.Score: classify every text of the inputs, in order; evaluate when the input carries labels.
 var model = new Option<string>("--model") { Description = "Model file (.zip) written by Stance.Train", Required = true };

@@ -2,13 +2,14 @@ using Stance.Core.Common;
 using System.CommandLine;
 using Spectre.Console;
 using Stance.Cli;
-using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
 using Stance.Core.Learning.Trees;
 using Stance.Core.Modeling;
+using Stance.Core.Output;
+using Stance.Core.Reports;
 
 // Stance.Train: read a labeled CSV, cross-validate, fit on all rows, write one model zip.
 var data = new Option<string[]>("--data") { Description = "Labeled CSV (UTF-8, header row); repeat to train on several files with the same columns", Required = true, AllowMultipleArgumentsPerToken = false };

@@ -3,7 +3,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;

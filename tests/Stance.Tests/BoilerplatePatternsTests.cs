@@ -1,5 +1,4 @@
 using Stance.Core.Common;
-using Stance.Core.Data;
 using Stance.Core.Text;
 
 namespace Stance.Tests;

@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 namespace Stance.Tests;
 
 /// <summary>Train and Score end to end as processes, on the small fixture CSV.</summary>
@@ -60,13 +61,13 @@ public class CliTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("== stance: evaluation on 90 labeled units ==", r.Stdout);
         Assert.Contains("confusion matrix (rows = actual, columns = predicted)", r.Stdout);
-        var rows = Stance.Core.Data.CsvSource.Open(outCsv);
+        var rows = Stance.Core.Common.CsvSource.Open(outCsv);
         Assert.Equal("id", rows.Header[0]);
         Assert.Contains("predicted_stance", rows.Header);
         Assert.Contains("p_sentiment_positive", rows.Header);
         var records = rows.Records().ToList();
         Assert.Equal(90, records.Count);
-        var ids = Stance.Core.Data.LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance"]);
+        var ids = Stance.Core.Common.LabeledData.Load(Cli.Fixture("small.csv"), "text", ["stance"]);
         int pAt = Array.IndexOf(rows.Header, "p_stance_critical");
         foreach (var rec in records)
         {

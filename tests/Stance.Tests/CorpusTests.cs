@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Stance.Core.Data;
+using Stance.Core.Common;
 
 namespace Stance.Tests;
 

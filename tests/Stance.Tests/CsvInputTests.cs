@@ -1,6 +1,6 @@
 using Stance.Core.Common;
 using System.Text;
-using Stance.Core.Data;
+using Stance.Core.Input;
 
 namespace Stance.Tests;
 

@@ -1,8 +1,9 @@
 using Stance.Core.Learning;
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Modeling;
 using Stance.Core.Scoring;
+using Stance.Core.Common;
+using Stance.Core.Input;
 
 namespace Stance.Tests;
 

@@ -2,8 +2,8 @@ using Stance.Core.Learning;
 using Stance.Core.Common;
 using System.Text;
 using System.Text.Json.Nodes;
-using Stance.Core.Data;
 using Stance.Core.Modeling;
+using Stance.Core.Features;
 
 namespace Stance.Tests;
 

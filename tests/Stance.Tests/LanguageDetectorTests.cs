@@ -1,5 +1,5 @@
-using Stance.Core.Data;
 using Stance.Core.Text;
+using Stance.Core.Common;
 
 namespace Stance.Tests;
 

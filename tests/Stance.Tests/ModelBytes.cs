@@ -2,7 +2,6 @@ using Stance.Core.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Stance.Core.Data;
 using Stance.Core.Modeling;
 
 namespace Stance.Tests;

@@ -1,6 +1,5 @@
 using Stance.Core.Common;
 using System.Text.Json.Nodes;
-using Stance.Core.Data;
 using Stance.Core.Modeling;
 
 namespace Stance.Tests;

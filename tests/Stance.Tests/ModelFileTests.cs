@@ -1,7 +1,7 @@
 using Stance.Core.Learning;
 using Stance.Core.Common;
-using Stance.Core.Data;
 using Stance.Core.Modeling;
+using Stance.Core.Features;
 
 namespace Stance.Tests;
 

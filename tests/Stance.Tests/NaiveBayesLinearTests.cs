@@ -1,5 +1,4 @@
 using Stance.Core.Common;
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;

@@ -1,10 +1,11 @@
 using Stance.Core.Common;
 using System.Globalization;
-using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Modeling;
+using Stance.Core.Input;
+using Stance.Core.Reports;
 
 namespace Stance.Tests;
 

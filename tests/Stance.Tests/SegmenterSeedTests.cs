@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Stance.Core.Data;
 using Stance.Core.Text;
+using Stance.Core.Common;
 
 namespace Stance.Tests;
 

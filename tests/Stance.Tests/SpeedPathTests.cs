@@ -1,12 +1,13 @@
 using Stance.Core.Common;
 using System.Diagnostics;
 using System.Text;
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
 using Stance.Core.Modeling;
 using Stance.Core.Text;
+using Stance.Core.Input;
+using Stance.Core.Scoring;
 
 namespace Stance.Tests;
 

@@ -1,8 +1,8 @@
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Trees;
 using Stance.Core.Modeling;
+using Stance.Core.Common;
 
 namespace Stance.Tests;
 

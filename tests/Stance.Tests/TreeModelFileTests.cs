@@ -1,8 +1,8 @@
 using System.IO.Compression;
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Modeling;
+using Stance.Core.Common;
 
 namespace Stance.Tests;
 

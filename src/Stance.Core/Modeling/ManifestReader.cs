@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Stance.Core.Features;
 
 namespace Stance.Core.Modeling;
 

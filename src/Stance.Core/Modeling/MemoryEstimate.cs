@@ -1,4 +1,4 @@
-using Stance.Core.Data;
+using Stance.Core.Common;
 
 namespace Stance.Core.Modeling;
 

@@ -2,7 +2,6 @@ using Stance.Core.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Stance.Core.Data;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Trees;

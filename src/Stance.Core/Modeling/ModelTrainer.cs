@@ -1,6 +1,5 @@
 using Stance.Core.Common;
 using System.Security.Cryptography;
-using Stance.Core.Data;
 using Stance.Core.Evaluation;
 using Stance.Core.Features;
 using Stance.Core.Learning;

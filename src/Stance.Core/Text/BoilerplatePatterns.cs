@@ -1,7 +1,6 @@
 using Stance.Core.Common;
 using System.Text;
 using System.Text.RegularExpressions;
-using Stance.Core.Data;
 
 namespace Stance.Core.Text;
 

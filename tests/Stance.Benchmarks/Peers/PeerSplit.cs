@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Stance.Core.Data;
 using Stance.Core.Evaluation;
+using Stance.Core.Common;
 
 /// <summary>One train/test split a peer is fitted and scored on: fold <see cref="Fold"/> of group <see cref="Group"/> ("" without groups).</summary>
 public sealed record PeerSplit(string Group, int Fold, IReadOnlyList<string> TrainTexts, string[] TrainLabels, IReadOnlyList<string> TestTexts, string[] TestLabels)
