@@ -74,8 +74,7 @@ return ToolRunner.Run("score", () =>
     bool skipBad = parsed.GetValue(onBadRecord) == "skip";
     string? rejectsPath = parsed.GetValue(rejects);
     if (skipBad != rejectsPath is not null) throw new InputException("--on-bad-record skip and --rejects FILE go together: skipped records must be kept somewhere");
-    if (rejectsPath is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(rejectsPath))))
-        throw new InputException($"--rejects: the folder of {rejectsPath} does not exist");
+    OptionChecks.FileFolderExists("--rejects", rejectsPath);
     var rejected = new List<(string Source, long Line, string Reason, string Record)>();
     var input = new ScoringInput(parsed.GetValue(inputs)!, parsed.GetValue(textColumn)!, read, segmenter)
     {
@@ -85,8 +84,32 @@ return ToolRunner.Run("score", () =>
     var extra = input.ExtraColumns(Console.In);
     var stanceModel = ModelFile.Load(parsed.GetValue(model)!, budget);
     foreach (var note in stanceModel.LoadNotes) Console.Error.WriteLine($"score: note: {note}");
-    var extras = new ScoringExtras(stanceModel, parsed.GetValue(inputs)!, extra, parsed.GetValue(reportOut), parsed.GetValue(uncertain),
-        parsed.GetValue(uncertainOut), parsed.GetValue(uncertainHead), parsed.GetValue(model));
+    var extras = new ScoringExtras(stanceModel, parsed.GetValue(inputs)!, parsed.GetValue(reportOut), UncertainHead(), parsed.GetValue(model));
+    CheckReport();
+
+    // --report needs labels to compare with: a CSV input with a label column the model knows, or stdin.
+    void CheckReport()
+    {
+        var report = parsed.GetValue(reportOut);
+        OptionChecks.FileFolderExists("--report", report);
+        if (report is not null && !parsed.GetValue(inputs)!.Contains("-") && !stanceModel.Heads.Any(h => extra.Contains(h.Label)))
+            throw new InputException($"--report needs labeled input: no CSV input has a label column the model knows ({string.Join(", ", stanceModel.Heads.Select(h => h.Label))})");
+    }
+
+    // --uncertain N --uncertain-out FILE [--uncertain-head LABEL]: how many units, where, and on which head.
+    (int Count, string Out, int Head)? UncertainHead()
+    {
+        int? count = parsed.GetValue(uncertain);
+        string? outPath = parsed.GetValue(uncertainOut), head = parsed.GetValue(uncertainHead);
+        if (count is null)
+            return outPath is not null || head is not null ? throw new InputException("--uncertain-out and --uncertain-head need --uncertain N") : null;
+        if (count is < 1 or > 1_000_000) throw new InputException("--uncertain: expected a count of units, 1..1000000");
+        if (outPath is null) throw new InputException("--uncertain needs --uncertain-out FILE (the CSV of units to label)");
+        OptionChecks.FileFolderExists("--uncertain-out", outPath);
+        int index = head is null ? 0 : stanceModel.Heads.ToList().FindIndex(h => h.Label == head);
+        if (index < 0) throw new InputException($"--uncertain-head: the model has no head \"{head}\" (it has: {string.Join(", ", stanceModel.Heads.Select(h => h.Label))})");
+        return (count.Value, outPath, index);
+    }
     var evaluation = new HeldOutEvaluation(stanceModel, keepTexts: extras.WantsTexts);
     int explainK = parsed.GetValue(explain);
     if (explainK < 0) throw new InputException("--explain: expected a number of n-grams ≥ 0");

@@ -92,12 +92,10 @@ return ToolRunner.Run("train", () =>
     if (parsed.GetValue(lambda) is not null && parsed.GetValue(lambdaSearch)) throw new InputException("--lambda-search: not with --lambda (a given λ is not searched)");
     int bits = parsed.GetValue(hashBits);
     if (bits is < 10 or > 24) throw new InputException("--hash-bits: expected 10..24");
-    if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(modelPath))))
-        throw new InputException($"--model: the folder of {modelPath} does not exist");
+    OptionChecks.FileFolderExists("--model", modelPath);
     if (Directory.Exists(modelPath)) throw new InputException($"--model: {modelPath} is a folder; give the model file's name");
     if (dataPaths.Any(d => Path.GetFullPath(modelPath) == Path.GetFullPath(d))) throw new InputException("--model: the model would overwrite the data file");
-    if (parsed.GetValue(exportFolds) is { } foldsFolder && !Directory.Exists(foldsFolder))
-        throw new InputException($"--export-folds: the folder {foldsFolder} does not exist");
+    OptionChecks.FolderExists("--export-folds", parsed.GetValue(exportFolds));
     var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
     var textEncoding = TextEncodings.Parse(parsed.GetValue(encoding));
     var fieldDelimiter = ToolRunner.ParseDelimiter(parsed.GetValue(delimiter));
@@ -113,7 +111,10 @@ return ToolRunner.Run("train", () =>
         $"{dataPath}: training on {MemoryBudget.Format(dataBytes)} of CSV with 2^{bits} hash buckets");
     CheckMemory(labels.Select(_ => 2).ToList());
 
-    TrainingReports.Check(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), foldCount);
+    if ((parsed.GetValue(reportOut) ?? parsed.GetValue(suspectsOut)) is not null && foldCount == 0)
+        throw new InputException($"{(parsed.GetValue(reportOut) is not null ? "--report" : "--suspects")} needs cross-validation's out-of-fold predictions: use --folds 2..50, not 0");
+    OptionChecks.FileFolderExists("--report", parsed.GetValue(reportOut));
+    OptionChecks.FileFolderExists("--suspects", parsed.GetValue(suspectsOut));
     if (parsed.GetValue(alwaysTrain) is not null && parsed.GetValue(groupColumn) is null) throw new InputException("--always-train needs --group-column");
     (string, string)? filter = null;
     if (parsed.GetValue(where) is { } w)

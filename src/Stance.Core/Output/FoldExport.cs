@@ -12,7 +12,6 @@ public static class FoldExport
 {
     public static void Write(string folder, LabeledData data, IReadOnlyList<(List<int> Train, List<int> Test)> folds)
     {
-        if (!Directory.Exists(folder)) throw new InputException($"--export-folds: the folder {folder} does not exist");
         for (int f = 0; f < folds.Count; f++)
         {
             WriteRows(Path.Combine(folder, $"fold-{f + 1}-train.csv"), data, folds[f].Train);

@@ -6,8 +6,8 @@ using Stance.Core.Input;
 namespace Stance.Core.Reports;
 
 /// <summary>
-/// Score's --report (an HTML evaluation of labeled input) and --uncertain N (the units to label next):
-/// options checked before scoring starts, units fed during the stream, files written at the end.
+/// What a score run may write besides its predictions: an HTML evaluation of labeled input and the units
+/// to label next (least certain first); units fed during the stream, files written at the end.
 /// </summary>
 public sealed class ScoringExtras
 {
@@ -17,32 +17,15 @@ public sealed class ScoringExtras
     private readonly UncertaintySampler? _sampler;
     private readonly string? _uncertainLabel;
 
-    public ScoringExtras(StanceModel model, IReadOnlyList<string> inputs, IReadOnlyList<string> extraColumns, string? report,
-        int? uncertain, string? uncertainOut, string? uncertainHead, string? modelPath = null)
+    /// <param name="report">The HTML report to write, or null.</param>
+    /// <param name="uncertain">How many least-certain units to keep, the CSV to write them to and the head whose margin ranks them; or null.</param>
+    public ScoringExtras(StanceModel model, IReadOnlyList<string> inputs, string? report, (int Count, string Out, int Head)? uncertain, string? modelPath = null)
     {
-        _model = model; _inputs = inputs; _report = report; _uncertainOut = uncertainOut; _modelPath = modelPath;
-        if (report is not null)
-        {
-            CheckFolder("--report", report);
-            if (!inputs.Contains("-") && !model.Heads.Any(h => extraColumns.Contains(h.Label)))
-                throw new InputException($"--report needs labeled input: no CSV input has a label column the model knows ({string.Join(", ", model.Heads.Select(h => h.Label))})");
-        }
-        if (uncertain is null)
-        {
-            if (uncertainOut is not null || uncertainHead is not null) throw new InputException("--uncertain-out and --uncertain-head need --uncertain N");
-            return;
-        }
-        if (uncertain is < 1 or > 1_000_000) throw new InputException("--uncertain: expected a count of units, 1..1000000");
-        if (uncertainOut is null) throw new InputException("--uncertain needs --uncertain-out FILE (the CSV of units to label)");
-        CheckFolder("--uncertain-out", uncertainOut);
-        int head = 0;
-        if (uncertainHead is not null)
-        {
-            head = model.Heads.ToList().FindIndex(h => h.Label == uncertainHead);
-            if (head < 0) throw new InputException($"--uncertain-head: the model has no head \"{uncertainHead}\" (it has: {string.Join(", ", model.Heads.Select(h => h.Label))})");
-        }
-        _uncertainLabel = model.Heads[head].Label;
-        _sampler = new UncertaintySampler(uncertain.Value, head, _uncertainLabel);
+        _model = model; _inputs = inputs; _report = report; _modelPath = modelPath;
+        if (uncertain is not { } u) return;
+        _uncertainOut = u.Out;
+        _uncertainLabel = model.Heads[u.Head].Label;
+        _sampler = new UncertaintySampler(u.Count, u.Head, _uncertainLabel);
     }
 
     /// <summary>True when the evaluation must keep ids and texts (for the report's examples and n-grams).</summary>
@@ -63,17 +46,11 @@ public sealed class ScoringExtras
         if (_report is not null)
         {
             var heads = evaluation.Heads().ToList();
-            if (heads.Count == 0) throw new InputException("--report: the input has no labeled units (every label cell is empty); no report written");
+            if (heads.Count == 0) throw new InputException($"{_report}: the input has no labeled units (every label cell is empty); no report written");
             var doc = ReportBuilder.FromHeldOut(_model, heads, _inputs, _modelPath);
             HtmlReport.Write(_report, doc);
             log.WriteLine($"report: {_report} (" + string.Join(", ", doc.Sections.Select(s => $"{s.Label} ECE {F(s.Calibration.ExpectedCalibrationError)}")) + ")");
         }
-    }
-
-    private static void CheckFolder(string option, string path)
-    {
-        if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
-            throw new InputException($"{option}: the folder of {path} does not exist");
     }
 
     private static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);

@@ -4,18 +4,9 @@ using Stance.Core.Modeling;
 
 namespace Stance.Core.Reports;
 
-/// <summary>Train's --report and --suspects: checked before training, written after it.</summary>
+/// <summary>The HTML report and the label suspects of a training run's cross-validation, written after it.</summary>
 public static class TrainingReports
 {
-    public static void Check(string? report, string? suspects, int folds)
-    {
-        if (report is null && suspects is null) return;
-        if (folds == 0) throw new InputException($"{(report is not null ? "--report" : "--suspects")} needs cross-validation's out-of-fold predictions: use --folds 2..50, not 0");
-        foreach (var (option, path) in new[] { ("--report", report), ("--suspects", suspects) })
-            if (path is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
-                throw new InputException($"{option}: the folder of {path} does not exist");
-    }
-
     public static void Write(string? report, string? suspects, LabeledData data, IReadOnlyList<CrossValidationResult> cv, StanceModel model,
         string? modelPath = null, TextWriter? log = null)
     {
