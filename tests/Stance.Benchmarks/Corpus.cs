@@ -1,14 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Stance.Core.Features;
-using Stance.Core.Learning;
-using Stance.Core.Learning.Linear;
-using Stance.Core.Modeling;
-using Stance.Core.Common;
-
 /// <summary>The texts and labels the benchmarks work on, loaded once per process.</summary>
 public static class Corpus
 {

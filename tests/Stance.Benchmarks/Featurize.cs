@@ -1,13 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Stance.Core.Features;
-using Stance.Core.Learning;
-using Stance.Core.Learning.Linear;
-using Stance.Core.Modeling;
-
 /// <summary>Featurization of one document: n-gram counting, then TF-IDF weighting of the counts.</summary>
 [MemoryDiagnoser]
 public class Featurize

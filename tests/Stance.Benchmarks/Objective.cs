@@ -1,13 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Stance.Core.Features;
-using Stance.Core.Learning;
-using Stance.Core.Learning.Linear;
-using Stance.Core.Modeling;
-
 /// <summary>One evaluation (loss and gradient) of the L2 multinomial logistic objective over the whole corpus.</summary>
 public class Objective
 {

@@ -1,12 +1,7 @@
-using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Stance.Core.Features;
-using Stance.Core.Learning;
-using Stance.Core.Learning.Linear;
-using Stance.Core.Modeling;
 
 // Inner loops of Stance, measured with BenchmarkDotNet (not part of the test suite):
 //

@@ -1,14 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Stance.Core.Features;
-using Stance.Core.Learning;
-using Stance.Core.Learning.Linear;
-using Stance.Core.Modeling;
-using Stance.Core.Common;
-
 /// <summary>Scoring one document with a trained model: count, weigh, look up, softmax.</summary>
 [MemoryDiagnoser]
 public class Score
