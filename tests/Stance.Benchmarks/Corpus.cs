@@ -1,3 +1,4 @@
+using Stance.Core.Common;
 /// <summary>The texts and labels the benchmarks work on, loaded once per process.</summary>
 public static class Corpus
 {

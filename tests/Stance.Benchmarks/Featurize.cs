@@ -1,3 +1,4 @@
+using Stance.Core.Features;
 /// <summary>Featurization of one document: n-gram counting, then TF-IDF weighting of the counts.</summary>
 [MemoryDiagnoser]
 public class Featurize

@@ -1,3 +1,5 @@
+using Stance.Core.Features;
+using Stance.Core.Learning.Linear;
 /// <summary>One evaluation (loss and gradient) of the L2 multinomial logistic objective over the whole corpus.</summary>
 public class Objective
 {

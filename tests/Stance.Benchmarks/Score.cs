@@ -1,3 +1,8 @@
+using Stance.Core.Common;
+using Stance.Core.Features;
+using Stance.Core.Learning;
+using Stance.Core.Learning.Linear;
+using Stance.Core.Modeling;
 /// <summary>Scoring one document with a trained model: count, weigh, look up, softmax.</summary>
 [MemoryDiagnoser]
 public class Score

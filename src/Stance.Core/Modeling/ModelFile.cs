@@ -69,7 +69,7 @@ public static class ModelFile
         {
             var head = model.Heads[h].Head;
             if (head.Linear is { } linear) binaries.Add(($"head-{h}.bin", BinaryCodec.WriteHead(linear)));
-            if (head.Trees is { } trees) binaries.Add(($"head-{h}-trees.zip", trees.ToBytes()));
+            if (head.Trees is { } trees) binaries.Add(($"head-{h}-trees.zip", TreeModelBytes.Normalize(trees.ToBytes())));
         }
         if (model.Examples is { } examples) binaries.Add((ExamplesEntry, examples.ToBytes()));
         var manifest = BuildManifest(model, binaries);
@@ -255,6 +255,7 @@ public static class ModelFile
         if (formatVersion < FormatVersion)
             throw Bad(name, $"head \"{hm.Label}\" holds trees of an older Stance (format {formatVersion}), which this version no longer reads: retrain the model");
         var features = new TreeFeatures(trainer == TrainerKind.Ensemble ? K : 0, new TextStatistics(hm.LoadedWords!), options.EncoderStart, options.EncoderDimension);
+        if (TreeModelBytes.Problem(blobs[hm.TreesEntry]) is { } unsafeZip) throw Bad(name, $"{hm.TreesEntry}: {unsafeZip}");
         var trees = TreeModel.FromBytes(blobs[hm.TreesEntry], features.Width, K, out var problem) ?? throw Bad(name, $"{hm.TreesEntry}: {problem}");
         return new TrainedHead(trainer, K, linear, trees, features);
     }

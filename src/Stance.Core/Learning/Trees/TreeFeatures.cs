@@ -1,3 +1,4 @@
+using Stance.Core.Features;
 namespace Stance.Core.Learning.Trees;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Stance.Core.Evaluation;
 using Stance.Core.Learning.Linear;
+using Stance.Core.Features;
 
 namespace Stance.Core.Learning.Trees;
 

@@ -7,7 +7,7 @@ namespace Stance.Core.Learning.Trees;
 /// <summary>
 /// A fitted ML.NET tree model (FastTree one-versus-all or LightGbm) over <see cref="TreeFeatures"/> rows.
 /// Stored as ML.NET's own model zip (<see cref="MLContext.Model"/>'s Save and Load) inside the Stance model
-/// file; <see cref="TreeModelBytes"/> makes those bytes deterministic and checks them before ML.NET reads them.
+/// file, which makes those bytes deterministic and checks them before ML.NET reads them.
 /// </summary>
 public sealed class TreeModel
 {
@@ -40,24 +40,23 @@ public sealed class TreeModel
         for (int k = 0; k < Classes; k++) probabilities[k] = sum > 0 ? probabilities[k] / sum : 1.0 / Classes;
     }
 
-    /// <summary>ML.NET's model zip, with fixed entry times so the same model gives the same bytes.</summary>
+    /// <summary>ML.NET's model zip.</summary>
     public byte[] ToBytes()
     {
         using var ms = new MemoryStream();
         var schema = _context.Data.LoadFromEnumerable(Array.Empty<TreeInputRow>(), InputDefinition(Width)).Schema;
         _context.Model.Save(_transformer, schema, ms);
-        return TreeModelBytes.Normalize(ms.ToArray());
+        return ms.ToArray();
     }
 
     /// <summary>
-    /// Reads a model written by <see cref="ToBytes"/>; null when the bytes are not a safe ML.NET model zip
-    /// (see <see cref="TreeModelBytes.Problem"/>), ML.NET cannot load them, or the model does not take
+    /// Reads a model written by <see cref="ToBytes"/> (the caller has checked the zip is safe to hand to
+    /// ML.NET); null with the problem when ML.NET cannot load it or the model does not take
     /// <paramref name="width"/> features and give <paramref name="classes"/> scores.
     /// </summary>
     public static TreeModel? FromBytes(byte[] bytes, int width, int classes, out string? problem)
     {
-        problem = TreeModelBytes.Problem(bytes);
-        if (problem is not null) return null;
+        problem = null;
         var context = new MLContext(seed: 0);
         TreeTrainer.RegisterLearners(context);
         try

@@ -1,6 +1,6 @@
 using Stance.Core.Text;
 
-namespace Stance.Core.Learning.Trees;
+namespace Stance.Core.Features;
 
 /// <summary>
 /// Dense statistics of a text for the tree learners: length, sentences, question and exclamation marks,

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Stance.Core.Learning.Trees;
+namespace Stance.Core.Modeling;
 
 /// <summary>
 /// ML.NET's model zip inside a Stance model: the same loading rules as the outer file before ML.NET sees
