@@ -73,15 +73,4 @@ public static class ToolRunner
         }
         return row[b.Length];
     }
-
-    /// <summary>Reads a --delimiter value: one character, or the names "tab", "semicolon" and "comma"; null (not given) stays null: detect it.</summary>
-    public static char? ParseDelimiter(string? value) => value switch
-    {
-        null => null,
-        "tab" or "\\t" => '\t',
-        "semicolon" => ';',
-        "comma" => ',',
-        _ when value.Length == 1 && value[0] != '"' && !char.IsWhiteSpace(value[0]) || value == "\t" => value[0],
-        _ => throw new InputException($"--delimiter: expected one character, \"tab\" or \"semicolon\", got \"{value}\""),
-    };
 }

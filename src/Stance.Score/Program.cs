@@ -69,8 +69,8 @@ return ToolRunner.Run("score", () =>
     };
     string? patternFile = parsed.GetValue(boilerplate);
     var segmenter = new ArticleSegmenter(new SegmenterOptions { ExtraBoilerplate = patternFile is null ? [] : BoilerplatePatterns.Load(patternFile) });
-    var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
-    var read = ReadOptions.For(ToolRunner.ParseDelimiter(parsed.GetValue(delimiter)), TextEncodings.Parse(parsed.GetValue(encoding)), budget) with { HasHeader = !parsed.GetValue(noHeader) };
+    var budget = OptionParsers.MaxMemory(parsed.GetValue(maxMemory));
+    var read = ReadOptions.For(OptionParsers.Delimiter(parsed.GetValue(delimiter)), OptionParsers.Encoding(parsed.GetValue(encoding)), budget) with { HasHeader = !parsed.GetValue(noHeader) };
     bool skipBad = parsed.GetValue(onBadRecord) == "skip";
     string? rejectsPath = parsed.GetValue(rejects);
     if (skipBad != rejectsPath is not null) throw new InputException("--on-bad-record skip and --rejects FILE go together: skipped records must be kept somewhere");

@@ -96,9 +96,9 @@ return ToolRunner.Run("train", () =>
     if (Directory.Exists(modelPath)) throw new InputException($"--model: {modelPath} is a folder; give the model file's name");
     if (dataPaths.Any(d => Path.GetFullPath(modelPath) == Path.GetFullPath(d))) throw new InputException("--model: the model would overwrite the data file");
     OptionChecks.FolderExists("--export-folds", parsed.GetValue(exportFolds));
-    var budget = MemoryBudget.Parse(parsed.GetValue(maxMemory));
-    var textEncoding = TextEncodings.Parse(parsed.GetValue(encoding));
-    var fieldDelimiter = ToolRunner.ParseDelimiter(parsed.GetValue(delimiter));
+    var budget = OptionParsers.MaxMemory(parsed.GetValue(maxMemory));
+    var textEncoding = OptionParsers.Encoding(parsed.GetValue(encoding));
+    var fieldDelimiter = OptionParsers.Delimiter(parsed.GetValue(delimiter));
     var featurizerOptions = new FeaturizerOptions
     {
         HashBits = bits, Features = parsed.GetValue(features) is "auto" ? FeatureSet.Both : FeatureSets.Parse(parsed.GetValue(features)!),

@@ -1,3 +1,4 @@
+using Stance.Cli;
 using Stance.Core.Common;
 using System.Text;
 using Stance.Core.Input;
@@ -179,19 +180,19 @@ public class CsvInputTests
     [Fact]
     public void ParsersOfTheCliOptionsRejectNonsense()
     {
-        Assert.Equal(TextEncoding.Latin1, TextEncodings.Parse("ISO-8859-1"));
-        Assert.Equal(TextEncoding.Utf8, TextEncodings.Parse(null));
-        Assert.Throws<InputException>(() => TextEncodings.Parse("utf16"));
-        Assert.Equal(2L << 30, MemoryBudget.Parse("2g").Bytes);
-        Assert.Equal(1536L << 20, MemoryBudget.Parse("1.5GB").Bytes);
-        Assert.Equal(512L << 20, MemoryBudget.Parse("512MiB").Bytes);
-        Assert.Equal(MemoryBudget.Default, MemoryBudget.Parse(null));
+        Assert.Equal(TextEncoding.Latin1, OptionParsers.Encoding("ISO-8859-1"));
+        Assert.Equal(TextEncoding.Utf8, OptionParsers.Encoding(null));
+        Assert.Throws<InputException>(() => OptionParsers.Encoding("utf16"));
+        Assert.Equal(2L << 30, OptionParsers.MaxMemory("2g").Bytes);
+        Assert.Equal(1536L << 20, OptionParsers.MaxMemory("1.5GB").Bytes);
+        Assert.Equal(512L << 20, OptionParsers.MaxMemory("512MiB").Bytes);
+        Assert.Equal(MemoryBudget.Default, OptionParsers.MaxMemory(null));
         Assert.True(MemoryBudget.Default.Bytes >= MemoryBudget.Minimum);
         foreach (var bad in new[] { "lots", "-1g", "1k", "2x", "", "1e99g" })
-            Assert.Throws<InputException>(() => MemoryBudget.Parse(bad));
-        Assert.Null(Stance.Cli.ToolRunner.ParseDelimiter(null));
-        Assert.Equal('\t', Stance.Cli.ToolRunner.ParseDelimiter("tab"));
-        Assert.Throws<InputException>(() => Stance.Cli.ToolRunner.ParseDelimiter("\""));
+            Assert.Throws<InputException>(() => OptionParsers.MaxMemory(bad));
+        Assert.Null(OptionParsers.Delimiter(null));
+        Assert.Equal('\t', OptionParsers.Delimiter("tab"));
+        Assert.Throws<InputException>(() => OptionParsers.Delimiter("\""));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Stance.Core.Common;
 using System.Runtime.InteropServices;
 
 namespace Stance.Core.Common;

@@ -1,4 +1,3 @@
-using Stance.Core.Common;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;

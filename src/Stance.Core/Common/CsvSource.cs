@@ -1,4 +1,3 @@
-using Stance.Core.Common;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;

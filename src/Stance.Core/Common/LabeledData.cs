@@ -1,4 +1,3 @@
-using Stance.Core.Common;
 namespace Stance.Core.Common;
 
 /// <summary>Which columns of a labeled CSV to read, and which rows.</summary>

@@ -1,10 +1,9 @@
-using Stance.Core.Common;
 using System.Globalization;
 
 namespace Stance.Core.Common;
 
 /// <summary>
-/// How much memory a run may use (--max-memory). Work whose estimated need exceeds it — loading a model
+/// How much memory a run may use. Work whose estimated need exceeds it — loading a model
 /// whose manifest declares huge arrays, training on a huge CSV, one huge field or article — stops before
 /// it starts with one clear line, instead of an out-of-memory crash halfway. The default is three
 /// quarters of the memory available to the process (which respects container limits).
@@ -24,30 +23,6 @@ public sealed record MemoryBudget(long Bytes)
 
     /// <summary>The longest single field or text accepted: featurizing a text takes some 64 bytes per character.</summary>
     public long MaxFieldChars => Math.Clamp(Bytes / 64, 1L << 20, 1L << 30);
-
-    /// <summary>Reads a --max-memory value: a number of bytes with an optional unit k, m, g or t (also kb, mib, gb …); null gives the default.</summary>
-    public static MemoryBudget Parse(string? value)
-    {
-        if (value is null) return Default;
-        string v = value.Trim().ToLowerInvariant();
-        int unitAt = v.Length;
-        while (unitAt > 0 && char.IsLetter(v[unitAt - 1])) unitAt--;
-        long scale = v[unitAt..] switch
-        {
-            "" or "b" => 1,
-            "k" or "kb" or "kib" => 1L << 10,
-            "m" or "mb" or "mib" => 1L << 20,
-            "g" or "gb" or "gib" => 1L << 30,
-            "t" or "tb" or "tib" => 1L << 40,
-            _ => 0,
-        };
-        if (scale == 0 || !double.TryParse(v[..unitAt], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number)
-            || !double.IsFinite(number) || number * scale > long.MaxValue / 2)
-            throw new InputException($"--max-memory: expected a size such as 512m or 2g, got \"{value}\"");
-        long bytes = (long)(number * scale);
-        if (bytes < Minimum) throw new InputException($"--max-memory: {value} is too small; give at least 16m");
-        return new MemoryBudget(bytes);
-    }
 
     /// <summary>Throws a one-line <see cref="InputException"/> when <paramref name="bytes"/> exceeds the budget.</summary>
     /// <param name="what">What needs the memory, e.g. "data.csv: training on 2.1 GB of CSV".</param>

@@ -1,4 +1,3 @@
-using Stance.Core.Common;
 using System.Text.Unicode;
 
 namespace Stance.Core.Common;

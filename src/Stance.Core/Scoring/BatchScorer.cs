@@ -1,7 +1,6 @@
 using Stance.Core.Common;
 using System.Collections.Concurrent;
 using Stance.Core.Features;
-using Stance.Core.Scoring;
 using Stance.Core.Text;
 using Stance.Core.Input;
 using Stance.Core.Modeling;
