@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, used while writing it, and pages-heldout2, written after it was frozen): a unit counts when its kind and its text
+/// pages-heldout and pages-heldout2, used while writing it, and pages-heldout3, written after it was frozen): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way.
 /// </summary>
@@ -37,9 +37,12 @@ public class SegmenterPagesTests
     [InlineData("pages", 30, 0.95, 0.95)]
     // Written after a first freeze (then 0.760 / 0.907), later used to improve the segmenter: a development set now.
     [InlineData("pages-heldout", 12, 0.88, 0.95)]
-    // Written after the second freeze, never used to change it: the honest figure (0.761 / 0.864 when frozen, below
-    // the 0.95 goal; docs/benchmarks.md). The floors guard against getting worse.
-    [InlineData("pages-heldout2", 12, 0.75, 0.85)]
+    // Written after the second freeze (then 0.761 / 0.864), later used to improve the segmenter: a development set now.
+    [InlineData("pages-heldout2", 12, 0.92, 0.95)]
+    // Written by someone who had not seen the segmenter, measured once after the third freeze and never used to
+    // change it: the honest figure (0.702 / 0.798, below the 0.95 goal; docs/benchmarks.md). The floors guard
+    // against getting worse.
+    [InlineData("pages-heldout3", 12, 0.70, 0.79)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);

@@ -73,14 +73,15 @@ public sealed class ArticleSegmenter
                 || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) || UnitCues.IsCaption(l.Text));
             if (startsBody)
             {
-                if (shaped && !UnitCues.EndsSentence(l.Text) && adjacent is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
+                if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
                 break;
             }
             if (shaped) candidates.Add(i);
         }
         if (candidates.Count == 0) return -1;
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
-        bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
+        // A link trail below a line marks a site's name over its menu, not a headline.
+        bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
             || i > 0 && lines[i - 1].HasText && PageCues.IsDate(lines[i - 1].Text);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its longer dek are two candidates, one text line after the other: the first is the headline.

@@ -20,9 +20,9 @@ internal static partial class PageCues
     /// <summary>A sentence that opens an article's body: a real sentence of six words or more (a headline rarely ends with a period).</summary>
     public static bool OpensBody(string text) => UnitCues.EndsSentence(text) && Words(text) >= 6 && !IsTrail(text) && !UnitCues.IsCaption(text);
 
-    /// <summary>Breadcrumbs, title tags and footer link rows: "Home » Cuba » …", "Title | Site", "Contact | Terms | Privacy".</summary>
+    /// <summary>Breadcrumbs, title tags and footer link rows: "Home » Cuba » …", "Board index ‹ Cuba", "Title | Site", "Contact | Terms | Privacy".</summary>
     public static bool IsTrail(string text) =>
-        text.Contains('»') || text.Contains(" | ") || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" · ")
+        text.Contains('»') || text.Contains(" | ") || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" ‹ ") || text.Contains(" · ")
         || text.Split(" / ").Length > 2;
 
     /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's sidebar, the footer.</summary>
@@ -79,8 +79,9 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified)[\s:]*)?(?:on\ )?(?:
-        (?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
+    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified)[\s:]*)?(?:on\ )?
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*,\ +)?
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
         \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?

@@ -24,12 +24,42 @@ internal static partial class PageLines
         var raw = page.Split('\n');
         for (int i = 0; i < raw.Length; i++)
         {
-            string text = Spaces().Replace(raw[i], " ").Trim();
+            string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
-            lines.Add(new PageLine(i + 1, RoleOf(text, bullet.Success, boilerplate), text, bullet.Success));
+            var role = IsMenuRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
+            lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
+        DropNumberedLists(lines);
         return lines;
+    }
+
+    /// <summary>
+    /// A menu or action row as pages save it: three or more short items set apart by runs of spaces or tabs
+    /// ("Latest  Americas  World  Economy", "Share   Save   Gift article"), none of them a sentence.
+    /// Prose uses single spaces between words, so it never has three such gaps of short items.
+    /// </summary>
+    private static bool IsMenuRow(string raw)
+    {
+        var items = MenuGap().Split(raw.Trim());
+        return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && !SentenceEnd().IsMatch(item));
+    }
+
+    /// <summary>
+    /// "Most read" and "related" lists: three or more lines in a row of a number and a title ("2. The quiet
+    /// collapse of the village pub"), none closed by punctuation, are furniture. A numbered list inside an
+    /// article's body has sentences or clauses that end in punctuation.
+    /// </summary>
+    private static void DropNumberedLists(List<PageLine> lines)
+    {
+        for (int i = 0; i < lines.Count;)
+        {
+            int end = i;
+            while (end < lines.Count && lines[end].Role == LineRole.Content && NumberedTitle().IsMatch(lines[end].Text)) end++;
+            if (end - i >= 3)
+                for (int k = i; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
+            i = Math.Max(end, i + 1);
+        }
     }
 
     /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
@@ -65,6 +95,19 @@ internal static partial class PageLines
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    [GeneratedRegex(@"(?: {2,}|\t+)")]
+    private static partial Regex MenuGap();
+
+    [GeneratedRegex(@"[.!?][”""’')\]]*$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^\d{1,2}[.)] \S.{2,150}[^.!?;:,…]$")]
+    private static partial Regex NumberedTitle();
+
+    /// <summary>A comment's action row printed on its last line: "… So sad. 4 △ ▽ • Reply • Share ›" (Disqus).</summary>
+    [GeneratedRegex(@"(?:\s+\d+)?\s*△\s*▽(?:\s*•\s*(?:Reply|Share ›|Share|Flag))*\s*$")]
+    private static partial Regex ActionTail();
+
     /// <summary>List and comment bullets: "  • You wrote, ..." in 001.</summary>
     [GeneratedRegex(@"^[•●▪◦·](?:\s+|$)")]
     private static partial Regex BulletMark();
@@ -73,6 +116,6 @@ internal static partial class PageLines
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
     /// "12 Comments", "COMMENTS", "Reader comments (3)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments)$")]
+    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments)$")]
     private static partial Regex CommentHeader();
 }

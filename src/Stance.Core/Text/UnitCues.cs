@@ -67,7 +67,7 @@ internal static partial class UnitCues
     private static partial Regex BracketedCredit();
 
     /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user": a credit closing a short line.</summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?)\s*(?::|by)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?)$")]
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?)\s*(?::|by)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets.</summary>
