@@ -78,7 +78,12 @@ public sealed class ArticleSegmenter
             }
             if (shaped) candidates.Add(i);
         }
+        // A title-bar copy, "Bread roll cut to 60 grams - Holguín al Día", yields to the headline it repeats,
+        // and a candidate the title bar repeats is the headline, whatever sits below it.
+        candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBarCopy(lines[c].Text, lines[o].Text)));
         if (candidates.Count == 0) return -1;
+        var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBarCopy(l.Text, lines[c].Text))).ToList();
+        if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
         bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
@@ -89,6 +94,11 @@ public sealed class ArticleSegmenter
         if (at == 0 || PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
         return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
     }
+
+    /// <summary>Whether <paramref name="text"/> is <paramref name="headline"/> followed by " - Site name" (or –, —), as title bars print it.</summary>
+    private static bool TitleBarCopy(string text, string headline) =>
+        text.Length > headline.Length + 3 && text.StartsWith(headline, StringComparison.Ordinal)
+        && text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && rest[0] is '-' or '–' or '—' && PageCues.Words(rest[1..].ToString()) <= 6;
 
     /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
     private static int? PreviousText(List<PageLine> lines, int from)
@@ -247,8 +257,12 @@ public sealed class ArticleSegmenter
         return drafts;
     }
 
-    /// <summary>A line of a comment's text: prose or a bulleted line, not metadata, a byline, a date or a closing line.</summary>
+    /// <summary>A line of a comment's text: prose, a bulleted line or a line of emoji ("❤️❤️❤️"), not metadata, a byline, a date or a closing line.</summary>
     private static bool IsCommentText(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet)
+        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text))
         && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
+
+    /// <summary>Emoji and no letter or digit: a reader's whole comment on video and social pages.</summary>
+    private static bool IsEmojiLine(string text) =>
+        !text.Any(char.IsLetterOrDigit) && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
 }
