@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout and pages-heldout2, used while writing it, and pages-heldout3, written after it was frozen): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 and -heldout3, used while writing it, and pages-heldout4, written after it was frozen): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way.
 /// </summary>
@@ -39,10 +39,12 @@ public class SegmenterPagesTests
     [InlineData("pages-heldout", 12, 0.88, 0.95)]
     // Written after the second freeze (then 0.761 / 0.864), later used to improve the segmenter: a development set now.
     [InlineData("pages-heldout2", 12, 0.92, 0.95)]
-    // Written by someone who had not seen the segmenter, measured once after the third freeze and never used to
-    // change it: the honest figure (0.702 / 0.798, below the 0.95 goal; docs/benchmarks.md). The floors guard
+    // Measured once after the third freeze (then 0.702 / 0.798), later used to improve the segmenter: a development set now.
+    [InlineData("pages-heldout3", 12, 0.77, 0.85)]
+    // Written by someone who had not seen the segmenter, measured once after the fifth freeze and never used to
+    // change it: the honest figure (0.799 / 0.916, below the 0.95 goal; docs/benchmarks.md). The floors guard
     // against getting worse.
-    [InlineData("pages-heldout3", 12, 0.70, 0.79)]
+    [InlineData("pages-heldout4", 12, 0.79, 0.91)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
