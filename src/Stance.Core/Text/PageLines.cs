@@ -98,6 +98,7 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?: {2,}|\t+)")]
     private static partial Regex MenuGap();
 
+    // Not UnitCues.EndsSentence: a menu item may end in "…" ("Search this topic…"), a sentence's end there.
     [GeneratedRegex(@"[.!?][”""’')\]]*$")]
     private static partial Regex SentenceEnd();
 

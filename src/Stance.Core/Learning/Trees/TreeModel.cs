@@ -28,8 +28,7 @@ public sealed class TreeModel
     /// <summary>Class probabilities of one dense row (length <see cref="Width"/>), summing to 1.</summary>
     public void PredictProbabilities(ReadOnlySpan<float> features, Span<double> probabilities)
     {
-        if (!_engines.TryTake(out var pooled))
-            pooled = (_context.Model.CreatePredictionEngine<TreeInputRow, TreeScores>(_transformer, inputSchemaDefinition: InputDefinition(Width)), new TreeInputRow { Features = new float[Width] });
+        if (!_engines.TryTake(out var pooled)) pooled = NewEngine();
         features.CopyTo(pooled.Row.Features);
         var scores = pooled.Engine.Predict(pooled.Row).Score;
         _engines.Add(pooled);
@@ -39,6 +38,9 @@ public sealed class TreeModel
         for (int k = 0; k < Classes; k++) sum += probabilities[k] = k < scores.Length && float.IsFinite(scores[k]) ? Math.Max(0, scores[k]) : 0;
         for (int k = 0; k < Classes; k++) probabilities[k] = sum > 0 ? probabilities[k] / sum : 1.0 / Classes;
     }
+
+    private (PredictionEngine<TreeInputRow, TreeScores> Engine, TreeInputRow Row) NewEngine() =>
+        (_context.Model.CreatePredictionEngine<TreeInputRow, TreeScores>(_transformer, inputSchemaDefinition: InputDefinition(Width)), new TreeInputRow { Features = new float[Width] });
 
     /// <summary>ML.NET's model zip.</summary>
     public byte[] ToBytes()
@@ -69,12 +71,14 @@ public sealed class TreeModel
                 return null;
             }
             var model = new TreeModel(context, transformer, width, classes);
-            var probe = model._context.Model.CreatePredictionEngine<TreeInputRow, TreeScores>(transformer, inputSchemaDefinition: InputDefinition(width));
-            if (probe.Predict(new TreeInputRow { Features = new float[width] }).Score.Length != classes)
+            // The probe's engine is the pool's first: scoring would make one anyway.
+            var probe = model.NewEngine();
+            if (probe.Engine.Predict(probe.Row).Score.Length != classes)
             {
                 problem = $"its trees do not give {classes} class scores";
                 return null;
             }
+            model._engines.Add(probe);
             return model;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
