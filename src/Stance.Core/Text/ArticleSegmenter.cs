@@ -95,10 +95,10 @@ public sealed class ArticleSegmenter
         return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
     }
 
-    /// <summary>Whether <paramref name="text"/> is <paramref name="headline"/> followed by " - Site name" (or –, —), as title bars print it.</summary>
+    /// <summary>Whether <paramref name="text"/> is <paramref name="headline"/> followed by " - Site name" (or –, —, |), as title bars print it.</summary>
     private static bool TitleBarCopy(string text, string headline) =>
         text.Length > headline.Length + 3 && text.StartsWith(headline, StringComparison.Ordinal)
-        && text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && rest[0] is '-' or '–' or '—' && PageCues.Words(rest[1..].ToString()) <= 6;
+        && text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && rest[0] is '-' or '–' or '—' or '|' && PageCues.Words(rest[1..].ToString()) <= 6;
 
     /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
     private static int? PreviousText(List<PageLine> lines, int from)
@@ -222,7 +222,7 @@ public sealed class ArticleSegmenter
     /// The comments: runs of prose between metadata. A bullet starts a comment; blank lines do not end one,
     /// unless the section has no metadata and no bullets at all (nothing then tells a comment's paragraphs from the next
     /// comment, so each paragraph is one). The line after a quote introducer ("… said:", "Originally Posted
-    /// by …") is the quoted post, left out.
+    /// by …") is the quoted post, and the lines under a signature separator are the poster's signature: both left out.
     /// </summary>
     private static List<Draft> Comments(IEnumerable<PageLine> section)
     {
@@ -230,14 +230,19 @@ public sealed class ArticleSegmenter
         bool framed = lines.Any(l => l.Bullet || l.HasText && !IsCommentText(l) && !PageCues.EndsComments(l.Text));
         var drafts = new List<Draft>();
         var comment = new List<PageLine>();
-        bool quoted = false;
+        bool quoted = false, signed = false;
         foreach (var raw in lines)
         {
             if (raw.Role == LineRole.Blank)
             {
                 if (!framed) ParagraphSplitter.Flush(comment, drafts);
+                signed = false;
                 continue;
             }
+            // A signature: from its separator ("__________", "--") to the post's metadata or a blank line.
+            if (PageCues.SeparatesSignature(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            if (signed && raw.HasText && IsCommentText(raw)) continue;
+            signed = false;
             if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)) break;
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;

@@ -61,14 +61,21 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
-    /// <summary>"On 2/2/2024 at 6:15 PM, Pablo said:", "Originally Posted by x", "Quote:": the next line is someone else's text.</summary>
+    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "--".</summary>
+    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && text.All(c => c == '_');
+
+    /// <summary>
+    /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", a bare
+    /// user handle "marcus_t:" (Discourse): the next line is someone else's text. "In reply to x" is not one: the
+    /// reply's own text follows it.
+    /// </summary>
     public static bool IntroducesQuote(string text) => QuoteIntro().IsMatch(text);
 
     [GeneratedRegex(@"(?ix)^(?:
         reply|replies|reply\ with\ quote|quote|like|likes|unlike|share|report|permalink|embed|save|hide|parent|flag|link|
         link\ to\ comment|share\ on\ other\ sites|multi-?quote|edit|delete|follow|cancel\ reply|load\ more\ comments|
         show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)|[\d.,]+k?\s+posts|
-        (?:posted|updated|published|last\ updated|modified)\b.{0,60}|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
+        (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
         \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
@@ -93,8 +100,8 @@ internal static partial class PageCues
 
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
-        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
-        most\ (?:read|popular|viewed|shared):?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
+        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?:?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
+        most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
@@ -104,7 +111,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex BodyEnd();
 
-    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|in\s+reply\s+to\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|(?:quote\s+)?originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|quoting\s.{1,60}:)$|^(?-i:(?=\p{Ll}|.*[_\d])[\p{L}\p{N}_.-]{2,30}):$")]
     private static partial Regex QuoteIntro();
 
     [GeneratedRegex(@"(?ix)^(?:
@@ -112,7 +119,8 @@ internal static partial class PageCues
         you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
-        latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|
+        latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
+        (?:load|show|view)\ more\ comments|lo\ más\ (?:leído|visto)|
         this\ site\ uses\ akismet\b.{0,120}|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]

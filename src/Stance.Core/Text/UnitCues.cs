@@ -50,7 +50,8 @@ internal static partial class UnitCues
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    [GeneratedRegex(@"[.!?…][”""’'»)\]]*$")]
+    /// <summary>Sentence punctuation, closing quotes or brackets, then perhaps emoji ("Welcome home, grandma! 🇺🇸🇨🇺").</summary>
+    [GeneratedRegex(@"[.!?…][”""’'»)\]]*(?:\s*[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D])*$")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^[\p{Lu}\p{N}“""‘'«¿¡(\[–—-]")]
