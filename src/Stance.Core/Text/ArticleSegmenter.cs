@@ -176,6 +176,15 @@ public sealed class ArticleSegmenter
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
         var prose = region.Select(l => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet)).ToArray();
+        // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
+        // up to the next blank line: not body.
+        for (int i = 0, box = -1; i < region.Count; i++)
+        {
+            var l = region[i];
+            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text)) box = -1;
+            else if (l.HasText && PageCues.OpensBox(l.Text)) box = i;
+            else if (box >= 0) prose[i] = false;
+        }
         for (int i = 1; i < region.Count; i++)
         {
             // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
@@ -186,11 +195,12 @@ public sealed class ArticleSegmenter
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }
+        var captions = CaptionLines.In(region);
         var body = new List<PageLine>();
         for (int i = 0; i < region.Count; i++)
         {
             var l = region[i];
-            if (l.HasText && (UnitCues.IsCaption(l.Text) || UnitCues.IsByline(l.Text)))
+            if (l.HasText && (UnitCues.IsCaption(l.Text) || UnitCues.IsByline(l.Text) || captions.Contains(l.Number)))
             {
                 // Captions and bylines stand alone: never joined to the paragraphs around them.
                 body.Add(l with { Role = LineRole.Blank, Text = "" });
@@ -201,7 +211,7 @@ public sealed class ArticleSegmenter
             body.Add(l.HasText && !prose[i] ? l with { Role = LineRole.Boilerplate } : l);
         }
         var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
-        var kinds = drafts.Select(BodyKind).ToArray();
+        var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
         // Author bios close the body: walk back from its end while paragraphs read as bios.
         for (int i = drafts.Count - 1; i >= 0; i--)
         {

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Stance.Core.Text;
+
+/// <summary>
+/// Captions known by where they sit rather than by their words: the text under a gallery's slide counter
+/// ("3 / 14") up to the next blank line, and a one-line caption glued to a credit line of its own
+/// ("Photo: ACN / Archive", "RAMÓN ESPINOSA / AP") above or below it.
+/// </summary>
+internal static partial class CaptionLines
+{
+    /// <summary>The line numbers of <paramref name="region"/> that are such captions (credit lines included).</summary>
+    public static HashSet<int> In(IReadOnlyList<PageLine> region)
+    {
+        var captions = new HashSet<int>();
+        for (int i = 0; i < region.Count; i++)
+        {
+            var l = region[i];
+            if (SlideCounter().IsMatch(l.Text) && !l.HasText && SlideBelow(region, i + 1) is int end)
+                for (int k = i + 1; k < end; k++) captions.Add(region[k].Number);
+            if (!l.HasText || !CreditLine().IsMatch(l.Text)) continue;
+            captions.Add(l.Number);
+            if (LoneBeside(region, i - 1, -1) is int above) captions.Add(region[above].Number);
+            if (LoneBeside(region, i + 1, +1) is int below) captions.Add(region[below].Number);
+        }
+        return captions;
+    }
+
+    /// <summary>
+    /// The end of a slide's caption starting at <paramref name="from"/>: one or two lines, then a blank line. A
+    /// page that sets its counters between body paragraphs, with no blank lines, has no such caption.
+    /// </summary>
+    private static int? SlideBelow(IReadOnlyList<PageLine> region, int from)
+    {
+        int end = from;
+        while (end < region.Count && region[end].HasText) end++;
+        return end - from is 1 or 2 && end < region.Count && region[end].Role == LineRole.Blank ? end : null;
+    }
+
+    /// <summary>Line <paramref name="at"/> when it has text, is short, and has no text on its far side (<paramref name="step"/>): a caption by itself, not the end of a paragraph.</summary>
+    private static int? LoneBeside(IReadOnlyList<PageLine> region, int at, int step)
+    {
+        if (at < 0 || at >= region.Count || !region[at].HasText || region[at].Bullet || region[at].Text.Length > UnitCues.CaptionMaxChars) return null;
+        int far = at + step;
+        return far < 0 || far >= region.Count || !region[far].HasText ? at : null;
+    }
+
+    /// <summary>"1 / 14", "3 of 12": a gallery's slide counter (the shipped boilerplate drops the line itself).</summary>
+    [GeneratedRegex(@"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")]
+    private static partial Regex SlideCounter();
+
+    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photos by Ana Ruiz", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP".</summary>
+    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?)(?:\s+by\s|\s*:\s)[^.!?]{1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30})$")]
+    private static partial Regex CreditLine();
+}
