@@ -30,7 +30,7 @@ public sealed class ArticleSegmenter
         var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         if (commentsFrom < lines.Count)
-            units.AddRange(Comments(lines.Skip(commentsFrom)).Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
+            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
         return units;
     }
 
@@ -227,57 +227,4 @@ public sealed class ArticleSegmenter
         UnitCues.IsByline(d.Text) ? UnitKind.Byline
         : UnitCues.IsCaption(d.Text) || d.Repeated && d.Text.Length <= UnitCues.CaptionMaxChars ? UnitKind.Caption
         : UnitKind.Paragraph;
-
-    /// <summary>
-    /// The comments: runs of prose between metadata. A bullet starts a comment; blank lines do not end one,
-    /// unless the section has no metadata and no bullets at all (nothing then tells a comment's paragraphs from the next
-    /// comment, so each paragraph is one). The line after a quote introducer ("… said:", "Originally Posted
-    /// by …") is the quoted post, and the lines under a signature separator are the poster's signature: both left out.
-    /// </summary>
-    private static List<Draft> Comments(IEnumerable<PageLine> section)
-    {
-        var lines = section.ToList();
-        bool framed = lines.Any(l => l.Bullet || l.HasText && !IsCommentText(l) && !PageCues.EndsComments(l.Text));
-        var drafts = new List<Draft>();
-        var comment = new List<PageLine>();
-        bool quoted = false, signed = false;
-        foreach (var raw in lines)
-        {
-            if (raw.Role == LineRole.Blank)
-            {
-                if (!framed) ParagraphSplitter.Flush(comment, drafts);
-                signed = false;
-                continue;
-            }
-            // A signature: from its separator ("__________", "--") to the post's metadata or a blank line.
-            if (PageCues.SeparatesSignature(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
-            if (signed && raw.HasText && IsCommentText(raw)) continue;
-            signed = false;
-            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)) break;
-            int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
-            var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
-            if (said > 0) ParagraphSplitter.Flush(comment, drafts);
-            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = true; continue; }
-            if (!IsCommentText(l))
-            {
-                if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
-                if (l.Role == LineRole.Content && !l.HasText) ParagraphSplitter.Flush(comment, drafts);   // a bare bullet
-                continue;
-            }
-            if (quoted) { quoted = false; continue; }
-            if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
-            comment.Add(l);
-        }
-        ParagraphSplitter.Flush(comment, drafts);
-        return drafts;
-    }
-
-    /// <summary>A line of a comment's text: prose, a bulleted line or a line of emoji ("❤️❤️❤️"), not metadata, a byline, a date or a closing line.</summary>
-    private static bool IsCommentText(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text))
-        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
-
-    /// <summary>Emoji and no letter or digit: a reader's whole comment on video and social pages.</summary>
-    private static bool IsEmojiLine(string text) =>
-        !text.Any(char.IsLetterOrDigit) && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
 }

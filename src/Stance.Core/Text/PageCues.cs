@@ -49,6 +49,12 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:submitted|posted)\b.{0,100}$")]
     private static partial Regex Submission();
 
+    /// <summary>When a post was written, and nothing else: a date line, "18:11", "3 days ago", "2d".</summary>
+    public static bool IsStamp(string text) => DateLine().IsMatch(text) || Stamp().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60})?$")]
+    private static partial Regex Stamp();
+
     /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024".</summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 

@@ -1,0 +1,88 @@
+namespace Stance.Core.Text;
+
+/// <summary>The comment section of a page, read into one draft per reader's comment.</summary>
+internal static class CommentSection
+{
+    /// <summary>
+    /// The comments: runs of prose between metadata. A bullet starts a comment; blank lines do not end one,
+    /// unless the section has no metadata and no bullets at all (nothing then tells a comment's paragraphs from the next
+    /// comment, so each paragraph is one). The line after a quote introducer ("… said:", "Originally Posted
+    /// by …") is the quoted post, and the lines under a signature separator are the poster's signature: both left out.
+    /// </summary>
+    public static List<Draft> Read(IEnumerable<PageLine> section)
+    {
+        var lines = section.ToList();
+        bool framed = lines.Any(l => l.Bullet || l.HasText && !IsCommentText(l) && !PageCues.EndsComments(l.Text));
+        var drafts = new List<Draft>();
+        var comment = new List<PageLine>();
+        bool quoted = false, signed = false, afterText = false;
+        // The comments closed by their own metadata on the next line ("3 days ago · Reply"), not by a blank line.
+        var closed = new HashSet<int>();
+        for (int at = 0; at < lines.Count; at++)
+        {
+            var raw = lines[at];
+            if (raw.Role == LineRole.Blank)
+            {
+                if (!framed) ParagraphSplitter.Flush(comment, drafts);
+                signed = afterText = false;
+                continue;
+            }
+            // A signature: from its separator ("__________", "--") to the post's metadata or a blank line.
+            if (PageCues.SeparatesSignature(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            if (signed && raw.HasText && IsCommentText(raw)) continue;
+            signed = false;
+            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)) break;
+            int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
+            var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
+            if (said > 0) ParagraphSplitter.Flush(comment, drafts);
+            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = true; continue; }
+            if (!IsCommentText(l) && !IsShortComment(lines, at))
+            {
+                if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
+                if (l.Role == LineRole.Content && !l.HasText) ParagraphSplitter.Flush(comment, drafts);   // a bare bullet
+                if (afterText && l.HasText && PageCues.IsMetadata(l.Text) && drafts.Count > 0) closed.Add(drafts.Count - 1);
+                afterText = false;
+                continue;
+            }
+            if (quoted) { quoted = false; continue; }
+            if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
+            comment.Add(l);
+            afterText = true;
+        }
+        ParagraphSplitter.Flush(comment, drafts);
+        // Where every comment is closed by its metadata, trailing prose without any is the site's footer
+        // ("Islas Photo Desk is a reader-supported collective …"), not a last comment.
+        if (drafts.Count >= 3 && closed.Count == drafts.Count - 1 && !closed.Contains(drafts.Count - 1)) drafts.RemoveAt(drafts.Count - 1);
+        return drafts;
+    }
+
+    /// <summary>
+    /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a chat-like block:
+    /// the block opens with the author (maybe followed by metadata such as "In reply to x"), the line right
+    /// after the comment is its time stamp ("18:11"), and no comment text follows before the next author.
+    /// </summary>
+    private static bool IsShortComment(List<PageLine> lines, int at)
+    {
+        var l = lines[at];
+        if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
+            || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
+        if (at + 1 >= lines.Count || !lines[at + 1].HasText || !PageCues.IsStamp(lines[at + 1].Text)) return false;
+        // The next text after the stamp and its metadata is the next author, not this author's comment (as under
+        // "Avatar / name / 1 year ago").
+        int next = at + 2;
+        while (next < lines.Count && (!lines[next].HasText || PageCues.IsMetadata(lines[next].Text))) next++;
+        if (next < lines.Count && IsCommentText(lines[next])) return false;
+        int author = at - 1;
+        while (author > 0 && lines[author].HasText && lines[author - 1].HasText && PageCues.IsMetadata(lines[author].Text)) author--;
+        return author >= 0 && lines[author].HasText && !IsCommentText(lines[author]) && (author == 0 || lines[author - 1].Role != LineRole.Content);
+    }
+
+    /// <summary>A line of a comment's text: prose, a bulleted line or a line of emoji ("❤️❤️❤️"), not metadata, a byline, a date or a closing line.</summary>
+    private static bool IsCommentText(PageLine l) =>
+        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text))
+        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
+
+    /// <summary>Emoji and no letter or digit: a reader's whole comment on video and social pages.</summary>
+    private static bool IsEmojiLine(string text) =>
+        !text.Any(char.IsLetterOrDigit) && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
+}
