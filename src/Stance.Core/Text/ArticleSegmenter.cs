@@ -24,8 +24,10 @@ public sealed class ArticleSegmenter
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
         var lines = PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate));
-        int headline = HeadlineAt(lines);
-        int bodyStart = headline + 1;
+        // A social post has no headline: its text starts where the title bar quotes it.
+        int? post = SocialPost.QuotedAt(lines);
+        int headline = post is null ? HeadlineAt(lines) : -1;
+        int bodyStart = post ?? headline + 1;
         bool thread = IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
         var units = Body(lines, headline, bodyStart, bodyEnd);
@@ -81,6 +83,9 @@ public sealed class ArticleSegmenter
         // A title-bar copy, "Bread roll cut to 60 grams - Holguín al Día", yields to the headline it repeats,
         // and a candidate the title bar repeats is the headline, whatever sits below it.
         candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBarCopy(lines[c].Text, lines[o].Text)));
+        // A name, not a headline: a line the page prints on its own three times or more (a channel's name over its
+        // header, its pinned message and its post). A headline comes back at most twice (title, a thread's first post, a nav link).
+        candidates.RemoveAll(c => lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
         if (candidates.Count == 0) return -1;
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBarCopy(l.Text, lines[c].Text))).ToList();
         if (titled.Count > 0) return titled[^1];

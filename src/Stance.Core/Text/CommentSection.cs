@@ -58,7 +58,7 @@ internal static class CommentSection
 
     /// <summary>
     /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a chat-like block:
-    /// the block opens with the author (maybe followed by metadata such as "In reply to x"), the line right
+    /// the block opens with the author (a line or three: name, handle, "In reply to x"; no date), the line right
     /// after the comment is its time stamp ("18:11"), and no comment text follows before the next author.
     /// </summary>
     private static bool IsShortComment(List<PageLine> lines, int at)
@@ -66,15 +66,17 @@ internal static class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
-        if (at + 1 >= lines.Count || !lines[at + 1].HasText || !PageCues.IsStamp(lines[at + 1].Text)) return false;
+        if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").
         int next = at + 2;
         while (next < lines.Count && (!lines[next].HasText || PageCues.IsMetadata(lines[next].Text))) next++;
         if (next < lines.Count && IsCommentText(lines[next])) return false;
+        // The author's lines (a name, a handle "@x@host", "In reply to x"): up to three, none of them comment text.
         int author = at - 1;
-        while (author > 0 && lines[author].HasText && lines[author - 1].HasText && PageCues.IsMetadata(lines[author].Text)) author--;
-        return author >= 0 && lines[author].HasText && !IsCommentText(lines[author]) && (author == 0 || lines[author - 1].Role != LineRole.Content);
+        while (author > 0 && at - author < 3 && lines[author].HasText && lines[author - 1].HasText && !IsCommentText(lines[author - 1])) author--;
+        return author >= 0 && lines[author].HasText && !IsCommentText(lines[author]) && (author == 0 || lines[author - 1].Role != LineRole.Content)
+            && !lines.Skip(author).Take(at - author).Any(a => PageCues.IsStamp(a.Text));
     }
 
     /// <summary>A line of a comment's text: prose, a bulleted line or a line of emoji ("❤️❤️❤️"), not metadata, a byline, a date or a closing line.</summary>

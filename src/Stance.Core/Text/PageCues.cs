@@ -22,8 +22,11 @@ internal static partial class PageCues
 
     /// <summary>Breadcrumbs, title tags and footer link rows: "Home » Cuba » …", "Board index ‹ Cuba", "Title | Site", "Contact | Terms | Privacy".</summary>
     public static bool IsTrail(string text) =>
-        text.Contains('»') || text.Contains(" | ") || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" ‹ ") || text.Contains(" · ")
+        text.Contains('»') || text.Contains(" | ") && !LabelledSentence(text) || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" ‹ ") || text.Contains(" · ")
         || text.Split(" / ").Length > 2;
+
+    /// <summary>"⚡️ UPDATE | The grid went down again at 5:40 this morning, …": one label, then a long sentence.</summary>
+    private static bool LabelledSentence(string text) => text.Split(" | ").Length == 2 && UnitCues.EndsSentence(text) && Words(text) >= 12;
 
     /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's sidebar, the footer.</summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
@@ -49,10 +52,10 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:submitted|posted)\b.{0,100}$")]
     private static partial Regex Submission();
 
-    /// <summary>When a post was written, and nothing else: a date line, "18:11", "3 days ago", "2d".</summary>
+    /// <summary>When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply".</summary>
     public static bool IsStamp(string text) => DateLine().IsMatch(text) || Stamp().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60})?$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
     private static partial Regex Stamp();
 
     /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024".</summary>
@@ -86,7 +89,7 @@ internal static partial class PageCues
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
         \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
-        \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\p{Lu}\.|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
+        \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         keywords?:.{0,200}|details|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
