@@ -44,6 +44,9 @@ public class SegmenterPagesTests
     // Written by someone who had not seen the segmenter, measured once at 0.799 / 0.916 after the fifth freeze,
     // then used to improve the segmenter: a development set now.
     [InlineData("pages-heldout4", 12, 0.97, 0.99)]
+    // Written by a third helper who had not seen the segmenter, measured once after the sixth freeze and never
+    // used to change it: the honest figure (0.864 / 0.907, below the 0.95 goal). The floors guard against getting worse.
+    [InlineData("pages-heldout5", 16, 0.86, 0.90)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
