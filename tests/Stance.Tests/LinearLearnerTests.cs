@@ -94,6 +94,29 @@ public class LinearLearnerTests
     }
 
     [Fact]
+    public void AReusedWorkspaceGivesTheSameMinimaAsFreshBuffers()
+    {
+        // f(x) = Σ (i+1)(x_i − c·i)² for two targets c, one after the other in one workspace.
+        double[] Solve(double c, LbfgsWorkspace? workspace)
+        {
+            var x = new double[40_000];   // several chunks of the optimizer's vector passes
+            new Lbfgs { Workspace = workspace }.Minimize((v, g) =>
+            {
+                double f = 0;
+                for (int i = 0; i < v.Length; i++) { double d = v[i] - c * (i % 17); f += (1 + i % 5) * d * d; g[i] = 2 * (1 + i % 5) * d; }
+                return f;
+            }, x);
+            return x;
+        }
+        var shared = new LbfgsWorkspace();
+        var first = Solve(1, shared);
+        var second = Solve(-2, shared);
+        Assert.Equal(Solve(1, null), first);
+        Assert.Equal(Solve(-2, null), second);
+        Assert.Equal(-2 * 16, second[16], 4);
+    }
+
+    [Fact]
     public void LbfgsReachesTheMinimumOfAQuadratic()
     {
         // f(x) = Σ (i+1)(x_i − i)²: minimum at x_i = i.

@@ -134,6 +134,25 @@ public class SpeedPathTests
     }
 
     [Fact]
+    public void RecountedRowsHoldTheSameCountsInAnyOrderOfReading()
+    {
+        var o = new FeaturizerOptions { HashBits = 14 };
+        var texts = Enumerable.Range(0, 5).SelectMany(k => Texts().Select(t => t + " extra" + k)).ToList();   // several 64-row blocks
+        var counts = Featurizer.CountAll(o, texts);
+        var recounted = new RecountedRows(o, texts);
+        Assert.Equal(counts.NonZeros, recounted.NonZeros);
+        void Same(int r)
+        {
+            Assert.Equal(counts.RowLength(r), recounted.RowLength(r));
+            Assert.Equal(counts.RowColumns(r).ToArray(), recounted.RowColumns(r).ToArray());
+            Assert.Equal(counts.RowValues(r).ToArray(), recounted.RowValues(r).ToArray());
+        }
+        for (int r = 0; r < texts.Count; r++) Same(r);
+        for (int r = texts.Count - 1; r >= 0; r -= 7) Same(r);   // out of order: recounted, still right
+        Parallel.For(0, texts.Count, Same);
+    }
+
+    [Fact]
     public void SumToZeroObjectiveHasTheRightGradientAndTheSameMinimum()
     {
         var (x, y) = LinearLearnerTests.Synthetic(60, 12, 0.3, 4);
@@ -251,8 +270,16 @@ public class SpeedPathTests
             Assert.True(p.ExitCode == 0, stderr.Result);
             return model;
         }
-        var counts = Featurizer.CountAll(new FeaturizerOptions(), LabeledData.Load(data, "text", ["stance"]).Texts);
-        Assert.True(ColumnMatrix.FitTfidf(new FeaturizerOptions(), counts).Columns.Parts >= 2);
+        var texts = LabeledData.Load(data, "text", ["stance"]).Texts;
+        var counts = Featurizer.CountAll(new FeaturizerOptions(), texts);
+        var (weighting, columns) = ColumnMatrix.FitTfidf(new FeaturizerOptions(), counts);
+        Assert.True(columns.Parts >= 2);
+        // Train --folds 0 lays the rows out from texts counted again (RecountedRows): the same layout, part by part.
+        var (recountedWeighting, recounted) = ColumnMatrix.FitTfidf(new FeaturizerOptions(), new RecountedRows(new FeaturizerOptions(), texts));
+        Assert.Equal(weighting.Idf, recountedWeighting.Idf);
+        Assert.Equal(columns.Entries, recounted.Entries);
+        Assert.Equal(columns.PartStart, recounted.PartStart);
+        Assert.Equal(columns.FeatureIds, recounted.FeatureIds);
         Assert.Equal(File.ReadAllBytes(Train(1)), File.ReadAllBytes(Train(2)));
     }
 }

@@ -70,7 +70,7 @@ public sealed class ColumnMatrix
     /// one go: the per-part column counts the layout needs are the document frequencies the weighting
     /// needs, so the counts are read twice (counting, then filling), not three times.
     /// </summary>
-    public static (TfidfWeighting Weighting, ColumnMatrix Columns) FitTfidf(FeaturizerOptions options, SparseMatrix counts, IReadOnlyList<int>? rows = null)
+    public static (TfidfWeighting Weighting, ColumnMatrix Columns) FitTfidf(FeaturizerOptions options, ICountRows counts, IReadOnlyList<int>? rows = null)
     {
         if (counts.ColumnCount != options.Dimension) throw new ArgumentException("counts do not match the featurizer dimension");
         var layout = new Layout(counts, rows);
@@ -89,14 +89,14 @@ public sealed class ColumnMatrix
     /// <summary>The two passes over the rows, split into parts that are filled in parallel; each part owns its stretch of every column.</summary>
     private sealed class Layout
     {
-        private readonly SparseMatrix _x;
+        private readonly ICountRows _x;
         private readonly IReadOnlyList<int>? _rows;
         public readonly int N, P;
         public int[][] PerPart = [];
 
         private readonly long _nonZeros;
 
-        public Layout(SparseMatrix x, IReadOnlyList<int>? rows)
+        public Layout(ICountRows x, IReadOnlyList<int>? rows)
         {
             _x = x; _rows = rows;
             N = rows?.Count ?? x.RowCount;

@@ -26,35 +26,14 @@ public sealed class Featurizer
     public static SparseMatrix CountAll(FeaturizerOptions options, IReadOnlyList<string> texts, IReadOnlyList<float[]>? encoded = null)
     {
         CheckEncoded(options, encoded, texts.Count);
-        const int blockRows = 1024;
+        const int blockRows = 1024;   // enough to amortize a block's bookkeeping, few enough that its arrays stay small
         int blocks = (texts.Count + blockRows - 1) / blockRows;
         var parts = new (int[] RowStart, int[] Columns, float[] Counts)[blocks];
-        Parallel.For(0, blocks, () => (Counter: new TermCounter(options), Columns: new int[1 << 16], Counts: new float[1 << 16]), (b, _, state) =>
+        Parallel.For(0, blocks, () => new BlockCounter(options, blockRows), (b, _, counter) =>
         {
-            var counter = state.Counter;
-            int first = b * blockRows, end = Math.Min(texts.Count, first + blockRows), at = 0;
-            var start = new int[end - first + 1];
-            for (int r = first; r < end; r++)
-            {
-                int n = options.UsesNgrams ? counter.CountDistinct(texts[r]) : 0, e = options.EncoderDimension;
-                if (at + n + e > state.Columns.Length)
-                {
-                    Array.Resize(ref state.Columns, Math.Max(state.Columns.Length * 2, at + n + e));
-                    Array.Resize(ref state.Counts, state.Columns.Length);
-                }
-                if (n > 0)
-                {
-                    counter.Ids.CopyTo(state.Columns.AsSpan(at));
-                    var counts = counter.Counts;
-                    var into = state.Counts.AsSpan(at, n);
-                    for (int i = 0; i < into.Length; i++) into[i] = counts[i];
-                    at += n;
-                }
-                if (e > 0) at += AppendEncoded(options, encoded![r], state.Columns.AsSpan(at), state.Counts.AsSpan(at));
-                start[r - first + 1] = at;
-            }
-            parts[b] = (start, state.Columns.AsSpan(0, at).ToArray(), state.Counts.AsSpan(0, at).ToArray());
-            return state;
+            int at = counter.Count(texts, encoded, b);
+            parts[b] = (counter.RowStart.AsSpan(0, counter.RowCount + 1).ToArray(), counter.Columns.AsSpan(0, at).ToArray(), counter.Counts.AsSpan(0, at).ToArray());
+            return counter;
         }, _ => { });
         return SparseMatrix.FromBlocks(parts, blockRows, options.Dimension);
     }
@@ -73,13 +52,13 @@ public sealed class Featurizer
     }
 
     /// <summary>Writes the encoder block's (column, value) pairs; returns how many.</summary>
-    private static int AppendEncoded(FeaturizerOptions options, float[] vector, Span<int> columns, Span<float> values)
+    internal static int AppendEncoded(FeaturizerOptions options, float[] vector, Span<int> columns, Span<float> values)
     {
         for (int d = 0; d < vector.Length; d++) { columns[d] = options.EncoderStart + d; values[d] = vector[d]; }
         return vector.Length;
     }
 
-    private static void CheckEncoded(FeaturizerOptions options, IReadOnlyList<float[]>? encoded, int texts)
+    internal static void CheckEncoded(FeaturizerOptions options, IReadOnlyList<float[]>? encoded, int texts)
     {
         if (!options.UsesEncoder) return;
         if (encoded is null || encoded.Count != texts || encoded.Any(v => v.Length != TextEncoder.Dimension))

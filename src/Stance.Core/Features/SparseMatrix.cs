@@ -14,7 +14,7 @@ namespace Stance.Core.Features;
 /// <see cref="RowStart"/>, <see cref="Columns"/> and <see cref="Values"/> join the blocks into one copy
 /// on first use, so the engine itself reads rows through the two methods.
 /// </summary>
-public sealed class SparseMatrix
+public sealed class SparseMatrix : ICountRows
 {
     private readonly Block[] _blocks;
     private readonly int _blockRows;
@@ -117,7 +117,6 @@ public sealed class SparseMatrix
         return (_blocks[row / _blockRows], row % _blockRows);
     }
 
-    /// <summary>The rows at the given positions, in that order (for the folds of cross-validation).</summary>
     /// <summary>The same rows with each row's columns in ascending order (what the boosted trees require).</summary>
     public SparseMatrix WithSortedRows()
     {
@@ -132,6 +131,7 @@ public sealed class SparseMatrix
         return FromRows(rows, ColumnCount);
     }
 
+    /// <summary>The rows at the given positions, in that order (for the folds of cross-validation).</summary>
     public SparseMatrix SelectRows(IReadOnlyList<int> rows)
     {
         var start = new int[rows.Count + 1];

@@ -26,6 +26,15 @@ public sealed class WeightedRows
         Dimension = source.ColumnCount;
     }
 
+    /// <summary>Rows already laid out by column, with no source rows behind them (for a fit that needs no subsets of them: no λ search).</summary>
+    public WeightedRows(ColumnMatrix columns, TfidfWeighting weighting)
+    {
+        if (weighting.Idf.Length != columns.SourceColumns) throw new ArgumentException("weighting does not match the matrix");
+        _columns = columns; Weighting = weighting;
+        Count = columns.RowCount;
+        Dimension = columns.SourceColumns;
+    }
+
     public SparseMatrix Source => _source ?? throw new InvalidOperationException("the source rows were released");
 
     /// <summary>The rows by column over the features they use (built on first call).</summary>

@@ -61,10 +61,13 @@ public sealed class ModelTrainer
         _stepsTotal = 2 + heads.Count * (groupFolds?.Count ?? _options.Folds);
         var encoded = _options.Featurizer.UsesEncoder ? Encode(data.Texts) : null;
         Step($"featurizing {data.Count} rows");
-        var counts = Featurizer.CountAll(_options.Featurizer, data.Texts, encoded);
+        // The counts are held only for what reads them more than once (CV folds, a λ search's inner folds, the
+        // non-linear trainers); a lone linear fit lays its rows out straight from the texts, so the counts and
+        // the layout are never held together (RecountedRows).
+        var counts = _options.Folds > 0 || !LinearOnly || _options.Trainer.LinearOptionsOf(_options.Trainer.Trainer).UsesInnerFolds
+            ? Featurizer.CountAll(_options.Featurizer, data.Texts, encoded) : null;
         var examples = encoded is null ? null : new ExampleBank(data.Texts, Enumerable.Range(0, data.Count)
             .Select(r => heads.Select(h => (ushort)h.Y[r]).ToArray()).ToList(), encoded, heads.Select(h => (IReadOnlyList<string>)h.Classes).ToList());
-        encoded = null;
 
         var cv = new List<CrossValidationResult>();
         if (_options.Folds > 0)
@@ -73,7 +76,7 @@ public sealed class ModelTrainer
                 var folds = groupFolds ?? StratifiedKFold.Split(y, classes.Length, _options.Folds, _options.Seed).All();
                 string scheme = groupFolds is null ? $"{_options.Folds}-fold stratified cross-validation (seed {_options.Seed})"
                     : $"{folds.Count}-fold grouped cross-validation by {data.Spec.GroupColumn}" + (_options.AlwaysTrainGroup is { } a ? $", \"{a}\" rows always in training" : "");
-                cv.Add(CrossValidate(counts, data.Texts, label, classes, y, folds, scheme));
+                cv.Add(CrossValidate(counts!, data.Texts, label, classes, y, folds, scheme));
             }
 
         Step("fitting the final model on all rows");
@@ -85,10 +88,10 @@ public sealed class ModelTrainer
             // TF-IDF is fitted and applied while the rows are laid out for the learner; no weighted copy is
             // made. When no inner folds (λ search, NB temperature) need the rows again, the counts are let go
             // before the optimizer runs.
-            (weighting, var columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts);
-            var rows = new WeightedRows(counts, weighting, null, columns);
+            (weighting, var columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts ?? (ICountRows)new RecountedRows(_options.Featurizer, data.Texts, encoded));
+            var rows = counts is null ? new WeightedRows(columns, weighting) : new WeightedRows(counts, weighting, null, columns);
             columns = null;
-            counts = null!;
+            counts = null;
             if (!_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer).UsesInnerFolds)
             {
                 rows.ReleaseSource();
@@ -108,8 +111,8 @@ public sealed class ModelTrainer
         }
         else
         {
-            weighting = TfidfWeighting.Fit(_options.Featurizer, counts);
-            var x = weighting.Transform(counts).WithSortedRows();
+            weighting = TfidfWeighting.Fit(_options.Featurizer, counts!);
+            var x = weighting.Transform(counts!).WithSortedRows();
             Parallel.For(0, heads.Count, h =>
             {
                 var (label, classes, y) = heads[h];

@@ -40,6 +40,9 @@ public sealed class Lbfgs
     /// </summary>
     public float[]? Preconditioner { get; init; }
 
+    /// <summary>Buffers to run in, kept for the next run that is given them (a new set per run when null).</summary>
+    public LbfgsWorkspace? Workspace { get; init; }
+
     public int Iterations { get; private set; }
     /// <summary>Full evaluations (value and gradient); with an <see cref="IDirectionalObjective"/>, passes over the data / 2.</summary>
     public int Evaluations { get; private set; }
@@ -56,14 +59,16 @@ public sealed class Lbfgs
     private double Run(Objective f, IDirectionalObjective? line, double[] x0)
     {
         int n = x0.Length, m = Memory;
-        var s = new float[m][];
-        var y = new float[m][];
+        var work = Workspace ?? new LbfgsWorkspace();
+        work.Fit(n, m);
+        var s = work.S;
+        var y = work.Y;
         var rho = new double[m];
         var yHy = new double[m];   // yᵀ·D·y (or yᵀy) of each stored pair, for the scaling γ
         var alpha = new double[m];
         int stored = 0, head = 0;
-        double[] x = x0, g = new double[n], xNew = new double[n], gNew = new double[n];
-        var d = new float[n];   // the search direction, like the pairs, only needs single precision
+        double[] x = x0, g = work.G, xNew = work.Other, gNew = work.GNew;
+        var d = work.D;   // the search direction, like the pairs, only needs single precision
         double fx = f(x, g);
         var history = new double[Window + 1];
         history[0] = fx;
@@ -189,6 +194,8 @@ public sealed class Lbfgs
             }
         }
         if (!ReferenceEquals(x, x0)) Array.Copy(x, x0, n);
+        // The points and gradients were swapped every iteration: hand back whichever arrays are not the caller's.
+        (work.Other, work.G, work.GNew) = (ReferenceEquals(x, x0) ? xNew : x, g, gNew);
         return fx;
     }
 

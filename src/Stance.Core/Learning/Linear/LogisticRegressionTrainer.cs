@@ -41,8 +41,9 @@ public sealed class LogisticRegressionTrainer
         if (_options.UsesInnerFolds) lambda = SelectLambda(data, y, classes, _options.SearchLambda ? _options.LambdaGrid : [lambda]);
         var columns = data.Columns;
         double[]? start = null;
-        if (_options.UsesHoldout(data.Count)) (lambda, start) = HoldoutLambda(columns, y, classes, lambda);
-        var path = new RegularizationPath(columns, y, classes, _options, start: start);
+        var workspace = new LbfgsWorkspace();
+        if (_options.UsesHoldout(data.Count)) (lambda, start) = HoldoutLambda(columns, y, classes, lambda, workspace);
+        var path = new RegularizationPath(columns, y, classes, _options, start: start, workspace: workspace);
         var w = path.Next(lambda);
         LastFit = path.LastFit;
         if (LastLogitScale != 1)
@@ -71,11 +72,11 @@ public sealed class LogisticRegressionTrainer
     /// The held-out rows are weighted 0 in the same column matrix, so no subset is copied and the warm start
     /// is already in the final fit's space.
     /// </summary>
-    private (double Lambda, double[] Start) HoldoutLambda(ColumnMatrix columns, int[] y, int classes, double rule)
+    private (double Lambda, double[] Start) HoldoutLambda(ColumnMatrix columns, int[] y, int classes, double rule, LbfgsWorkspace workspace)
     {
         var heldOut = StratifiedKFold.Split(y, classes, _options.HoldoutFolds, _options.Seed).Fold(0).Test;
         var actual = Pick(y, heldOut);
-        var path = new RegularizationPath(columns, y, classes, _options with { Tolerance = _options.Tolerance ?? SearchTolerance }, heldOut);
+        var path = new RegularizationPath(columns, y, classes, _options with { Tolerance = _options.Tolerance ?? SearchTolerance }, heldOut, workspace: workspace);
         var search = new List<(double, double)>();
         double best = rule, bestF1 = double.NegativeInfinity;
         double[] start = [];

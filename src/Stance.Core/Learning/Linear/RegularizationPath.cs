@@ -21,6 +21,7 @@ internal sealed class RegularizationPath
     private readonly double[][]? _ratios;
 
     private readonly IReadOnlyList<int>? _heldOut;
+    private readonly LbfgsWorkspace _workspace;
 
     /// <param name="heldOut">
     /// Rows (ascending) left out of the fit by a weight of 0, to be scored by <see cref="PredictHeldOut"/>; their
@@ -28,10 +29,12 @@ internal sealed class RegularizationPath
     /// of the same matrix. Multinomial fits only.
     /// </param>
     /// <param name="start">Parameters to warm-start the first fit from (a <see cref="Snapshot"/> of a path on the same matrix).</param>
+    /// <param name="workspace">The optimizer's buffers, when shared with another path on the same matrix (one after the other, never at once).</param>
     public RegularizationPath(ColumnMatrix columns, int[] y, int classes, LogisticRegressionOptions options,
-        IReadOnlyList<int>? heldOut = null, double[]? start = null)
+        IReadOnlyList<int>? heldOut = null, double[]? start = null, LbfgsWorkspace? workspace = null)
     {
         _columns = columns; _y = y; _classes = classes; _options = options; _heldOut = heldOut;
+        _workspace = workspace ?? new LbfgsWorkspace();
         if ((heldOut is not null || start is not null) && options.NaiveBayesAlpha is not null)
             throw new ArgumentException("held-out rows and warm starts are for multinomial fits");
         if (options.NaiveBayesAlpha is { } alpha)
@@ -90,6 +93,7 @@ internal sealed class RegularizationPath
             GradientTolerance = Math.Min(1e-5, lambda / 10),
             RelativeTolerance = _options.Tolerance ?? (_columns.NonZeros < LogisticRegressionOptions.SmallProblemNonZeros ? 1e-6 : 1e-4),
             Preconditioner = _options.Precondition ? objective.DiagonalPreconditioner() : null,
+            Workspace = _workspace,
         };
         lbfgs.Minimize(objective, w);   // line searches along X·d, no pass per trial step
         return (lbfgs.Iterations, lbfgs.Evaluations);
