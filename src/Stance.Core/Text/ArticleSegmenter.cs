@@ -15,6 +15,9 @@ namespace Stance.Core.Text;
 /// </summary>
 public sealed class ArticleSegmenter
 {
+    /// <summary>The most words a channel's or page's name has ("Noticias del Sur de la Florida").</summary>
+    private const int NameMaxWords = 6;
+
     private readonly IReadOnlyList<Regex> _boilerplate;
 
     public ArticleSegmenter() : this(new SegmenterOptions()) { }
@@ -72,7 +75,7 @@ public sealed class ArticleSegmenter
             bool shaped = HeadlineShaped(l, next);
             bool prose = IsBodyProse(l);
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
-                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) || UnitCues.IsCaption(l.Text));
+                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
             if (startsBody)
             {
                 if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
@@ -83,16 +86,16 @@ public sealed class ArticleSegmenter
         // A title-bar copy, "Bread roll cut to 60 grams - Holguín al Día", yields to the headline it repeats,
         // and a candidate the title bar repeats is the headline, whatever sits below it.
         candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBarCopy(lines[c].Text, lines[o].Text)));
-        // A name, not a headline: a line the page prints on its own three times or more (a channel's name over its
-        // header, its pinned message and its post). A headline comes back at most twice (title, a thread's first post, a nav link).
-        candidates.RemoveAll(c => lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
+        // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
+        // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
+        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
         if (candidates.Count == 0) return -1;
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBarCopy(l.Text, lines[c].Text))).ToList();
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
         bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
-            || i > 0 && lines[i - 1].HasText && PageCues.IsDate(lines[i - 1].Text);
+            || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its longer dek are two candidates, one text line after the other: the first is the headline.
         int at = candidates.IndexOf(best);
@@ -100,10 +103,41 @@ public sealed class ArticleSegmenter
         return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
     }
 
-    /// <summary>Whether <paramref name="text"/> is <paramref name="headline"/> followed by " - Site name" (or –, —, |), as title bars print it.</summary>
-    private static bool TitleBarCopy(string text, string headline) =>
-        text.Length > headline.Length + 3 && text.StartsWith(headline, StringComparison.Ordinal)
-        && text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && rest[0] is '-' or '–' or '—' or '|' && PageCues.Words(rest[1..].ToString()) <= 6;
+    /// <summary>
+    /// Whether <paramref name="text"/> is <paramref name="headline"/> with the site's name beside it, as title bars and
+    /// e-mail subjects print it: "Headline - Site" (or –, —, |, ›, », ·, as in "Headline › Section › Site"), or
+    /// "Blog name: Headline", "Subject: Brief #212: Headline".
+    /// </summary>
+    private static bool TitleBarCopy(string text, string headline)
+    {
+        if (text.Length <= headline.Length + 3) return false;
+        if (text.StartsWith(headline, StringComparison.Ordinal))
+            return text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && IsTitleSeparator(rest[0]) && PageCues.Words(rest[1..].ToString()) <= 10;
+        if (!text.EndsWith(headline, StringComparison.Ordinal) || !char.IsWhiteSpace(text[^(headline.Length + 1)])) return false;
+        var site = text[..^headline.Length].TrimEnd();
+        return site.Length > 1 && (site[^1] == ':' || IsTitleSeparator(site[^1])) && PageCues.Words(site) <= 7;
+    }
+
+    private static bool IsTitleSeparator(char c) => c is '-' or '–' or '—' or '|' or '›' or '»' or '·';
+
+    /// <summary>
+    /// Whether the run of adjacent prose lines from <paramref name="from"/> ends a sentence somewhere, as a hard-wrapped
+    /// paragraph does; a run that never does is a list of link titles ("Trending now") or a headline over its dek.
+    /// </summary>
+    private static bool ProseRunEndsSentence(List<PageLine> lines, int from)
+    {
+        for (int i = from; i < lines.Count && IsBodyProse(lines[i]); i++)
+            if (UnitCues.EndsSentence(lines[i].Text)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a date sits right above line <paramref name="at"/>, blank lines between them allowed (Blogger's "Saturday, March 15, 2025" over its post's title).</summary>
+    private static bool DateAbove(List<PageLine> lines, int at)
+    {
+        int i = at - 1;
+        while (i >= 0 && lines[i].Role == LineRole.Blank) i--;
+        return i >= 0 && lines[i].HasText && PageCues.IsDate(lines[i].Text);
+    }
 
     /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
     private static int? PreviousText(List<PageLine> lines, int from)

@@ -39,12 +39,17 @@ internal static partial class PageCues
 
     /// <summary>
     /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
-    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers.
+    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
     /// <summary>A byline or a date line of the article: "By Jane Doe", "Text and photos by …", "Por Redacción | 12 de marzo".</summary>
-    public static bool IsBylineOrDate(string text) => BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text);
+    public static bool IsBylineOrDate(string text) =>
+        BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text) || DatesBy().IsMatch(text);
+
+    /// <summary>WordPress's post line, its dates glued together: "June 3, 2025June 4, 2025 by Reinier Castellanos".</summary>
+    [GeneratedRegex(@"(?i)^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+\d{4}\s*){1,2}(?:by\s+\S.{0,60})?$")]
+    private static partial Regex DatesBy();
 
     /// <summary>"submitted 6 months ago by x", "Posted by x on …": who posted a thread, under its title.</summary>
     public static bool IsSubmission(string text) => Submission().IsMatch(text);
@@ -90,7 +95,7 @@ internal static partial class PageCues
         \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
-        keywords?:.{0,200}|details|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
+        keywords?:.{0,200}|details|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();

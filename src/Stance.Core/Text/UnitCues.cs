@@ -71,8 +71,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?)\s*(?::|by)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
     private static partial Regex TrailingCredit();
 
-    /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets.</summary>
-    [GeneratedRegex(@"^.{10,300}[.!?]\s*\([^()]{2,40}\)$")]
+    /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
+    [GeneratedRegex(@"^.{10,300}[.!?]\s*\((?![^()]*\w\.\w)[^()]{2,40}\)$")]
     private static partial Regex SentenceThenCredit();
 
     /// <summary>Slide-show captions: "Item 1 of 3 People gather …", "[1/3]People gather …".</summary>
