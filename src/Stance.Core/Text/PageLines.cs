@@ -31,6 +31,7 @@ internal static partial class PageLines
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
+        DropBulletedTitles(lines);
         return lines;
     }
 
@@ -57,6 +58,29 @@ internal static partial class PageLines
             int end = i;
             while (end < lines.Count && lines[end].Role == LineRole.Content && NumberedTitle().IsMatch(lines[end].Text)) end++;
             if (end - i >= 3)
+                for (int k = i; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
+            i = Math.Max(end, i + 1);
+        }
+    }
+
+    /// <summary>
+    /// The same for bulleted lists ("* Mexico's president visits Guatemala border region" under "MORE NATION &amp; WORLD"):
+    /// three or more bullets, with the lines that wrap them or give their links, and not one of those lines ending in
+    /// punctuation. A list in a body ends its items with periods or semicolons, or has a lead-in that does.
+    /// </summary>
+    private static void DropBulletedTitles(List<PageLine> lines)
+    {
+        for (int i = 0; i < lines.Count;)
+        {
+            if (!lines[i].Bullet || lines[i].Role != LineRole.Content) { i++; continue; }
+            int end = i, bullets = 0;
+            bool punctuated = false;
+            for (; end < lines.Count && lines[end].Role == LineRole.Content && lines[end].Text.Length > 0; end++)
+            {
+                if (lines[end].Bullet) bullets++;
+                punctuated |= ClauseEnd().IsMatch(lines[end].Text);
+            }
+            if (bullets >= 3 && !punctuated)
                 for (int k = i; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
             i = Math.Max(end, i + 1);
         }
@@ -102,6 +126,9 @@ internal static partial class PageLines
     [GeneratedRegex(@"[.!?][”""’')\]]*$")]
     private static partial Regex SentenceEnd();
 
+    [GeneratedRegex(@"[.!?;:,…][”""’')\]]*$")]
+    private static partial Regex ClauseEnd();
+
     [GeneratedRegex(@"^\d{1,2}[.)] \S.{2,150}[^.!?;:,…]$")]
     private static partial Regex NumberedTitle();
 
@@ -109,8 +136,8 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?:\s+\d+)?\s*△\s*▽(?:\s*•\s*(?:Reply|Share ›|Share|Flag))*\s*$")]
     private static partial Regex ActionTail();
 
-    /// <summary>List and comment bullets: "  • You wrote, ..." in 001.</summary>
-    [GeneratedRegex(@"^[•●▪◦·](?:\s+|$)")]
+    /// <summary>List and comment bullets: "  • You wrote, ..." in 001; a plain-text e-mail's "* item".</summary>
+    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S))")]
     private static partial Regex BulletMark();
 
     /// <summary>
