@@ -155,7 +155,8 @@ public sealed class ArticleSegmenter
 
     /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
     private static bool IsBodyProse(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3) && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
+        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3 || PageCues.IsSalutation(l.Text))
+        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
 
     /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
     private static bool IsThread(List<PageLine> lines, int from) =>
@@ -175,7 +176,8 @@ public sealed class ArticleSegmenter
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             var l = lines[i];
-            if (prose && (l.Role == LineRole.CommentHeader
+            if (prose && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
+                || l.HasText && NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !(PageCues.OpensBox(l.Text) && BodyGoesOn(lines, i))
                 || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
@@ -217,20 +219,26 @@ public sealed class ArticleSegmenter
         var prose = region.Select(l => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
+        // An appeal box ("Subscribe to …", "Help Havana Times continue") runs to the next blank line, sentences included.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
-            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text)) box = -1;
-            else if (l.HasText && PageCues.OpensBox(l.Text)) box = i;
+            bool appeal = box >= 0 && PageCues.OpensAppeal(region[box].Text);
+            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
+            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
         }
+        // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own.
+        for (int i = 0; i < region.Count; i++)
+            if (region[i].HasText && region[i].Text.EndsWith(':') && PageCues.Words(region[i].Text) >= 2 && !PageCues.IsMetadata(region[i].Text)
+                && region.Skip(i + 1).FirstOrDefault(l => l.HasText) is { Bullet: true }) prose[i] = true;
         for (int i = 1; i < region.Count; i++)
         {
             // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
             // is prose and does not end a sentence, or this line starts in lower case) belongs with it.
             PageLine above = region[i - 1], l = region[i];
             if (!above.HasText || !l.HasText || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.IsBylineOrDate(l.Text)
-                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text)) continue;
+                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)) continue;
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }

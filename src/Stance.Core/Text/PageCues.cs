@@ -75,6 +75,34 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
+    /// <summary>The mark that ends a press release's text: "###", "-30-".</summary>
+    public static bool ClosesRelease(string text) => text is "###" or "# # #" or "-30-" or "- 30 -";
+
+    /// <summary>
+    /// The head of a box that asks the reader for something (subscribe, sign up, donate, "Help Havana Times continue",
+    /// "Support the Courier"): the whole box, sentences included, runs to the next blank line.
+    /// </summary>
+    public static bool OpensAppeal(string text) => Appeal().IsMatch(text) && !UnitCues.EndsSentence(text);
+
+    [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40})$")]
+    private static partial Regex Appeal();
+
+    /// <summary>"Dear readers,", "Hi all,": a letter's salutation, a paragraph of its own.</summary>
+    public static bool IsSalutation(string text) => Salutation().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:dear|hi|hello|hey|queridos?|queridas?|estimados?|estimadas?)\b[^.!?]{0,40},$")]
+    private static partial Regex Salutation();
+
+    /// <summary>
+    /// "About the Caribbean Relief Alliance" over "The Caribbean Relief Alliance is …": the organisation's boilerplate
+    /// under a press release, known by the next line naming it again.
+    /// </summary>
+    public static bool IntroducesAbout(string text, string next) =>
+        AboutOrg().Match(text) is { Success: true } m && next.Contains(m.Groups["org"].Value, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)$")]
+    private static partial Regex AboutOrg();
+
     /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "--".</summary>
     public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && text.All(c => c == '_');
 
@@ -109,7 +137,8 @@ internal static partial class PageCues
     )(?:[\s,·|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24})?(?:\s*[|·–—-].{0,40})?$")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"(?i)^(?:by|por|publicado\s+por|photographs?\s+by|photos?\s+by|text\s+and\s+photos?\s+by|words\s+by|written\s+by|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S")]
+    // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …").
+    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|photographs?\s+by|photos?\s+by|text\s+and\s+photos?\s+by|words\s+by|written\s+by|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s]))")]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
