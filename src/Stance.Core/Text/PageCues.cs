@@ -28,11 +28,11 @@ internal static partial class PageCues
     /// <summary>"⚡️ UPDATE | The grid went down again at 5:40 this morning, …": one label, then a long sentence.</summary>
     private static bool LabelledSentence(string text) => text.Split(" | ").Length == 2 && UnitCues.EndsSentence(text) && Words(text) >= 12;
 
-    /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's sidebar, the footer.</summary>
+    /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar, the footer.</summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
     /// <summary>A crosshead inside a body ("What changes?"): a short line that does not end with a period.</summary>
-    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.');
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text);
 
     /// <summary>Blogger's "Anonymous said..." before a comment on the same line: the length of the prefix, 0 when there is none.</summary>
     public static int SaidPrefix(string text) => BloggerSaid().Match(text) is { Success: true } m ? m.Length : 0;
@@ -160,6 +160,7 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?ix)^(?:
         leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ a\ comment|comments\ are\ closed\.?|
         you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
+        about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
