@@ -47,6 +47,9 @@ public class SegmenterPagesTests
     // Written by a third helper who had not seen the segmenter, measured once at 0.864 / 0.907 after the sixth freeze,
     // then used to improve it: a development set now.
     [InlineData("pages-heldout5", 16, 0.99, 0.96)]
+    // Written by a fourth helper who had not seen the segmenter, measured once after the seventh freeze (0.812 / 0.880;
+    // the sixth freeze's segmenter gave 0.816 / 0.926 on it): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout6", 16, 0.81, 0.87)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
