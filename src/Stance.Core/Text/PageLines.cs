@@ -66,7 +66,8 @@ internal static partial class PageLines
     /// <summary>
     /// The same for bulleted lists ("* Mexico's president visits Guatemala border region" under "MORE NATION &amp; WORLD"):
     /// three or more bullets, with the lines that wrap them or give their links, and not one of those lines ending in
-    /// punctuation. A list in a body ends its items with periods or semicolons, or has a lead-in that does.
+    /// punctuation. A list in a body ends its items with periods or semicolons, or reads as part of the text
+    /// (<see cref="InBody"/>).
     /// </summary>
     private static void DropBulletedTitles(List<PageLine> lines)
     {
@@ -80,10 +81,38 @@ internal static partial class PageLines
                 if (lines[end].Bullet) bullets++;
                 punctuated |= ClauseEnd().IsMatch(lines[end].Text);
             }
-            if (bullets >= 3 && !punctuated)
+            if (bullets >= 3 && !punctuated && !InBody(lines, i, end))
                 for (int k = i; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
             i = Math.Max(end, i + 1);
         }
+    }
+
+    /// <summary>
+    /// Whether the bulleted list at [<paramref name="from"/>, <paramref name="to"/>) is part of an article's text: a
+    /// lead-in ending in ':' introduces it, its items start in lower case (parts of a sentence, not link titles), or
+    /// it sits between two sentences of prose. A "More news" list follows its head or the body's end, never a sentence.
+    /// </summary>
+    private static bool InBody(List<PageLine> lines, int from, int to)
+    {
+        var items = lines.Skip(from).Take(to - from).Where(l => l.Bullet).ToList();
+        if (items.Count(l => char.IsLower(l.Text[0])) * 2 > items.Count) return true;
+        string? above = NeighbourText(lines, from - 1, -1), below = NeighbourText(lines, to, +1);
+        if (above is null) return false;
+        if (above.EndsWith(':') && !PageCues.OpensBox(above) && !PageCues.EndsBody(above)) return true;
+        return IsSentence(above) && below is not null && IsSentence(below);
+    }
+
+    private static bool IsSentence(string text) => SentenceEnd().IsMatch(text) && PageCues.Words(text) >= 6;
+
+    /// <summary>The nearest content line's text from <paramref name="at"/> in direction <paramref name="step"/>, blank lines skipped.</summary>
+    private static string? NeighbourText(List<PageLine> lines, int at, int step)
+    {
+        for (int i = at; i >= 0 && i < lines.Count; i += step)
+        {
+            if (lines[i].Role == LineRole.Blank) continue;
+            return lines[i].Role == LineRole.Content && lines[i].Text.Length > 0 ? lines[i].Text : null;
+        }
+        return null;
     }
 
     /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
