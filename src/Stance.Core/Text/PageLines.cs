@@ -165,8 +165,11 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?:\s+\d+)?\s*△\s*▽(?:\s*•\s*(?:Reply|Share ›|Share|Flag))*\s*$")]
     private static partial Regex ActionTail();
 
-    /// <summary>List and comment bullets: "  • You wrote, ..." in 001; a plain-text e-mail's "* item".</summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S))")]
+    /// <summary>
+    /// List and comment bullets: "  • You wrote, ..." in 001; plain text's and Markdown's "* item" and "- item"
+    /// (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
+    /// </summary>
+    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|-\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
