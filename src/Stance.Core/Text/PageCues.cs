@@ -74,10 +74,13 @@ internal static partial class PageCues
     /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
     public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
 
-    /// <summary>Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.</summary>
+    /// <summary>
+    /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.
+    /// "Related stories from Site" and "Similar stories" head the page's lists below the article, never a box inside it.
+    /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|similar\s+(?:stories|articles|posts):?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>The mark that ends a press release's text: "###", "-30-".</summary>

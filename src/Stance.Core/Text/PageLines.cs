@@ -32,6 +32,7 @@ internal static partial class PageLines
         }
         DropNumberedLists(lines);
         DropBulletedTitles(lines);
+        DropPreviews(lines);
         return lines;
     }
 
@@ -113,6 +114,22 @@ internal static partial class PageLines
             return lines[i].Role == LineRole.Content && lines[i].Text.Length > 0 ? lines[i].Text : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A line cut short with "…" right above the line it begins ("They take them far away so the family…" over the whole
+    /// comment): a Drupal comment's subject or a teaser, printed again in full below, so not a unit of its own.
+    /// </summary>
+    private static void DropPreviews(List<PageLine> lines)
+    {
+        for (int i = 0; i + 1 < lines.Count; i++)
+        {
+            string text = lines[i].Text;
+            if (lines[i].Role != LineRole.Content || lines[i + 1].Role != LineRole.Content) continue;
+            string cut = text.EndsWith('…') ? text[..^1] : text.EndsWith("...") ? text[..^3] : "";
+            if (cut.Length >= 10 && lines[i + 1].Text.Length > cut.Length && lines[i + 1].Text.StartsWith(cut, StringComparison.Ordinal))
+                lines[i] = lines[i] with { Role = LineRole.Boilerplate };
+        }
     }
 
     /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
