@@ -15,6 +15,9 @@ namespace Stance.Core.Text;
 /// </summary>
 public sealed class ArticleSegmenter
 {
+    /// <summary>The most words a channel's or page's name has ("Noticias del Sur de la Florida").</summary>
+    private const int NameMaxWords = 6;
+
     private readonly IReadOnlyList<Regex> _boilerplate;
 
     public ArticleSegmenter() : this(new SegmenterOptions()) { }
@@ -72,7 +75,7 @@ public sealed class ArticleSegmenter
             bool shaped = HeadlineShaped(l, next);
             bool prose = IsBodyProse(l);
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
-                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) || UnitCues.IsCaption(l.Text));
+                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
             if (startsBody)
             {
                 if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
@@ -83,16 +86,16 @@ public sealed class ArticleSegmenter
         // A title-bar copy, "Bread roll cut to 60 grams - Holguín al Día", yields to the headline it repeats,
         // and a candidate the title bar repeats is the headline, whatever sits below it.
         candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBarCopy(lines[c].Text, lines[o].Text)));
-        // A name, not a headline: a line the page prints on its own three times or more (a channel's name over its
-        // header, its pinned message and its post). A headline comes back at most twice (title, a thread's first post, a nav link).
-        candidates.RemoveAll(c => lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
+        // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
+        // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
+        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
         if (candidates.Count == 0) return -1;
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBarCopy(l.Text, lines[c].Text))).ToList();
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
         bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
-            || i > 0 && lines[i - 1].HasText && PageCues.IsDate(lines[i - 1].Text);
+            || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its longer dek are two candidates, one text line after the other: the first is the headline.
         int at = candidates.IndexOf(best);
@@ -100,10 +103,41 @@ public sealed class ArticleSegmenter
         return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
     }
 
-    /// <summary>Whether <paramref name="text"/> is <paramref name="headline"/> followed by " - Site name" (or –, —, |), as title bars print it.</summary>
-    private static bool TitleBarCopy(string text, string headline) =>
-        text.Length > headline.Length + 3 && text.StartsWith(headline, StringComparison.Ordinal)
-        && text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && rest[0] is '-' or '–' or '—' or '|' && PageCues.Words(rest[1..].ToString()) <= 6;
+    /// <summary>
+    /// Whether <paramref name="text"/> is <paramref name="headline"/> with the site's name beside it, as title bars and
+    /// e-mail subjects print it: "Headline - Site" (or –, —, |, ›, », ·, as in "Headline › Section › Site"), or
+    /// "Blog name: Headline", "Subject: Brief #212: Headline".
+    /// </summary>
+    private static bool TitleBarCopy(string text, string headline)
+    {
+        if (text.Length <= headline.Length + 3) return false;
+        if (text.StartsWith(headline, StringComparison.Ordinal))
+            return text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && IsTitleSeparator(rest[0]) && PageCues.Words(rest[1..].ToString()) <= 10;
+        if (!text.EndsWith(headline, StringComparison.Ordinal) || !char.IsWhiteSpace(text[^(headline.Length + 1)])) return false;
+        var site = text[..^headline.Length].TrimEnd();
+        return site.Length > 1 && (site[^1] == ':' || IsTitleSeparator(site[^1])) && PageCues.Words(site) <= 7;
+    }
+
+    private static bool IsTitleSeparator(char c) => c is '-' or '–' or '—' or '|' or '›' or '»' or '·';
+
+    /// <summary>
+    /// Whether the run of adjacent prose lines from <paramref name="from"/> ends a sentence somewhere, as a hard-wrapped
+    /// paragraph does; a run that never does is a list of link titles ("Trending now") or a headline over its dek.
+    /// </summary>
+    private static bool ProseRunEndsSentence(List<PageLine> lines, int from)
+    {
+        for (int i = from; i < lines.Count && IsBodyProse(lines[i]); i++)
+            if (UnitCues.EndsSentence(lines[i].Text)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a date sits right above line <paramref name="at"/>, blank lines between them allowed (Blogger's "Saturday, March 15, 2025" over its post's title).</summary>
+    private static bool DateAbove(List<PageLine> lines, int at)
+    {
+        int i = at - 1;
+        while (i >= 0 && lines[i].Role == LineRole.Blank) i--;
+        return i >= 0 && lines[i].HasText && PageCues.IsDate(lines[i].Text);
+    }
 
     /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
     private static int? PreviousText(List<PageLine> lines, int from)
@@ -121,7 +155,8 @@ public sealed class ArticleSegmenter
 
     /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
     private static bool IsBodyProse(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3) && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
+        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3 || PageCues.IsSalutation(l.Text))
+        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
 
     /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
     private static bool IsThread(List<PageLine> lines, int from) =>
@@ -141,7 +176,8 @@ public sealed class ArticleSegmenter
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             var l = lines[i];
-            if (prose && (l.Role == LineRole.CommentHeader
+            if (prose && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
+                || l.HasText && NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !(PageCues.OpensBox(l.Text) && BodyGoesOn(lines, i))
                 || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
@@ -183,20 +219,26 @@ public sealed class ArticleSegmenter
         var prose = region.Select(l => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
+        // An appeal box ("Subscribe to …", "Help Havana Times continue") runs to the next blank line, sentences included.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
-            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text)) box = -1;
-            else if (l.HasText && PageCues.OpensBox(l.Text)) box = i;
+            bool appeal = box >= 0 && PageCues.OpensAppeal(region[box].Text);
+            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
+            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
         }
+        // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own.
+        for (int i = 0; i < region.Count; i++)
+            if (region[i].HasText && region[i].Text.EndsWith(':') && PageCues.Words(region[i].Text) >= 2 && !PageCues.IsMetadata(region[i].Text)
+                && region.Skip(i + 1).FirstOrDefault(l => l.HasText) is { Bullet: true }) prose[i] = true;
         for (int i = 1; i < region.Count; i++)
         {
             // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
             // is prose and does not end a sentence, or this line starts in lower case) belongs with it.
             PageLine above = region[i - 1], l = region[i];
             if (!above.HasText || !l.HasText || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.IsBylineOrDate(l.Text)
-                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text)) continue;
+                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)) continue;
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }

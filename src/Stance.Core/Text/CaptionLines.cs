@@ -49,7 +49,7 @@ internal static partial class CaptionLines
     [GeneratedRegex(@"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")]
     private static partial Regex SlideCounter();
 
-    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photos by Ana Ruiz", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP".</summary>
-    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?)(?:\s+by\s|\s*:\s)[^.!?]{1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30})$")]
+    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP".</summary>
+    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)[^.!?]{1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30})$")]
     private static partial Regex CreditLine();
 }

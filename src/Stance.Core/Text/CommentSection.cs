@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Stance.Core.Text;
 
 /// <summary>The comment section of a page, read into one draft per reader's comment.</summary>
-internal static class CommentSection
+internal static partial class CommentSection
 {
     /// <summary>
     /// The comments: runs of prose between metadata. A bullet starts a comment; blank lines do not end one,
@@ -45,6 +47,7 @@ internal static class CommentSection
                 continue;
             }
             if (quoted) { quoted = false; continue; }
+            if (comment.Count == 0 && QuotesEarlier(l, drafts) && at + 1 < lines.Count && IsCommentText(lines[at + 1])) continue;
             if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
             comment.Add(l);
             afterText = true;
@@ -53,8 +56,20 @@ internal static class CommentSection
         // Where every comment is closed by its metadata, trailing prose without any is the site's footer
         // ("Islas Photo Desk is a reader-supported collective …"), not a last comment.
         if (drafts.Count >= 3 && closed.Count == drafts.Count - 1 && !closed.Contains(drafts.Count - 1)) drafts.RemoveAt(drafts.Count - 1);
+        // A bot's notice ("… I am a bot, and this action was performed automatically.") is no reader's comment.
+        drafts.RemoveAll(d => BotNotice().IsMatch(d.Text));
         return drafts;
     }
+
+    /// <summary>
+    /// A reply's first line that copies part of an earlier comment ("A month is unimaginable.") quotes it. A whole
+    /// earlier comment said again is a reader's own comment: two readers may write the same words.
+    /// </summary>
+    private static bool QuotesEarlier(PageLine l, List<Draft> earlier) =>
+        l.HasText && PageCues.Words(l.Text) >= 3 && earlier.Any(d => d.Text.Length > l.Text.Length && d.Text.Contains(l.Text, StringComparison.Ordinal));
+
+    [GeneratedRegex(@"(?i)\bI am a bot\b")]
+    private static partial Regex BotNotice();
 
     /// <summary>
     /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a chat-like block:

@@ -28,23 +28,33 @@ internal static partial class PageCues
     /// <summary>"⚡️ UPDATE | The grid went down again at 5:40 this morning, …": one label, then a long sentence.</summary>
     private static bool LabelledSentence(string text) => text.Split(" | ").Length == 2 && UnitCues.EndsSentence(text) && Words(text) >= 12;
 
-    /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's sidebar, the footer.</summary>
+    /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar, the footer.</summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
     /// <summary>A crosshead inside a body ("What changes?"): a short line that does not end with a period.</summary>
-    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.');
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text);
 
     /// <summary>Blogger's "Anonymous said..." before a comment on the same line: the length of the prefix, 0 when there is none.</summary>
     public static int SaidPrefix(string text) => BloggerSaid().Match(text) is { Success: true } m ? m.Length : 0;
 
     /// <summary>
     /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
-    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers.
+    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
     /// <summary>A byline or a date line of the article: "By Jane Doe", "Text and photos by …", "Por Redacción | 12 de marzo".</summary>
-    public static bool IsBylineOrDate(string text) => BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text);
+    public static bool IsBylineOrDate(string text) =>
+        BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text) || DatesBy().IsMatch(text)
+        || Authors().IsMatch(text);
+
+    /// <summary>Two or three reporters' names with no "By": "Lucía Méndez and Paul Kessler", "Ana Ruiz, Tom Bell and Li Wen".</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}(?:,\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})?\s+(?:and|&|y)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$")]
+    private static partial Regex Authors();
+
+    /// <summary>WordPress's post line, its dates glued together: "June 3, 2025June 4, 2025 by Reinier Castellanos".</summary>
+    [GeneratedRegex(@"(?i)^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+\d{4}\s*){1,2}(?:by\s+\S.{0,60})?$")]
+    private static partial Regex DatesBy();
 
     /// <summary>"submitted 6 months ago by x", "Posted by x on …": who posted a thread, under its title.</summary>
     public static bool IsSubmission(string text) => Submission().IsMatch(text);
@@ -58,17 +68,48 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
     private static partial Regex Stamp();
 
-    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024".</summary>
+    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
     /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
     public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
 
-    /// <summary>Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.</summary>
+    /// <summary>
+    /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.
+    /// "Related stories from Site" and "Similar stories" head the page's lists below the article, never a box inside it.
+    /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
     [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
+
+    /// <summary>The mark that ends a press release's text: "###", "-30-".</summary>
+    public static bool ClosesRelease(string text) => text is "###" or "# # #" or "-30-" or "- 30 -";
+
+    /// <summary>
+    /// The head of a box that asks the reader for something (subscribe, sign up, donate, "Help Havana Times continue",
+    /// "Support the Courier"): the whole box, sentences included, runs to the next blank line.
+    /// </summary>
+    public static bool OpensAppeal(string text) => Appeal().IsMatch(text) && !UnitCues.EndsSentence(text);
+
+    [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40})$")]
+    private static partial Regex Appeal();
+
+    /// <summary>"Dear readers,", "Hi all,": a letter's salutation, a paragraph of its own.</summary>
+    public static bool IsSalutation(string text) => Salutation().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:dear|hi|hello|hey|queridos?|queridas?|estimados?|estimadas?)\b[^.!?]{0,40},$")]
+    private static partial Regex Salutation();
+
+    /// <summary>
+    /// "About the Caribbean Relief Alliance" over "The Caribbean Relief Alliance is …": the organisation's boilerplate
+    /// under a press release, known by the next line naming it again.
+    /// </summary>
+    public static bool IntroducesAbout(string text, string next) =>
+        AboutOrg().Match(text) is { Success: true } m && next.Contains(m.Groups["org"].Value, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)$")]
+    private static partial Regex AboutOrg();
 
     /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "--".</summary>
     public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && text.All(c => c == '_');
@@ -81,7 +122,7 @@ internal static partial class PageCues
     public static bool IntroducesQuote(string text) => QuoteIntro().IsMatch(text);
 
     [GeneratedRegex(@"(?ix)^(?:
-        reply|replies|reply\ with\ quote|quote|like|likes|unlike|share|report|permalink|embed|save|hide|parent|flag|link|
+        reply|replies|reply\ with\ quote|quote|like|likes|unlike|share|report|permalink|embed|save|hide|parent|flag|link|edited|
         link\ to\ comment|share\ on\ other\ sites|multi-?quote|edit|delete|follow|cancel\ reply|load\ more\ comments|
         show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)|[\d.,]+k?\s+posts|
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
@@ -90,13 +131,13 @@ internal static partial class PageCues
         \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
-        keywords?:.{0,200}|details|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
+        keywords?:.{0,200}|details|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();
 
     [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified)[\s:]*)?(?:on\ )?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*,\ +)?
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—]\ +))?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
@@ -104,12 +145,13 @@ internal static partial class PageCues
     )(?:[\s,·|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24})?(?:\s*[|·–—-].{0,40})?$")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"(?i)^(?:by|por|publicado\s+por|photographs?\s+by|photos?\s+by|text\s+and\s+photos?\s+by|words\s+by|written\s+by|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S")]
+    // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
+    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|photographs?\s+by|photos?\s+by|text\s+and\s+photos?\s+by|words\s+by|written\s+by|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
-        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?:?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
+        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
         most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
@@ -126,6 +168,7 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?ix)^(?:
         leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ a\ comment|comments\ are\ closed\.?|
         you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
+        about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|

@@ -31,6 +31,8 @@ internal static partial class PageLines
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
+        DropBulletedTitles(lines);
+        DropPreviews(lines);
         return lines;
     }
 
@@ -59,6 +61,74 @@ internal static partial class PageLines
             if (end - i >= 3)
                 for (int k = i; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
             i = Math.Max(end, i + 1);
+        }
+    }
+
+    /// <summary>
+    /// The same for bulleted lists ("* Mexico's president visits Guatemala border region" under "MORE NATION &amp; WORLD"):
+    /// three or more bullets, with the lines that wrap them or give their links, and not one of those lines ending in
+    /// punctuation. A list in a body ends its items with periods or semicolons, or reads as part of the text
+    /// (<see cref="InBody"/>).
+    /// </summary>
+    private static void DropBulletedTitles(List<PageLine> lines)
+    {
+        for (int i = 0; i < lines.Count;)
+        {
+            if (!lines[i].Bullet || lines[i].Role != LineRole.Content) { i++; continue; }
+            int end = i, bullets = 0;
+            bool punctuated = false;
+            for (; end < lines.Count && lines[end].Role == LineRole.Content && lines[end].Text.Length > 0; end++)
+            {
+                if (lines[end].Bullet) bullets++;
+                punctuated |= ClauseEnd().IsMatch(lines[end].Text);
+            }
+            if (bullets >= 3 && !punctuated && !InBody(lines, i, end))
+                for (int k = i; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
+            i = Math.Max(end, i + 1);
+        }
+    }
+
+    /// <summary>
+    /// Whether the bulleted list at [<paramref name="from"/>, <paramref name="to"/>) is part of an article's text: a
+    /// lead-in ending in ':' introduces it, its items start in lower case (parts of a sentence, not link titles), or
+    /// it sits between two sentences of prose. A "More news" list follows its head or the body's end, never a sentence.
+    /// </summary>
+    private static bool InBody(List<PageLine> lines, int from, int to)
+    {
+        var items = lines.Skip(from).Take(to - from).Where(l => l.Bullet).ToList();
+        if (items.Count(l => char.IsLower(l.Text[0])) * 2 > items.Count) return true;
+        string? above = NeighbourText(lines, from - 1, -1), below = NeighbourText(lines, to, +1);
+        if (above is null) return false;
+        if (above.EndsWith(':') && !PageCues.OpensBox(above) && !PageCues.EndsBody(above)) return true;
+        return IsSentence(above) && below is not null && IsSentence(below);
+    }
+
+    private static bool IsSentence(string text) => SentenceEnd().IsMatch(text) && PageCues.Words(text) >= 6;
+
+    /// <summary>The nearest content line's text from <paramref name="at"/> in direction <paramref name="step"/>, blank lines skipped.</summary>
+    private static string? NeighbourText(List<PageLine> lines, int at, int step)
+    {
+        for (int i = at; i >= 0 && i < lines.Count; i += step)
+        {
+            if (lines[i].Role == LineRole.Blank) continue;
+            return lines[i].Role == LineRole.Content && lines[i].Text.Length > 0 ? lines[i].Text : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A line cut short with "…" right above the line it begins ("They take them far away so the family…" over the whole
+    /// comment): a Drupal comment's subject or a teaser, printed again in full below, so not a unit of its own.
+    /// </summary>
+    private static void DropPreviews(List<PageLine> lines)
+    {
+        for (int i = 0; i + 1 < lines.Count; i++)
+        {
+            string text = lines[i].Text;
+            if (lines[i].Role != LineRole.Content || lines[i + 1].Role != LineRole.Content) continue;
+            string cut = text.EndsWith('…') ? text[..^1] : text.EndsWith("...") ? text[..^3] : "";
+            if (cut.Length >= 10 && lines[i + 1].Text.Length > cut.Length && lines[i + 1].Text.StartsWith(cut, StringComparison.Ordinal))
+                lines[i] = lines[i] with { Role = LineRole.Boilerplate };
         }
     }
 
@@ -102,6 +172,9 @@ internal static partial class PageLines
     [GeneratedRegex(@"[.!?][”""’')\]]*$")]
     private static partial Regex SentenceEnd();
 
+    [GeneratedRegex(@"[.!?;:,…][”""’')\]]*$")]
+    private static partial Regex ClauseEnd();
+
     [GeneratedRegex(@"^\d{1,2}[.)] \S.{2,150}[^.!?;:,…]$")]
     private static partial Regex NumberedTitle();
 
@@ -109,8 +182,11 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?:\s+\d+)?\s*△\s*▽(?:\s*•\s*(?:Reply|Share ›|Share|Flag))*\s*$")]
     private static partial Regex ActionTail();
 
-    /// <summary>List and comment bullets: "  • You wrote, ..." in 001.</summary>
-    [GeneratedRegex(@"^[•●▪◦·](?:\s+|$)")]
+    /// <summary>
+    /// List and comment bullets: "  • You wrote, ..." in 001; plain text's and Markdown's "* item" and "- item"
+    /// (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
+    /// </summary>
+    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|-\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>

@@ -36,17 +36,18 @@ internal static partial class UnitCues
     /// brackets at the end, a "Photo:" opening, or the agencies' "PLACE, COUNTRY - MONTH DAY:" opening.
     /// </summary>
     public static bool IsCaption(string text) =>
-        BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
+        BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
         || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text);
 
     /// <summary>
     /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here."
     /// or "• Jeffrey Scott Shapiro is the former director of ...". A name followed by "is a/an/the" alone
     /// could be a closing paragraph about a politician, so it also needs a bullet or dash before it or a
-    /// profession word; a "follow him on" line is a bio by itself.
+    /// profession word (or "a member of"); a "follow him on" line and a reporter's beat ("X covers Cuba for the Courier")
+    /// are bios by themselves.
     /// </summary>
     public static bool IsAuthorBio(string text, bool bulleted) =>
-        FollowOn().IsMatch(text) || NameIs().Match(text) is { Success: true } m && (bulleted || m.Groups["dash"].Success || Profession().IsMatch(text));
+        FollowOn().IsMatch(text) || NameCovers().IsMatch(text) || NameIs().Match(text) is { Success: true } m && (bulleted || m.Groups["dash"].Success || Profession().IsMatch(text));
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -67,17 +68,21 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)$")]
     private static partial Regex BracketedCredit();
 
-    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user": a credit closing a short line.</summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?)\s*(?::|by)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
+    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Picture: Ramiro Soto/AFP": a credit closing a short line.</summary>
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
     private static partial Regex TrailingCredit();
 
-    /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets.</summary>
-    [GeneratedRegex(@"^.{10,300}[.!?]\s*\([^()]{2,40}\)$")]
+    /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
+    [GeneratedRegex(@"^.{10,300}[.!?]\s*\((?![^()]*\w\.\w)[^()]{2,40}\)$")]
     private static partial Regex SentenceThenCredit();
 
     /// <summary>Slide-show captions: "Item 1 of 3 People gather …", "[1/3]People gather …".</summary>
     [GeneratedRegex(@"^(?:Item \d+ of \d+\b|\[\d+/\d+\])")]
     private static partial Regex SlideCaption();
+
+    /// <summary>"… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com": a credit in capitals after a short caption.</summary>
+    [GeneratedRegex(@"^.{10,250}[.!?]\s+\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\S+@\S+)?$")]
+    private static partial Regex CapitalCredit();
 
     [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
     private static partial Regex CreditOpening();
@@ -91,6 +96,10 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^(?<dash>[–—-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
     private static partial Regex NameIs();
 
-    [GeneratedRegex(@"(?i)\b(?:writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|organi[sz]ation|nonprofit|non-profit|charity)\b")]
+    /// <summary>"Adriana Cuesta covers Cuba and the Cuban American community for the Miami Courier.": a reporter's beat.</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}\sfor\s+(?:the\s+)?\p{Lu}")]
+    private static partial Regex NameCovers();
+
+    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|organi[sz]ation|nonprofit|non-profit|charity)\b")]
     private static partial Regex Profession();
 }
