@@ -50,6 +50,9 @@ public class SegmenterPagesTests
     // Written by a fourth helper who had not seen the segmenter, measured once after the seventh freeze (0.812 / 0.880;
     // the sixth freeze's segmenter 0.816 / 0.926), then used to improve it: a development set now.
     [InlineData("pages-heldout6", 16, 0.94, 0.98)]
+    // Written by a fifth helper who had not seen the segmenter, measured once after the eighth freeze (0.814 / 0.851;
+    // the sixth freeze's segmenter gave 0.764 / 0.855 on it): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout7", 20, 0.81, 0.85)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
