@@ -39,11 +39,17 @@ public sealed class ArticleSegmenter
         return units;
     }
 
-    /// <summary>Lines that can be a headline: 4–25 words, not a byline, date, caption or breadcrumb; a final period only when metadata follows ("… Mixed feelings." then "submitted by …").</summary>
+    /// <summary>
+    /// Lines that can be a headline: 4–25 words, not a byline (nor "Name in Place" over a date), date, caption or breadcrumb;
+    /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
+    /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
+    /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? next) =>
         l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text)
-        && (UnitCues.IsHeadline(l.Text) || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+        && !(PageCues.IsPlacedByline(l.Text) && next is { } d && PageCues.IsDate(d.Text))
+        && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
+            || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
     private static bool IsPostMetadata(PageLine l) =>
         PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text) || PageCues.IsTrail(l.Text);
@@ -187,17 +193,20 @@ public sealed class ArticleSegmenter
         return (lines.Count, lines.Count);
     }
 
-    /// <summary>Whether real body prose (a long sentence) follows a mid-article box within its next eight lines of text.</summary>
+    /// <summary>
+    /// Whether real body prose follows a mid-article box within its next eight lines of text: two long sentences on
+    /// lines of their own. One alone may be an app or newsletter blurb under the page's related list ("Real-time updates …").
+    /// </summary>
     private static bool BodyGoesOn(List<PageLine> lines, int box)
     {
-        int seen = 0;
+        int seen = 0, sentences = 0;
         for (int i = box + 1; i < lines.Count && seen < 8; i++)
         {
             var l = lines[i];
             if (l.Role == LineRole.CommentHeader) return false;
             if (!l.HasText) continue;
             if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
-            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12) return true;
+            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && ++sentences == 2) return true;
             seen++;
         }
         return false;
@@ -259,14 +268,18 @@ public sealed class ArticleSegmenter
         }
         var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
+        // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
+        // updates … right in the palm of your hand." under an app's name), not body.
+        int blurbs = Enumerable.Range(1, 2).FirstOrDefault(n => drafts.Count > n && kinds[^(n + 1)] == UnitKind.Paragraph
+            && UnitCues.IsAuthorBio(drafts[^(n + 1)].Text, drafts[^(n + 1)].Bulleted) && drafts.TakeLast(n).All(d => kinds[drafts.IndexOf(d)] == UnitKind.Paragraph && PageCues.Words(d.Text) <= 20));
         // Author bios close the body: walk back from its end while paragraphs read as bios.
-        for (int i = drafts.Count - 1; i >= 0; i--)
+        for (int i = drafts.Count - 1 - blurbs; i >= 0; i--)
         {
             if (kinds[i] != UnitKind.Paragraph) continue;
             if (!UnitCues.IsAuthorBio(drafts[i].Text, drafts[i].Bulleted)) break;
             kinds[i] = UnitKind.Byline;
         }
-        units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)));
+        units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
     }
 

@@ -39,7 +39,8 @@ internal static partial class PageCues
 
     /// <summary>
     /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
-    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …").
+    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …"),
+    /// "a month ago", Disqus's reply line "Miami Mike → Hector V.".
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -47,6 +48,15 @@ internal static partial class PageCues
     public static bool IsBylineOrDate(string text) =>
         BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text) || DatesBy().IsMatch(text)
         || Authors().IsMatch(text);
+
+    /// <summary>
+    /// A byline that names the reporter and where they write from, "Ruaraidh Fenwick in Varadero": two to four capitalized
+    /// names, "in", a place of one to three. A title-case headline may have that shape too, so callers want a date beside it.
+    /// </summary>
+    public static bool IsPlacedByline(string text) => PlacedByline().IsMatch(text);
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+and\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})?\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
+    private static partial Regex PlacedByline();
 
     /// <summary>Two or three reporters' names with no "By": "Lucía Méndez and Paul Kessler", "Ana Ruiz, Tom Bell and Li Wen".</summary>
     [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}(?:,\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})?\s+(?:and|&|y)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$")]
@@ -65,7 +75,7 @@ internal static partial class PageCues
     /// <summary>When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply".</summary>
     public static bool IsStamp(string text) => DateLine().IsMatch(text) || Stamp().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
     private static partial Regex Stamp();
 
     /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
@@ -76,11 +86,11 @@ internal static partial class PageCues
 
     /// <summary>
     /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.
-    /// "Related stories from Site" and "Similar stories" head the page's lists below the article, never a box inside it.
+    /// "Similar stories" heads the page's lists below the article, never a box inside it.
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>The mark that ends a press release's text: "###", "-30-".</summary>
@@ -128,7 +138,7 @@ internal static partial class PageCues
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
-        \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[^.!?]{1,40}\s→\s[^.!?]{1,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         keywords?:.{0,200}|details|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|

@@ -191,8 +191,8 @@ internal static partial class PageLines
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "COMMENTS", "Reader comments (3)".
+    /// "12 Comments", "COMMENTS", "Reader comments (3)", Viafoura's "Conversation 9".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments)$")]
+    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?)$")]
     private static partial Regex CommentHeader();
 }
