@@ -13,7 +13,7 @@ namespace Stance.Core.Text;
 /// readers' identical comments stay two units. Everything else — menus, share rows, boilerplate,
 /// metadata, short title-like lines — is not a unit.
 /// </summary>
-public sealed class ArticleSegmenter
+public sealed partial class ArticleSegmenter
 {
     /// <summary>The most words a channel's or page's name has ("Noticias del Sur de la Florida").</summary>
     private const int NameMaxWords = 6;
@@ -26,7 +26,7 @@ public sealed class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate));
+        var lines = PageLines.DropPlacedBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate)));
         // A social post has no headline: its text starts where the title bar quotes it.
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
@@ -40,16 +40,18 @@ public sealed class ArticleSegmenter
     }
 
     /// <summary>
-    /// Lines that can be a headline: 4–25 words, not a byline (nor "Name in Place" over a date), date, caption or breadcrumb;
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb or numbered item ("1. Getting there …", a listicle's crosshead);
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? next) =>
-        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords
+        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !NumberedItem().IsMatch(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text)
-        && !(PageCues.IsPlacedByline(l.Text) && next is { } d && PageCues.IsDate(d.Text))
         && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
             || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    [GeneratedRegex(@"^\d{1,2}[.)]\s")]
+    private static partial Regex NumberedItem();
 
     private static bool IsPostMetadata(PageLine l) =>
         PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text) || PageCues.IsTrail(l.Text);
@@ -79,7 +81,8 @@ public sealed class ArticleSegmenter
             while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
             var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
             bool shaped = HeadlineShaped(l, next);
-            bool prose = IsBodyProse(l);
+            // A title-case line that ends in a period is a headline, not the body's first sentence.
+            bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
             if (startsBody)
@@ -225,7 +228,7 @@ public sealed class ArticleSegmenter
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select(l => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet)).ToArray();
+        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !NumberedCrosshead(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") runs to the next blank line, sentences included.
@@ -267,6 +270,7 @@ public sealed class ArticleSegmenter
             body.Add(l.HasText && !prose[i] ? l with { Role = LineRole.Boilerplate } : l);
         }
         var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
+        drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts))];
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
         // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
         // updates … right in the palm of your hand." under an app's name), not body.
@@ -282,6 +286,14 @@ public sealed class ArticleSegmenter
         units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
     }
+
+    /// <summary>
+    /// "1. Getting there takes longer than you think" right over a paragraph: a listicle's numbered crosshead, however long.
+    /// A numbered list's item sits over the next item, not over a paragraph of sentences.
+    /// </summary>
+    private static bool NumberedCrosshead(List<PageLine> region, int at) =>
+        region[at].HasText && NumberedItem().IsMatch(region[at].Text) && !UnitCues.EndsSentence(region[at].Text) && PageCues.Words(region[at].Text) <= 15
+        && at + 1 < region.Count && region[at + 1] is { HasText: true } below && !NumberedItem().IsMatch(below.Text) && PageCues.OpensBody(below.Text);
 
     private static UnitKind BodyKind(Draft d) =>
         UnitCues.IsByline(d.Text) ? UnitKind.Byline

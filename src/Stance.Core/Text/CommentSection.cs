@@ -37,7 +37,8 @@ internal static partial class CommentSection
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             if (said > 0) ParagraphSplitter.Flush(comment, drafts);
-            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = true; continue; }
+            // "Pedro said:" over metadata ("1", a date) names a comment's author, as WordPress's "says:" does; over text, it quotes.
+            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = !AboveMetadata(lines, at); continue; }
             if (!IsCommentText(l) && !IsShortComment(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
@@ -68,6 +69,12 @@ internal static partial class CommentSection
     private static bool QuotesEarlier(PageLine l, List<Draft> earlier) =>
         l.HasText && PageCues.Words(l.Text) >= 3 && earlier.Any(d => d.Text.Length > l.Text.Length && d.Text.Contains(l.Text, StringComparison.Ordinal));
 
+    private static bool AboveMetadata(List<PageLine> lines, int at) =>
+        lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && (PageCues.IsMetadata(next.Text) || PageCues.IsBylineOrDate(next.Text));
+
+    [GeneratedRegex(@"^[“""][^“”""]{2,80}[”""]$")]
+    private static partial Regex QuotedTitle();
+
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
 
@@ -94,9 +101,12 @@ internal static partial class CommentSection
             && !lines.Skip(author).Take(at - author).Any(a => PageCues.IsStamp(a.Text));
     }
 
-    /// <summary>A line of a comment's text: prose, a bulleted line or a line of emoji ("❤️❤️❤️"), not metadata, a byline, a date or a closing line.</summary>
+    /// <summary>
+    /// A line of a comment's text: prose, a bulleted line, a line of emoji ("❤️❤️❤️") or a line wholly in quotes (a review's
+    /// title, "“Great town, tough journey”"), not metadata, a byline, a date or a closing line.
+    /// </summary>
     private static bool IsCommentText(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text))
+        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text) || QuotedTitle().IsMatch(l.Text))
         && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
 
     /// <summary>Emoji and no letter or digit: a reader's whole comment on video and social pages.</summary>

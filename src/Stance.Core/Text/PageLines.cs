@@ -162,6 +162,18 @@ internal static partial class PageLines
         return kept;
     }
 
+    /// <summary>
+    /// "Ruaraidh Fenwick in Varadero" over its date line is the reporter and where they write from: not a unit. A title-case
+    /// headline may have the same shape ("Protesters Clash With Police in Havana"), but a date never sits right below one.
+    /// </summary>
+    public static List<PageLine> DropPlacedBylines(List<PageLine> lines)
+    {
+        for (int i = 0; i + 1 < lines.Count; i++)
+            if (lines[i].HasText && lines[i + 1].HasText && PageCues.IsPlacedByline(lines[i].Text) && PageCues.IsDate(lines[i + 1].Text))
+                lines[i] = lines[i] with { Role = LineRole.Boilerplate };
+        return lines;
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
@@ -191,8 +203,8 @@ internal static partial class PageLines
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "COMMENTS", "Reader comments (3)", Viafoura's "Conversation 9".
+    /// "12 Comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?)$")]
+    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\))$")]
     private static partial Regex CommentHeader();
 }
