@@ -38,7 +38,7 @@ internal static partial class CommentSection
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             if (said > 0) ParagraphSplitter.Flush(comment, drafts);
             // "Pedro said:" over metadata ("1", a date) names a comment's author, as WordPress's "says:" does; over text, it quotes.
-            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = !AboveMetadata(lines, at); continue; }
+            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             if (!IsCommentText(l) && !IsShortComment(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
@@ -69,17 +69,20 @@ internal static partial class CommentSection
     private static bool QuotesEarlier(PageLine l, List<Draft> earlier) =>
         l.HasText && PageCues.Words(l.Text) >= 3 && earlier.Any(d => d.Text.Length > l.Text.Length && d.Text.Contains(l.Text, StringComparison.Ordinal));
 
-    private static bool AboveMetadata(List<PageLine> lines, int at) =>
-        lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && (PageCues.IsMetadata(next.Text) || PageCues.IsBylineOrDate(next.Text));
+    private static bool AboveText(List<PageLine> lines, int at) =>
+        lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && IsCommentText(next);
 
     [GeneratedRegex(@"^[“""][^“”""]{2,80}[”""]$")]
     private static partial Regex QuotedTitle();
+
+    [GeneratedRegex(@"(?i)^(?:reply|like|report|share)$")]
+    private static partial Regex CommentAction();
 
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
 
     /// <summary>
-    /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a chat-like block:
+    /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a block:
     /// the block opens with the author (a line or three: name, handle, "In reply to x"; no date), the line right
     /// after the comment is its time stamp ("18:11"), and no comment text follows before the next author.
     /// </summary>
@@ -88,6 +91,10 @@ internal static partial class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
+        // Or the block has the author and the time stamp above the comment and its actions below ("Angela Moore / 7h /
+        // Pray for Cuba 🙏 / Reply").
+        if (at > 0 && lines[at - 1].HasText && PageCues.IsStamp(lines[at - 1].Text)
+            && at + 1 < lines.Count && lines[at + 1].HasText && CommentAction().IsMatch(lines[at + 1].Text)) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").

@@ -40,7 +40,7 @@ internal static partial class PageCues
     /// <summary>
     /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
     /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …"),
-    /// "a month ago", Disqus's reply line "Miami Mike → Hector V.", a review's stars "★★★★☆".
+    /// "a month ago", an author known by initials ("M."), Disqus's reply line "Miami Mike → Hector V.", a review's stars "★★★★☆".
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -51,11 +51,11 @@ internal static partial class PageCues
 
     /// <summary>
     /// A byline that names the reporter and where they write from, "Ruaraidh Fenwick in Varadero": two to four capitalized
-    /// names, "in", a place of one to three. A title-case headline may have that shape too, so callers want a date below it.
+    /// names, "in", a place of one to three; or two reporters, "Ingrid Solberg in Havana and Tomás Ferrer in Mexico City". A title-case headline may have that shape too, so callers want a date below it.
     /// </summary>
     public static bool IsPlacedByline(string text) => PlacedByline().IsMatch(text);
 
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+and\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})?\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?\s+and\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
     private static partial Regex PlacedByline();
 
     /// <summary>Two or three reporters' names with no "By": "Lucía Méndez and Paul Kessler", "Ana Ruiz, Tom Bell and Li Wen".</summary>
@@ -138,7 +138,7 @@ internal static partial class PageCues
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
-        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[^.!?]{1,40}\s→\s.{1,40}|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         keywords?:.{0,200}|details|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
