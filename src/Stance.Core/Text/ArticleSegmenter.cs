@@ -40,18 +40,22 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb or numbered item ("1. Getting there …", a listicle's crosshead);
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link or numbered item ("1. Getting there …", a listicle's crosshead);
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? next) =>
         l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !NumberedItem().IsMatch(l.Text)
-        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text)
+        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
         && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
             || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
     [GeneratedRegex(@"^\d{1,2}[.)]\s")]
     private static partial Regex NumberedItem();
+
+    /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)".</summary>
+    [GeneratedRegex(@"(?i)\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)$")]
+    private static partial Regex FileLink();
 
     private static bool IsPostMetadata(PageLine l) =>
         PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text) || PageCues.IsTrail(l.Text);
@@ -87,7 +91,9 @@ public sealed partial class ArticleSegmenter
                 || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
             if (startsBody)
             {
-                if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
+                // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
+                if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && !(adjacent is { } w && char.IsLower(w.Text[0]))
+                    && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
                 break;
             }
             if (shaped) candidates.Add(i);
@@ -106,10 +112,11 @@ public sealed partial class ArticleSegmenter
         bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
-        // A headline and its longer dek are two candidates, one text line after the other: the first is the headline.
+        // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
+        // is a kicker of a few words.
         int at = candidates.IndexOf(best);
         if (at == 0 || PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
-        return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
+        return PageCues.Words(lines[above].Text) >= 6 ? above : best;
     }
 
     /// <summary>

@@ -78,7 +78,7 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
     private static partial Regex Stamp();
 
-    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
+    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
     /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
@@ -146,7 +146,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified)[\s:]*)?(?:on\ )?
+    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—]\ +))?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|

@@ -196,9 +196,9 @@ internal static partial class PageLines
 
     /// <summary>
     /// List and comment bullets: "  • You wrote, ..." in 001; plain text's and Markdown's "* item" and "- item"
-    /// (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
+    /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|-\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>

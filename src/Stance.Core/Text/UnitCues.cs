@@ -80,8 +80,11 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^(?:Item \d+ of \d+\b|\[\d+/\d+\])")]
     private static partial Regex SlideCaption();
 
-    /// <summary>"… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com": a credit in capitals after a short caption.</summary>
-    [GeneratedRegex(@"^.{10,250}[.!?]\s+\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\S+@\S+)?$")]
+    /// <summary>
+    /// "… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com", "… in September.YAMIL LAGE (GETTY)":
+    /// a credit in capitals after a short caption, its agency perhaps in brackets, the space before it perhaps lost in saving.
+    /// </summary>
+    [GeneratedRegex(@"^.{10,250}(?:[.!?]\s+|(?<=\p{Ll})[.!?])\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\(\p{Lu}{2,}[^()]{0,30}\))?(?:\s+\S+@\S+)?$")]
     private static partial Regex CapitalCredit();
 
     [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
