@@ -38,6 +38,8 @@ internal static partial class CommentSection
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             if (said > 0) ParagraphSplitter.Flush(comment, drafts);
             // "Pedro said:" over metadata ("1", a date) names a comment's author, as WordPress's "says:" does; over text, it quotes.
+            // "Quote from x: "…"": the quoted words on the intro's own line.
+            if (l.HasText && InlineQuote().IsMatch(l.Text)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             if (!IsCommentText(l) && !IsShortComment(lines, at))
             {
@@ -75,8 +77,11 @@ internal static partial class CommentSection
     [GeneratedRegex(@"^[“""][^“”""]{2,80}[”""]$")]
     private static partial Regex QuotedTitle();
 
-    [GeneratedRegex(@"(?i)^(?:reply|like|report|share)$")]
+    [GeneratedRegex(@"(?i)^(?:reply|like|report|share|quote|top)$")]
     private static partial Regex CommentAction();
+
+    [GeneratedRegex(@"(?i)^(?:quote\s+from|quoting)\s[^:]{1,40}:\s*[""“].*[""”]$")]
+    private static partial Regex InlineQuote();
 
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
@@ -91,9 +96,11 @@ internal static partial class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
-        // Or the block has the author and the time stamp above the comment and its actions below ("Angela Moore / 7h /
-        // Pray for Cuba 🙏 / Reply").
-        if (at > 0 && lines[at - 1].HasText && PageCues.IsStamp(lines[at - 1].Text)
+        // Or the block has the author and the time stamp or other metadata above the comment and its actions below
+        // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
+        // A count between actions ("Reply / 24 / Share") is the comment's likes.
+        if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
+            && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
             && at + 1 < lines.Count && lines[at + 1].HasText && CommentAction().IsMatch(lines[at + 1].Text)) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under

@@ -121,8 +121,8 @@ internal static partial class PageCues
     [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)$")]
     private static partial Regex AboutOrg();
 
-    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "--".</summary>
-    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && text.All(c => c == '_');
+    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--".</summary>
+    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
 
     /// <summary>
     /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", a bare
@@ -180,7 +180,7 @@ internal static partial class PageCues
         you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
-        next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
+        next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
         (?:load|show|view)\ more\ comments|lo\ más\ (?:leído|visto)|
         this\ site\ uses\ akismet\b.{0,120}|use\ of\ this\ site\ constitutes\b.{0,200}|
