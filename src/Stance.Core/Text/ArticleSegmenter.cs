@@ -290,6 +290,10 @@ public sealed partial class ArticleSegmenter
             if (!UnitCues.IsAuthorBio(drafts[i].Text, drafts[i].Bulleted)) break;
             kinds[i] = UnitKind.Byline;
         }
+        // Or open it, under the byline that names the same author ("By Leandro Ocasio-Prieto" over "Leandro Ocasio-Prieto is a
+        // senior fellow at …"), among the first two paragraphs (a dek may come first).
+        foreach (int i in Enumerable.Range(0, drafts.Count).Where(i => kinds[i] == UnitKind.Paragraph).Take(2).ToList())
+            if (UnitCues.IsAuthorBio(drafts[i].Text, drafts[i].Bulleted) && BylineNames(region, drafts[i])) kinds[i] = UnitKind.Byline;
         units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
     }
@@ -301,6 +305,14 @@ public sealed partial class ArticleSegmenter
     private static bool NumberedCrosshead(List<PageLine> region, int at) =>
         region[at].HasText && NumberedItem().IsMatch(region[at].Text) && !UnitCues.EndsSentence(region[at].Text) && PageCues.Words(region[at].Text) <= 15
         && at + 1 < region.Count && region[at + 1] is { HasText: true } below && !NumberedItem().IsMatch(below.Text) && PageCues.OpensBody(below.Text);
+
+    /// <summary>Whether a byline above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
+    private static bool BylineNames(List<PageLine> region, Draft bio)
+    {
+        string name = string.Join(' ', bio.Text.Split(' ').Take(2));
+        return region.Any(l => l.Number < bio.Line && l.HasText && (UnitCues.IsByline(l.Text) || PageCues.IsBylineOrDate(l.Text))
+            && l.Text.Contains(name, StringComparison.Ordinal));
+    }
 
     private static UnitKind BodyKind(Draft d) =>
         UnitCues.IsByline(d.Text) ? UnitKind.Byline

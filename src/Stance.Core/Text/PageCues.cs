@@ -31,8 +31,11 @@ internal static partial class PageCues
     /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar, the footer.</summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
-    /// <summary>A crosshead inside a body ("What changes?"): a short line that does not end with a period.</summary>
-    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text);
+    /// <summary>
+    /// A crosshead inside a body ("What changes?"): a short line that does not end with a period. An interview's
+    /// question, "Q: Will you go again?", is a paragraph however short.
+    /// </summary>
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal);
 
     /// <summary>Blogger's "Anonymous said..." before a comment on the same line: the length of the prefix, 0 when there is none.</summary>
     public static int SaidPrefix(string text) => BloggerSaid().Match(text) is { Success: true } m ? m.Length : 0;
