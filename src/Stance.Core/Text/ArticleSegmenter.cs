@@ -238,13 +238,14 @@ public sealed partial class ArticleSegmenter
         var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !NumberedCrosshead(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
-        // An appeal box ("Subscribe to …", "Help Havana Times continue") runs to the next blank line, sentences included.
+        // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank
+        // line, sentences included.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
-            bool appeal = box >= 0 && PageCues.OpensAppeal(region[box].Text);
+            bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) || PageCues.OpensEmbed(region[box].Text));
             if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
-            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text))) box = i;
+            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
         }
         // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own.

@@ -27,6 +27,7 @@ internal static partial class PageLines
             string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
+            text = LinkMarker().Replace(text, "");
             var role = IsMenuRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
@@ -176,6 +177,10 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>A text browser's link number glued to the link's text, "[7]Related stories" (a print page's "[1] https://…" keeps its space).</summary>
+    [GeneratedRegex(@"^\[\d+\](?=\S)")]
+    private static partial Regex LinkMarker();
 
     [GeneratedRegex(@"(?: {2,}|\t+)")]
     private static partial Regex MenuGap();
