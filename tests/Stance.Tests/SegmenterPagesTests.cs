@@ -53,6 +53,9 @@ public class SegmenterPagesTests
     // Written by a fifth helper who had not seen the segmenter, measured once after the eighth freeze (0.814 / 0.851;
     // the sixth freeze's segmenter 0.764 / 0.855), then used to improve it: a development set now.
     [InlineData("pages-heldout7", 20, 0.98, 0.99)]
+    // Written by a sixth helper who had not seen the segmenter, measured once after the ninth freeze (0.850 / 0.910;
+    // the eighth freeze's segmenter gave 0.804 / 0.879 on it, the sixth's 0.794 / 0.875): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout8", 20, 0.84, 0.90)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
