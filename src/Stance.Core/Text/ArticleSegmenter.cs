@@ -13,7 +13,7 @@ namespace Stance.Core.Text;
 /// readers' identical comments stay two units. Everything else — menus, share rows, boilerplate,
 /// metadata, short title-like lines — is not a unit.
 /// </summary>
-public sealed class ArticleSegmenter
+public sealed partial class ArticleSegmenter
 {
     /// <summary>The most words a channel's or page's name has ("Noticias del Sur de la Florida").</summary>
     private const int NameMaxWords = 6;
@@ -26,7 +26,7 @@ public sealed class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate));
+        var lines = PageLines.DropPlacedBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate)));
         // A social post has no headline: its text starts where the title bar quotes it.
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
@@ -39,11 +39,23 @@ public sealed class ArticleSegmenter
         return units;
     }
 
-    /// <summary>Lines that can be a headline: 4–25 words, not a byline, date, caption or breadcrumb; a final period only when metadata follows ("… Mixed feelings." then "submitted by …").</summary>
+    /// <summary>
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link or numbered item ("1. Getting there …", a listicle's crosshead);
+    /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
+    /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
+    /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? next) =>
-        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords
-        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text)
-        && (UnitCues.IsHeadline(l.Text) || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !NumberedItem().IsMatch(l.Text)
+        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
+        && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
+            || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    [GeneratedRegex(@"^\d{1,2}[.)]\s")]
+    private static partial Regex NumberedItem();
+
+    /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)".</summary>
+    [GeneratedRegex(@"(?i)\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)$")]
+    private static partial Regex FileLink();
 
     private static bool IsPostMetadata(PageLine l) =>
         PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text) || PageCues.IsTrail(l.Text);
@@ -73,12 +85,15 @@ public sealed class ArticleSegmenter
             while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
             var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
             bool shaped = HeadlineShaped(l, next);
-            bool prose = IsBodyProse(l);
+            // A title-case line that ends in a period is a headline, not the body's first sentence.
+            bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
             if (startsBody)
             {
-                if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
+                // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
+                if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && !(adjacent is { } w && char.IsLower(w.Text[0]))
+                    && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
                 break;
             }
             if (shaped) candidates.Add(i);
@@ -97,10 +112,11 @@ public sealed class ArticleSegmenter
         bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
-        // A headline and its longer dek are two candidates, one text line after the other: the first is the headline.
+        // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
+        // is a kicker of a few words.
         int at = candidates.IndexOf(best);
         if (at == 0 || PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
-        return PageCues.Words(lines[above].Text) >= 6 && PageCues.Words(lines[best].Text) > PageCues.Words(lines[above].Text) ? above : best;
+        return PageCues.Words(lines[above].Text) >= 6 ? above : best;
     }
 
     /// <summary>
@@ -187,17 +203,20 @@ public sealed class ArticleSegmenter
         return (lines.Count, lines.Count);
     }
 
-    /// <summary>Whether real body prose (a long sentence) follows a mid-article box within its next eight lines of text.</summary>
+    /// <summary>
+    /// Whether real body prose follows a mid-article box within its next eight lines of text: two long sentences on
+    /// lines of their own. One alone may be an app or newsletter blurb under the page's related list ("Real-time updates …").
+    /// </summary>
     private static bool BodyGoesOn(List<PageLine> lines, int box)
     {
-        int seen = 0;
+        int seen = 0, sentences = 0;
         for (int i = box + 1; i < lines.Count && seen < 8; i++)
         {
             var l = lines[i];
             if (l.Role == LineRole.CommentHeader) return false;
             if (!l.HasText) continue;
             if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
-            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12) return true;
+            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && ++sentences == 2) return true;
             seen++;
         }
         return false;
@@ -216,16 +235,17 @@ public sealed class ArticleSegmenter
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select(l => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet)).ToArray();
+        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !NumberedCrosshead(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
-        // An appeal box ("Subscribe to …", "Help Havana Times continue") runs to the next blank line, sentences included.
+        // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank
+        // line, sentences included.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
-            bool appeal = box >= 0 && PageCues.OpensAppeal(region[box].Text);
+            bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) || PageCues.OpensEmbed(region[box].Text));
             if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
-            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text))) box = i;
+            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
         }
         // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own.
@@ -258,16 +278,41 @@ public sealed class ArticleSegmenter
             body.Add(l.HasText && !prose[i] ? l with { Role = LineRole.Boilerplate } : l);
         }
         var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
+        drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts))];
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
+        // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
+        // updates … right in the palm of your hand." under an app's name), not body.
+        int blurbs = Enumerable.Range(1, 2).FirstOrDefault(n => drafts.Count > n && kinds[^(n + 1)] == UnitKind.Paragraph
+            && UnitCues.IsAuthorBio(drafts[^(n + 1)].Text, drafts[^(n + 1)].Bulleted) && drafts.TakeLast(n).All(d => kinds[drafts.IndexOf(d)] == UnitKind.Paragraph && PageCues.Words(d.Text) <= 20));
         // Author bios close the body: walk back from its end while paragraphs read as bios.
-        for (int i = drafts.Count - 1; i >= 0; i--)
+        for (int i = drafts.Count - 1 - blurbs; i >= 0; i--)
         {
             if (kinds[i] != UnitKind.Paragraph) continue;
             if (!UnitCues.IsAuthorBio(drafts[i].Text, drafts[i].Bulleted)) break;
             kinds[i] = UnitKind.Byline;
         }
-        units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)));
+        // Or open it, under the byline that names the same author ("By Leandro Ocasio-Prieto" over "Leandro Ocasio-Prieto is a
+        // senior fellow at …"), among the first two paragraphs (a dek may come first).
+        foreach (int i in Enumerable.Range(0, drafts.Count).Where(i => kinds[i] == UnitKind.Paragraph).Take(2).ToList())
+            if (UnitCues.IsAuthorBio(drafts[i].Text, drafts[i].Bulleted) && BylineNames(region, drafts[i])) kinds[i] = UnitKind.Byline;
+        units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
+    }
+
+    /// <summary>
+    /// "1. Getting there takes longer than you think" right over a paragraph: a listicle's numbered crosshead, however long.
+    /// A numbered list's item sits over the next item, not over a paragraph of sentences.
+    /// </summary>
+    private static bool NumberedCrosshead(List<PageLine> region, int at) =>
+        region[at].HasText && NumberedItem().IsMatch(region[at].Text) && !UnitCues.EndsSentence(region[at].Text) && PageCues.Words(region[at].Text) <= 15
+        && at + 1 < region.Count && region[at + 1] is { HasText: true } below && !NumberedItem().IsMatch(below.Text) && PageCues.OpensBody(below.Text);
+
+    /// <summary>Whether a byline above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
+    private static bool BylineNames(List<PageLine> region, Draft bio)
+    {
+        string name = string.Join(' ', bio.Text.Split(' ').Take(2));
+        return region.Any(l => l.Number < bio.Line && l.HasText && (UnitCues.IsByline(l.Text) || PageCues.IsBylineOrDate(l.Text))
+            && l.Text.Contains(name, StringComparison.Ordinal));
     }
 
     private static UnitKind BodyKind(Draft d) =>

@@ -37,7 +37,10 @@ internal static partial class CommentSection
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             if (said > 0) ParagraphSplitter.Flush(comment, drafts);
-            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = true; continue; }
+            // "Pedro said:" over metadata ("1", a date) names a comment's author, as WordPress's "says:" does; over text, it quotes.
+            // "Quote from x: "…"": the quoted words on the intro's own line.
+            if (l.HasText && InlineQuote().IsMatch(l.Text)) { ParagraphSplitter.Flush(comment, drafts); continue; }
+            if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             if (!IsCommentText(l) && !IsShortComment(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
@@ -68,11 +71,23 @@ internal static partial class CommentSection
     private static bool QuotesEarlier(PageLine l, List<Draft> earlier) =>
         l.HasText && PageCues.Words(l.Text) >= 3 && earlier.Any(d => d.Text.Length > l.Text.Length && d.Text.Contains(l.Text, StringComparison.Ordinal));
 
+    private static bool AboveText(List<PageLine> lines, int at) =>
+        lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && IsCommentText(next);
+
+    [GeneratedRegex(@"^[“""][^“”""]{2,80}[”""]$")]
+    private static partial Regex QuotedTitle();
+
+    [GeneratedRegex(@"(?i)^(?:reply|like|report|share|quote|top)$")]
+    private static partial Regex CommentAction();
+
+    [GeneratedRegex(@"(?i)^(?:quote\s+from|quoting)\s[^:]{1,40}:\s*[""“].*[""”]$")]
+    private static partial Regex InlineQuote();
+
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
 
     /// <summary>
-    /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a chat-like block:
+    /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a block:
     /// the block opens with the author (a line or three: name, handle, "In reply to x"; no date), the line right
     /// after the comment is its time stamp ("18:11"), and no comment text follows before the next author.
     /// </summary>
@@ -81,6 +96,12 @@ internal static partial class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
+        // Or the block has the author and the time stamp or other metadata above the comment and its actions below
+        // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
+        // A count between actions ("Reply / 24 / Share") is the comment's likes.
+        if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
+            && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
+            && at + 1 < lines.Count && lines[at + 1].HasText && CommentAction().IsMatch(lines[at + 1].Text)) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").
@@ -94,9 +115,12 @@ internal static partial class CommentSection
             && !lines.Skip(author).Take(at - author).Any(a => PageCues.IsStamp(a.Text));
     }
 
-    /// <summary>A line of a comment's text: prose, a bulleted line or a line of emoji ("❤️❤️❤️"), not metadata, a byline, a date or a closing line.</summary>
+    /// <summary>
+    /// A line of a comment's text: prose, a bulleted line, a line of emoji ("❤️❤️❤️") or a line wholly in quotes (a review's
+    /// title, "“Great town, tough journey”"), not metadata, a byline, a date or a closing line.
+    /// </summary>
     private static bool IsCommentText(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text))
+        l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text) || QuotedTitle().IsMatch(l.Text))
         && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
 
     /// <summary>Emoji and no letter or digit: a reader's whole comment on video and social pages.</summary>

@@ -31,15 +31,19 @@ internal static partial class PageCues
     /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar, the footer.</summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
-    /// <summary>A crosshead inside a body ("What changes?"): a short line that does not end with a period.</summary>
-    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text);
+    /// <summary>
+    /// A crosshead inside a body ("What changes?"): a short line that does not end with a period. An interview's
+    /// question, "Q: Will you go again?", is a paragraph however short.
+    /// </summary>
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal);
 
     /// <summary>Blogger's "Anonymous said..." before a comment on the same line: the length of the prefix, 0 when there is none.</summary>
     public static int SaidPrefix(string text) => BloggerSaid().Match(text) is { Success: true } m ? m.Length : 0;
 
     /// <summary>
     /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
-    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …").
+    /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …"),
+    /// "a month ago", an author known by initials ("M."), Disqus's reply line "Miami Mike → Hector V.", a review's stars "★★★★☆".
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -47,6 +51,15 @@ internal static partial class PageCues
     public static bool IsBylineOrDate(string text) =>
         BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text) || DatesBy().IsMatch(text)
         || Authors().IsMatch(text);
+
+    /// <summary>
+    /// A byline that names the reporter and where they write from, "Ruaraidh Fenwick in Varadero": two to four capitalized
+    /// names, "in", a place of one to three; or two reporters, "Ingrid Solberg in Havana and Tomás Ferrer in Mexico City". A title-case headline may have that shape too, so callers want a date below it.
+    /// </summary>
+    public static bool IsPlacedByline(string text) => PlacedByline().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?\s+and\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
+    private static partial Regex PlacedByline();
 
     /// <summary>Two or three reporters' names with no "By": "Lucía Méndez and Paul Kessler", "Ana Ruiz, Tom Bell and Li Wen".</summary>
     [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}(?:,\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})?\s+(?:and|&|y)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}$")]
@@ -65,10 +78,10 @@ internal static partial class PageCues
     /// <summary>When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply".</summary>
     public static bool IsStamp(string text) => DateLine().IsMatch(text) || Stamp().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
     private static partial Regex Stamp();
 
-    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
+    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
     /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
@@ -76,12 +89,21 @@ internal static partial class PageCues
 
     /// <summary>
     /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them.
-    /// "Related stories from Site" and "Similar stories" head the page's lists below the article, never a box inside it.
+    /// "Similar stories" heads the page's lists below the article, never a box inside it.
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
+
+    /// <summary>
+    /// The head of a social post embedded in an article, "Walter Briggs @USBPChiefMIP · Aug 18": the post under it, to the
+    /// next blank line, is quoted from elsewhere, not the article's text.
+    /// </summary>
+    public static bool OpensEmbed(string text) => EmbedHead().IsMatch(text);
+
+    [GeneratedRegex(@"^[^@]{1,40}\s@\w{1,30}\s+·\s+.{1,20}$")]
+    private static partial Regex EmbedHead();
 
     /// <summary>The mark that ends a press release's text: "###", "-30-".</summary>
     public static bool ClosesRelease(string text) => text is "###" or "# # #" or "-30-" or "- 30 -";
@@ -111,8 +133,8 @@ internal static partial class PageCues
     [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)$")]
     private static partial Regex AboutOrg();
 
-    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "--".</summary>
-    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && text.All(c => c == '_');
+    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--".</summary>
+    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
 
     /// <summary>
     /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", a bare
@@ -128,7 +150,7 @@ internal static partial class PageCues
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
-        \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|sorted\ by:.{0,40}|all\ \d+\ comments|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         keywords?:.{0,200}|details|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
@@ -136,7 +158,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified)[\s:]*)?(?:on\ )?
+    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—]\ +))?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
@@ -150,8 +172,8 @@ internal static partial class PageCues
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
-        tags?\s*:.*|etiquetas\s*:.*|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
-        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
+        tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
+        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
         most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
@@ -170,9 +192,9 @@ internal static partial class PageCues
         you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
-        next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
+        next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
-        (?:load|show|view)\ more\ comments|lo\ más\ (?:leído|visto)|
+        (?:load|show|view)\ (?:\d+\ )?more\ comments|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
         this\ site\ uses\ akismet\b.{0,120}|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]

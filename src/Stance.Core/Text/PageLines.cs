@@ -27,6 +27,7 @@ internal static partial class PageLines
             string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
+            text = LinkMarker().Replace(text, "");
             var role = IsMenuRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
@@ -162,8 +163,24 @@ internal static partial class PageLines
         return kept;
     }
 
+    /// <summary>
+    /// "Ruaraidh Fenwick in Varadero" over its date line is the reporter and where they write from: not a unit. A title-case
+    /// headline may have the same shape ("Protesters Clash With Police in Havana"), but a date never sits right below one.
+    /// </summary>
+    public static List<PageLine> DropPlacedBylines(List<PageLine> lines)
+    {
+        for (int i = 0; i + 1 < lines.Count; i++)
+            if (lines[i].HasText && lines[i + 1].HasText && PageCues.IsPlacedByline(lines[i].Text) && PageCues.IsDate(lines[i + 1].Text))
+                lines[i] = lines[i] with { Role = LineRole.Boilerplate };
+        return lines;
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>A text browser's link number glued to the link's text, "[7]Related stories" (a print page's "[1] https://…" keeps its space).</summary>
+    [GeneratedRegex(@"^\[\d+\](?=\S)")]
+    private static partial Regex LinkMarker();
 
     [GeneratedRegex(@"(?: {2,}|\t+)")]
     private static partial Regex MenuGap();
@@ -184,15 +201,15 @@ internal static partial class PageLines
 
     /// <summary>
     /// List and comment bullets: "  • You wrote, ..." in 001; plain text's and Markdown's "* item" and "- item"
-    /// (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
+    /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|-\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "COMMENTS", "Reader comments (3)".
+    /// "12 Comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments)$")]
+    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\))$")]
     private static partial Regex CommentHeader();
 }

@@ -27,10 +27,13 @@ internal static class ParagraphSplitter
     {
         bool wrapped = block.Take(block.Count - 1).Any(l => l.Text.Length > 0 && !UnitCues.EndsSentence(l.Text));
         var paragraph = new List<PageLine>();
-        foreach (var line in block)
+        for (int i = 0; i < block.Count; i++)
         {
-            // No page hard-wraps this long a line: it is a paragraph of its own (or a caption) whatever precedes it.
-            bool whole = line.Text.Length > UnitCues.LongLine;
+            var line = block[i];
+            // No page hard-wraps this long a line: it is a paragraph of its own (or a caption) whatever precedes it,
+            // unless it stops mid-sentence and the next line goes on in lower case (a wide wrap).
+            bool goesOn = !UnitCues.EndsSentence(line.Text) && i + 1 < block.Count && block[i + 1].Text.Length > 0 && char.IsLower(block[i + 1].Text[0]);
+            bool whole = line.Text.Length > UnitCues.LongLine && !goesOn;
             if (line.Bullet || whole) Flush(paragraph, drafts);
             paragraph.Add(line);
             if (whole) { Flush(paragraph, drafts); continue; }

@@ -68,8 +68,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)$")]
     private static partial Regex BracketedCredit();
 
-    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Picture: Ramiro Soto/AFP": a credit closing a short line.</summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*[^.!?]{1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
+    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP": a credit closing a short line.</summary>
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
@@ -80,8 +80,11 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^(?:Item \d+ of \d+\b|\[\d+/\d+\])")]
     private static partial Regex SlideCaption();
 
-    /// <summary>"… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com": a credit in capitals after a short caption.</summary>
-    [GeneratedRegex(@"^.{10,250}[.!?]\s+\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\S+@\S+)?$")]
+    /// <summary>
+    /// "… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com", "… in September.YAMIL LAGE (GETTY)":
+    /// a credit in capitals after a short caption, its agency perhaps in brackets, the space before it perhaps lost in saving.
+    /// </summary>
+    [GeneratedRegex(@"^.{10,250}(?:[.!?]\s+|(?<=\p{Ll})[.!?])\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\(\p{Lu}{2,}[^()]{0,30}\))?(?:\s+\S+@\S+)?$")]
     private static partial Regex CapitalCredit();
 
     [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
