@@ -81,7 +81,11 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
     private static partial Regex Stamp();
 
-    /// <summary>A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", a dateline "Havana - 21 JAN 2025 - 18:40 CET".</summary>
+    /// <summary>
+    /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024",
+    /// "20 de febrero de 2025 a las 13:25", a dateline "Havana - 21 JAN 2025 - 18:40 CET" or "Mexico City / 18.03.2025 08:47:12",
+    /// and a second date after it ("…, first published 8 February 2025").
+    /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
     /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
@@ -158,13 +162,13 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—]\ +))?
+    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—/]\ +))?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
         \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?
-    )(?:[\s,·|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24})?(?:\s*[|·–—-].{0,40})?$")]
+    )(?:[\s,·|–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
     private static partial Regex DateLine();
 
     // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
