@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Stance.Core.Text;
@@ -123,7 +124,12 @@ internal static partial class CommentSection
         l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text) || QuotedTitle().IsMatch(l.Text))
         && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
 
-    /// <summary>Emoji and no letter or digit: a reader's whole comment on video and social pages.</summary>
+    /// <summary>
+    /// Emoji only: a reader's whole comment on video and social pages. A row that mixes symbols with dashes or signs
+    /// ("− ⚑") is a comment's action glyphs.
+    /// </summary>
     private static bool IsEmojiLine(string text) =>
-        !text.Any(char.IsLetterOrDigit) && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
+        text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
+        && text.All(c => char.IsWhiteSpace(c) || char.IsSurrogate(c)
+            || char.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.NonSpacingMark or UnicodeCategory.Format);
 }
