@@ -32,6 +32,7 @@ internal static partial class PageLines
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
+        MarkNumberedItems(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
         return lines;
@@ -64,6 +65,26 @@ internal static partial class PageLines
             i = Math.Max(end, i + 1);
         }
     }
+
+    /// <summary>
+    /// The items of a numbered list in a body ("1. Restore …", "2. Allow …" on adjacent lines, numbered in order) are
+    /// bullets: each a paragraph of its own, its number no part of its text.
+    /// </summary>
+    private static void MarkNumberedItems(List<PageLine> lines)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            int end = i;
+            while (end < lines.Count && lines[end].HasText && ItemNumber().Match(lines[end].Text) is { Success: true } m
+                && int.Parse(m.Groups[1].Value) == int.Parse(ItemNumber().Match(lines[i].Text).Groups[1].Value) + end - i) end++;
+            if (end - i < 2) continue;
+            for (int k = i; k < end; k++) lines[k] = lines[k] with { Text = lines[k].Text[ItemNumber().Match(lines[k].Text).Length..], Bullet = true };
+            i = end - 1;
+        }
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
+    private static partial Regex ItemNumber();
 
     /// <summary>
     /// The same for bulleted lists ("* Mexico's president visits Guatemala border region" under "MORE NATION &amp; WORLD"):
