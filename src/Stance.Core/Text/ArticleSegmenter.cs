@@ -182,6 +182,7 @@ public sealed partial class ArticleSegmenter
     /// <summary>
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
     /// post's metadata), once body prose has begun — and where the comments start (the page's length if none).
+    /// A closing line with the body going on below it (a share row under an audio player's blurb) closes nothing.
     /// </summary>
     private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
     {
@@ -194,7 +195,7 @@ public sealed partial class ArticleSegmenter
             var l = lines[i];
             if (prose && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
                 || l.HasText && NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
-                || l.HasText && PageCues.EndsBody(l.Text) && !(PageCues.OpensBox(l.Text) && BodyGoesOn(lines, i))
+                || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
                 || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             if (l.Role == LineRole.CommentHeader && !prose) continue;
@@ -204,7 +205,7 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Whether real body prose follows a mid-article box within its next eight lines of text: two long sentences on
+    /// Whether real body prose follows a closing line or mid-article box within its next eight lines of text: two long sentences on
     /// lines of their own. One alone may be an app or newsletter blurb under the page's related list ("Real-time updates …").
     /// </summary>
     private static bool BodyGoesOn(List<PageLine> lines, int box)
