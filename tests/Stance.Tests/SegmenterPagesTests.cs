@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout7, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout8, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way.
 /// </summary>
@@ -36,9 +36,9 @@ public class SegmenterPagesTests
     [Theory]
     [InlineData("pages", 30, 0.95, 0.95)]
     // Written after a first freeze (then 0.760 / 0.907), later used to improve the segmenter: a development set now.
-    [InlineData("pages-heldout", 12, 0.96, 0.98)]
+    [InlineData("pages-heldout", 12, 0.98, 0.98)]
     // Written after the second freeze (then 0.761 / 0.864), later used to improve the segmenter: a development set now.
-    [InlineData("pages-heldout2", 12, 0.96, 0.96)]
+    [InlineData("pages-heldout2", 12, 0.98, 0.98)]
     // Measured once after the third freeze (then 0.702 / 0.798), later used to improve the segmenter: a development set now.
     [InlineData("pages-heldout3", 12, 0.91, 0.98)]
     // Written by someone who had not seen the segmenter, measured once at 0.799 / 0.916 after the fifth freeze,
@@ -54,8 +54,8 @@ public class SegmenterPagesTests
     // the sixth freeze's segmenter 0.764 / 0.855), then used to improve it: a development set now.
     [InlineData("pages-heldout7", 20, 0.98, 0.99)]
     // Written by a sixth helper who had not seen the segmenter, measured once after the ninth freeze (0.850 / 0.910;
-    // the eighth freeze's segmenter gave 0.804 / 0.879 on it, the sixth's 0.794 / 0.875): the honest figures, below the 0.95 goal.
-    [InlineData("pages-heldout8", 20, 0.84, 0.90)]
+    // eighth freeze 0.804 / 0.879, sixth 0.794 / 0.875), then used to improve it: a development set now.
+    [InlineData("pages-heldout8", 20, 0.91, 0.96)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
