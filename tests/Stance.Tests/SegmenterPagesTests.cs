@@ -56,6 +56,9 @@ public class SegmenterPagesTests
     // Written by a sixth helper who had not seen the segmenter, measured once after the ninth freeze (0.850 / 0.910;
     // eighth freeze 0.804 / 0.879, sixth 0.794 / 0.875), then used to improve it: a development set now.
     [InlineData("pages-heldout8", 20, 0.91, 0.96)]
+    // Written by a seventh helper who had not seen the segmenter, measured once after the tenth freeze (0.826 / 0.866;
+    // the ninth freeze's segmenter gave 0.819 / 0.862 on it): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout9", 20, 0.82, 0.86)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
