@@ -64,7 +64,7 @@ public sealed class ModelTrainer
         // The counts are held only for what reads them more than once (CV folds, a λ search's inner folds, the
         // non-linear trainers); a lone linear fit lays its rows out straight from the texts, so the counts and
         // the layout are never held together (RecountedRows).
-        var counts = _options.Folds > 0 || !LinearOnly || _options.Trainer.LinearOptionsOf(_options.Trainer.Trainer).UsesInnerFolds
+        var counts = _options.Folds > 0 || !LinearOnly || LinearOptions.UsesInnerFolds
             ? Featurizer.CountAll(_options.Featurizer, data.Texts, encoded) : null;
         var examples = encoded is null ? null : new ExampleBank(data.Texts, Enumerable.Range(0, data.Count)
             .Select(r => heads.Select(h => (ushort)h.Y[r]).ToArray()).ToList(), encoded, heads.Select(h => (IReadOnlyList<string>)h.Classes).ToList());
@@ -92,17 +92,17 @@ public sealed class ModelTrainer
             var rows = counts is null ? new WeightedRows(columns, weighting) : new WeightedRows(counts, weighting, null, columns);
             columns = null;
             counts = null;
-            if (!_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer).UsesInnerFolds)
+            if (!LinearOptions.UsesInnerFolds)
             {
                 rows.ReleaseSource();
-                // The counts were the largest allocation so far; an aggressive collection hands their pages
-                // back to the system, so the process stays near its live size while the optimizer runs.
+                // The counts (or, recounted, the counting buffers) are garbage now; an aggressive collection hands
+                // their pages back to the system, so the process stays near its live size while the optimizer runs.
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
             Parallel.For(0, heads.Count, h =>
             {
                 var (label, classes, y) = heads[h];
-                var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
+                var linear = new LogisticRegressionTrainer(LinearOptions with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
                 var result = cv.FirstOrDefault(c => c.Label == label);
                 var head = TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear);
                 fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
@@ -171,13 +171,16 @@ public sealed class ModelTrainer
     /// <summary>The linear trainers alone learn from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>
     private bool LinearOnly => _options.Trainer.Trainer.IsLinearOnly();
 
+    /// <summary>The linear learner's options for this trainer (NB-weighted for nb-linear).</summary>
+    private LogisticRegressionOptions LinearOptions => _options.Trainer.LinearOptionsOf(_options.Trainer.Trainer);
+
     private (TfidfWeighting, TrainedHead) FitFold(SparseMatrix counts, IReadOnlyList<string> texts, List<int> train, int[] y, int classes, ulong seed)
     {
         if (LinearOnly)
         {
             var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts, train);
             var yTrain = LogisticRegressionTrainer.Pick(y, train);
-            var linear = new LogisticRegressionTrainer(_options.Trainer.LinearOptionsOf(_options.Trainer.Trainer) with { Seed = seed })
+            var linear = new LogisticRegressionTrainer(LinearOptions with { Seed = seed })
                 .Fit(new WeightedRows(counts, weighting, train, columns), yTrain, classes);
             return (weighting, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear));
         }
