@@ -74,9 +74,10 @@ internal static partial class PageLines
     {
         for (int i = 0; i < lines.Count; i++)
         {
-            int end = i;
+            if (!lines[i].HasText || ItemNumber().Match(lines[i].Text) is not { Success: true } head) continue;
+            int first = int.Parse(head.Groups[1].Value), end = i + 1;
             while (end < lines.Count && lines[end].HasText && ItemNumber().Match(lines[end].Text) is { Success: true } m
-                && int.Parse(m.Groups[1].Value) == int.Parse(ItemNumber().Match(lines[i].Text).Groups[1].Value) + end - i) end++;
+                && int.Parse(m.Groups[1].Value) == first + end - i) end++;
             if (end - i < 2) continue;
             for (int k = i; k < end; k++) lines[k] = lines[k] with { Text = lines[k].Text[ItemNumber().Match(lines[k].Text).Length..], Bullet = true };
             i = end - 1;
