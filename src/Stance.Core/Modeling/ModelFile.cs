@@ -5,6 +5,8 @@ using System.Text.Json;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Trees;
+using static Stance.Core.Modeling.ManifestCheck;
+using static Stance.Core.Modeling.ModelZip;
 
 namespace Stance.Core.Modeling;
 
@@ -173,7 +175,7 @@ public static class ModelFile
     private static StanceModel ReadChecked(Stream stream, string name, MemoryBudget budget, long maxEntryBytes)
     {
         if (!stream.CanSeek) throw new ArgumentException("the model stream must be seekable");
-        CheckZipDirectory(stream, name);
+        CheckDirectory(stream, name);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         if (!zip.Entries.Any(e => e.FullName == "manifest.json"))
             throw Bad(name, "not a Stance model (no manifest.json in the zip" +
@@ -259,191 +261,4 @@ public static class ModelFile
         var trees = TreeModel.FromBytes(blobs[hm.TreesEntry], features.Width, K, out var problem) ?? throw Bad(name, $"{hm.TreesEntry}: {problem}");
         return new TrainedHead(trainer, K, linear, trees, features);
     }
-
-    /// <summary>
-    /// The format name and version, read on their own before the manifest is bound to this version's
-    /// types: a newer file whose manifest this tool cannot parse still gets "newer version", not a parse error.
-    /// </summary>
-    private static void CheckFormat(JsonElement root, string name)
-    {
-        if (root.ValueKind != JsonValueKind.Object) throw Bad(name, "manifest.json is not a JSON object");
-        string? format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
-        if (format != FormatName) throw Bad(name, $"format \"{Printable(format)}\" is not a Stance model");
-        if (!root.TryGetProperty("formatVersion", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version))
-            throw Bad(name, "manifest.json has no valid formatVersion");
-        if (version > FormatVersion) throw Bad(name, $"format version {version} is newer than this tool reads ({FormatVersion}); update Stance");
-        if (version < 1) throw Bad(name, $"format version {version} is not valid");
-    }
-
-    /// <summary>
-    /// Everything else the manifest declares, checked before any array is allocated: no missing parts, featurizer settings this tool implements, 1..MaxHeads heads of 2..MaxClasses
-    /// distinct classes, entries with plain unique names, sizes within the cap and well-formed SHA-256.
-    /// </summary>
-    private static FeaturizerOptions CheckManifest(ModelManifest m, string name, long maxEntryBytes)
-    {
-        if (m.Featurizer is null || m.Training is null || m.Heads is null || m.Entries is null
-            || m.ToolVersion is null || m.Created is null || m.Trainer is null)
-            throw Bad(name, "manifest.json lacks a required part");
-
-        if (m.Entries.Count > MaxEntries - 1) throw Bad(name, $"the manifest lists {m.Entries.Count} entries; a Stance model has at most {MaxEntries - 1}");
-        var entryNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in m.Entries)
-        {
-            if (e is null || e.Name is null || e.Sha256 is null) throw Bad(name, "manifest.json has an incomplete entry");
-            if (!IsPlainName(e.Name) || e.Name == "manifest.json") throw Bad(name, $"the manifest names an invalid entry \"{Printable(e.Name)}\"");
-            if (!entryNames.Add(e.Name)) throw Bad(name, $"the manifest lists entry \"{Printable(e.Name)}\" twice");
-            if (e.Size < 0 || e.Size > maxEntryBytes)
-                throw Bad(name, $"entry \"{e.Name}\" declares {e.Size} bytes, outside the limit of {maxEntryBytes}");
-            if (e.Sha256.Length != 64 || !e.Sha256.All(char.IsAsciiHexDigitLower))
-                throw Bad(name, $"entry \"{e.Name}\" has no valid SHA-256 in the manifest");
-        }
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        void Uses(string? entry, string what)
-        {
-            if (entry is null || !entryNames.Contains(entry)) throw Bad(name, $"{what} names entry \"{Printable(entry ?? "")}\", which the manifest does not list");
-            if (!used.Add(entry)) throw Bad(name, $"entry \"{entry}\" is used twice");
-        }
-
-        var fm = m.Featurizer;
-        if (fm.Hash != "murmur3_x86_32/utf16" || fm.Weighting != "tfidf-smooth-l2-per-block")
-            throw Bad(name, $"featurizer \"{Printable(fm.Hash ?? "")}\" / \"{Printable(fm.Weighting ?? "")}\" is not one this tool implements (a newer Stance?)");
-        var options = new FeaturizerOptions
-        {
-            HashBits = fm.HashBits, WordNgramMax = fm.WordNgramMax, CharNgramMin = fm.CharNgramMin, CharNgramMax = fm.CharNgramMax,
-            WordMinDf = fm.WordMinDf, CharMinDf = fm.CharMinDf, SublinearTf = fm.SublinearTf,
-        };
-        if (fm.Features is { } features)
-        {
-            if (Array.IndexOf(FeatureSets.Names, features) < 0 || features == "ngrams" || m.FormatVersion < 3)
-                throw Bad(name, $"feature set \"{Printable(features)}\" is not one this tool implements (a newer Stance?)");
-            options = options with { Features = FeatureSets.Parse(features), EncoderWeight = fm.EncoderWeight ?? 0 };
-        }
-        try { options.Validate(); } catch (ArgumentException e) { throw Bad(name, $"featurizer settings: {e.Message}"); }
-        Uses(fm.Entry, "the featurizer");
-
-        if (m.Heads.Count == 0) throw Bad(name, "the model has no heads");
-        if (m.Heads.Count > MaxHeads) throw Bad(name, $"the manifest declares {m.Heads.Count} heads; at most {MaxHeads} are allowed");
-        var labels = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var h in m.Heads)
-        {
-            if (h is null || h.Label is null || h.Classes is null) throw Bad(name, "manifest.json has an incomplete head");
-            if (!IsCleanLabel(h.Label) || !labels.Add(h.Label)) throw Bad(name, $"head label \"{Printable(h.Label)}\" is empty, repeated or has control characters");
-            if (h.Classes.Count < 2 || h.Classes.Count > MaxClasses)
-                throw Bad(name, $"head \"{h.Label}\" declares {h.Classes.Count} classes; expected 2..{MaxClasses}");
-            if (h.Classes.Any(c => c is null || !IsCleanLabel(c)) || h.Classes.Distinct(StringComparer.Ordinal).Count() != h.Classes.Count)
-                throw Bad(name, $"head \"{h.Label}\" has an invalid class list");
-            if (!double.IsFinite(h.Lambda) || h.Lambda < 0) throw Bad(name, $"head \"{h.Label}\" has an invalid λ");
-            if (h.Cv is { } cv && (cv.Scheme is null || cv.FoldMacroF1 is null || cv.PerClass is null || cv.PerClass.Any(p => p is null || p.Class is null)))
-                throw Bad(name, $"head \"{h.Label}\" has incomplete cross-validation figures");
-            if (h.ClassPriors is { } priors && (priors.Count != h.Classes.Count || priors.Any(p => !(p > 0 && p < 1)) || Math.Abs(priors.Sum() - 1) > 1e-6))
-                throw Bad(name, $"head \"{h.Label}\" has invalid class priors (expected {h.Classes.Count} frequencies in (0, 1) summing to 1)");
-            // A stored head is linear or holds trees; nb-linear is stored as linear, auto as what it picked.
-            if (TrainerKinds.TryParse(h.Trainer) is not ({ } trainer and (TrainerKind.Linear or TrainerKind.FastTree or TrainerKind.LightGbm or TrainerKind.Ensemble)))
-                throw Bad(name, $"head \"{h.Label}\" has an unknown trainer \"{Printable(h.Trainer ?? "")}\" (a newer Stance?)");
-            if (trainer is TrainerKind.Linear or TrainerKind.Ensemble) Uses(h.Entry, $"head \"{h.Label}\"");
-            if (trainer == TrainerKind.Linear) continue;
-            Uses(h.TreesEntry, $"head \"{h.Label}\"'s trees");
-            if (h.LoadedWords is not { } words || words.Count != h.Classes.Count
-                    || words.Any(w => w is null || w.Count > TextStatistics.PerClassWords || w.Any(x => x is null || x.Length > 200)))
-                throw Bad(name, $"head \"{h.Label}\": the trees' loaded-word lists are missing or malformed");
-        }
-        if (m.ExamplesEntry is { } examples)
-        {
-            if (!options.UsesEncoder) throw Bad(name, "the manifest names labeled examples, but the model does not use the sentence encoder");
-            Uses(examples, "the labeled examples");
-        }
-        var t = m.Training;
-        if (t.DataFile is null || t.DataSha256 is null || t.TextColumn is null) throw Bad(name, "manifest.json has incomplete training details");
-        return options;
-    }
-
-    /// <summary>
-    /// Reads the zip's end-of-central-directory record before the zip library does: a file that is not a
-    /// zip, a truncated one, or one declaring more entries than a model has is refused here.
-    /// </summary>
-    private static void CheckZipDirectory(Stream stream, string name)
-    {
-        long length = stream.Length;
-        if (length == 0) throw Bad(name, "the file is empty");
-        stream.Position = 0;
-        Span<byte> head = stackalloc byte[4];
-        int got = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        bool zip = got == 4 && head[0] == 'P' && head[1] == 'K' && (head[2], head[3]) is (3, 4) or (5, 6);
-        if (!zip) throw Bad(name, "not a Stance model (not a zip archive)");
-        int tail = (int)Math.Min(length, 22 + 0xFFFF);
-        var buffer = new byte[tail];
-        stream.Position = length - tail;
-        stream.ReadExactly(buffer);
-        int at = -1;
-        for (int i = tail - 22; i >= 0; i--)
-            if (buffer[i] == 0x50 && buffer[i + 1] == 0x4B && buffer[i + 2] == 5 && buffer[i + 3] == 6) { at = i; break; }
-        if (at < 0) throw Bad(name, "the file is truncated (the zip directory at its end is missing); was the copy or download complete?");
-        int count = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(at + 10));
-        long dirSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at + 12));
-        long dirOffset = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at + 16));
-        if (count > MaxEntries)
-            throw Bad(name, $"the zip holds {(count == 0xFFFF ? "65535 or more" : count.ToString())} entries; a Stance model has at most {MaxEntries}");
-        if (dirOffset + dirSize > length - tail + at)
-            throw Bad(name, "the file is truncated or corrupt (the zip directory points past the end of the file)");
-        stream.Position = 0;
-    }
-
-    /// <summary>
-    /// Reads an entry, at most <paramref name="limit"/> bytes (exactly that many when <paramref name="exact"/>).
-    /// Declared sizes are only compared, never trusted for allocation: the buffer grows with the bytes
-    /// that actually arrive, so a zip bomb or a lying size stops at the cap — except for a stored entry of
-    /// the exact size expected, whose bytes the file itself holds. The CRC-32 is checked when asked (entries
-    /// with a SHA-256 in the manifest skip it: that check is stronger).
-    /// </summary>
-    private static byte[] ReadEntry(ZipArchiveEntry entry, long limit, bool exact, string name, bool checkCrc = true)
-    {
-        string n = entry.FullName;
-        if (entry.Length > limit || exact && entry.Length != limit)
-            throw Bad(name, $"entry \"{n}\" has {entry.Length} bytes, {(exact ? "the manifest says " + limit : "above the limit of " + limit)}");
-        // Deflate expands at most ~1032:1; a declared size the compressed bytes cannot produce is a lie.
-        if (entry.Length > MemoryBudget.Add(MemoryBudget.Multiply(entry.CompressedLength, 1032), 1024))
-            throw Bad(name, $"entry \"{n}\" declares {entry.Length} bytes from only {entry.CompressedLength} compressed (corrupt file)");
-        // Start small (the declared size, within 4 KB..1 MB) and grow only as bytes arrive — a stored entry of
-        // the expected size is read into one buffer of that size (its bytes are in the file, not inflated).
-        bool stored = exact && entry.CompressedLength == entry.Length;
-        var buffer = new byte[stored ? (int)limit : (int)Math.Min(limit, Math.Clamp(entry.Length, 4096, 1 << 20))];
-        int filled = 0;
-        using (var s = entry.Open())
-        {
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    if (filled >= limit)
-                    {
-                        if (s.ReadByte() >= 0) throw Bad(name, $"entry \"{n}\" decompresses to more than {limit} bytes (corrupt or hostile file)");
-                        break;
-                    }
-                    Array.Resize(ref buffer, (int)Math.Min(limit, Math.Min((long)buffer.Length * 2, Array.MaxLength)));
-                }
-                int read = s.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0) break;
-                filled += read;
-            }
-        }
-        if (exact && filled != limit) throw Bad(name, $"entry \"{n}\" has {filled} bytes, the manifest says {limit} (truncated or corrupt file)");
-        if (filled != buffer.Length) Array.Resize(ref buffer, filled);
-        if (checkCrc && System.IO.Hashing.Crc32.HashToUInt32(buffer) != entry.Crc32) throw Bad(name, $"entry \"{n}\" fails its CRC-32 check (corrupt file)");
-        return buffer;
-    }
-
-    private static bool IsPlainName(string n) =>
-        n.Length is > 0 and <= 64 && !n.Contains('/') && !n.Contains('\\') && !n.Contains("..") && !n.Contains(':') && !n.Any(char.IsControl);
-
-    private static bool IsCleanLabel(string s) => s.Length is > 0 and <= 200 && !s.Any(char.IsControl);
-
-    /// <summary>Text from the file, safe to put in a one-line message: control characters replaced, length capped.</summary>
-    private static string Printable(string? s, int max = 60)
-    {
-        if (s is null) return "null";
-        var chars = s.Select(ch => char.IsControl(ch) ? '?' : ch).ToArray();
-        return chars.Length <= max ? new string(chars) : new string(chars, 0, max) + "…";
-    }
-
-    private static InputException Bad(string path, string message) => new($"{path}: {message}");
 }

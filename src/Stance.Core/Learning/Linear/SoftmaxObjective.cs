@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Stance.Core.Features;
 
 namespace Stance.Core.Learning.Linear;
@@ -108,7 +107,7 @@ public sealed class SoftmaxObjective : IDirectionalObjective
     public int[] Predict(double[] w, IReadOnlyList<int> rows)
     {
         if (w.Length != ParameterCount) throw new ArgumentException("parameter vector has the wrong length");
-        ForParts(p => Scores(p, w, _z));
+        ForParts(p => ColumnProducts.Scores(_x, p, Dims, w, _z));
         int K = Classes, D = Dims;
         var predicted = new int[rows.Count];
         Span<double> logits = stackalloc double[K];
@@ -164,7 +163,7 @@ public sealed class SoftmaxObjective : IDirectionalObjective
     public double Evaluate(double[] w, double[] gradient)
     {
         if (w.Length != ParameterCount || gradient.Length != ParameterCount) throw new ArgumentException("parameter vectors have the wrong length");
-        ForParts(p => { Scores(p, w, _z); Residuals(p); });
+        ForParts(p => { ColumnProducts.Scores(_x, p, Dims, w, _z); Residuals(p); });
         return Gradient(w, gradient);
     }
 
@@ -191,7 +190,7 @@ public sealed class SoftmaxObjective : IDirectionalObjective
         for (int i = weights; i < dir.Length; i++) dir[i] = d[i];
         _ww = _wd = _dd = 0;
         foreach (var (ww, wd, dd) in partial) { _ww += ww; _wd += wd; _dd += dd; }
-        ForParts(p => Scores(p, dir, _u));
+        ForParts(p => ColumnProducts.Scores(_x, p, Dims, dir, _u));
     }
 
     /// <summary>f(x + t·d) from the scores z + t·u, without a pass over the data.</summary>
@@ -236,71 +235,6 @@ public sealed class SoftmaxObjective : IDirectionalObjective
             gradient[biasAt + j] = b * inv;
         }
         return loss * inv + 0.5 * Lambda * reg;
-    }
-
-    /// <summary>target = X·w + b over the rows of part p (w: weights then biases, feature-major).</summary>
-    private unsafe void Scores(int p, double[] weights, double[] target)
-    {
-        int D = Dims, P = _x.Parts, stride = P + 1, biasAt = Features * D;
-        int r0 = _x.PartRowStart[p], r1 = _x.PartRowStart[p + 1];
-        fixed (double* w = weights, zAll = target)
-        fixed (ColumnEntry* entries = _x.Entries)
-        fixed (int* part = _x.PartStart)
-        {
-            double* z = zAll + (long)r0 * D;    // this part's rows; entries hold offsets into them
-            for (long i = 0; i < (long)(r1 - r0) * D; i += D)
-                for (int j = 0; j < D; j++) z[i + j] = w[biasAt + j];
-            // Only the features with entries in this part's rows; entries four at a time (distinct rows
-            // within a column, so the four read-add-writes are independent and overlap).
-            var list = _x.PartFeatures[p];
-            fixed (int* features = list)
-            {
-                if (D == 2)
-                {
-                    // Two coordinates make one 128-bit vector: each lane is multiplied then added on its
-                    // own, exactly as the scalar code would, so the bits do not depend on the instruction set.
-                    for (int q = 0; q < list.Length; q++)
-                    {
-                        int f = features[q];
-                        int* at = part + (long)f * stride + p;
-                        int j = at[0], to = at[1];
-                        var wf = Vector128.Load(w + 2 * f);
-                        if (wf == Vector128<double>.Zero) continue;
-                        for (; j + 4 <= to; j += 4)
-                        {
-                            ColumnEntry* e = entries + j;
-                            double* za = z + e[0].Row * 2, zb = z + e[1].Row * 2, zc = z + e[2].Row * 2, zd = z + e[3].Row * 2;
-                            var a = Vector128.Load(za) + wf * Vector128.Create((double)e[0].Value);
-                            var b = Vector128.Load(zb) + wf * Vector128.Create((double)e[1].Value);
-                            var c = Vector128.Load(zc) + wf * Vector128.Create((double)e[2].Value);
-                            var d = Vector128.Load(zd) + wf * Vector128.Create((double)e[3].Value);
-                            Vector128.Store(a, za); Vector128.Store(b, zb); Vector128.Store(c, zc); Vector128.Store(d, zd);
-                        }
-                        for (; j < to; j++)
-                        {
-                            double* zi = z + entries[j].Row * 2;
-                            Vector128.Store(Vector128.Load(zi) + wf * Vector128.Create((double)entries[j].Value), zi);
-                        }
-                    }
-                }
-                else
-                {
-                    for (int q = 0; q < list.Length; q++)
-                    {
-                        int f = features[q];
-                        int* at = part + (long)f * stride + p;
-                        double* wf = w + (long)f * D;
-                        for (int j = at[0], to = at[1]; j < to; j++)
-                        {
-                            double* zi = z + (long)entries[j].Row * D;
-                            double v = entries[j].Value;
-                            for (int k = 0; k < D; k++) zi[k] += wf[k] * v;
-                        }
-                    }
-                }
-            }
-
-        }
     }
 
     /// <summary>Part p's loss, and its residuals s·Bᵀ(p − e_y) (or s·(p − e_y)) from the scores z, summed for the bias gradient.</summary>
@@ -377,68 +311,6 @@ public sealed class SoftmaxObjective : IDirectionalObjective
         return loss;
     }
 
-    /// <summary>Gradient of the features of chunk c: each a sum down its own column, rows ascending.</summary>
-    private unsafe void Backward(int c, double[] weights, double[] gradient, double inv)
-    {
-        int D = Dims, P = _x.Parts, stride = P + 1;
-        int f0 = c * FeatureChunk, f1 = Math.Min(Features, f0 + FeatureChunk);
-        double lambda = Lambda, reg = 0;
-        fixed (double* w = weights, g = gradient, z = _r)
-        fixed (ColumnEntry* entries = _x.Entries)
-        fixed (int* part = _x.PartStart, partRow = _x.PartRowStart)
-        {
-            double* acc = stackalloc double[D];
-            for (int f = f0; f < f1; f++)
-            {
-                int* at = part + (long)f * stride;
-                if (D == 2)
-                {
-                    var a = Vector128<double>.Zero;
-                    for (int p = 0; p < P; p++)
-                    {
-                        double* zp = z + (long)partRow[p] * 2;
-                        for (int j = at[p], end = at[p + 1]; j < end; j++)
-                            a += Vector128.Load(zp + entries[j].Row * 2) * Vector128.Create((double)entries[j].Value);
-                    }
-                    a.Store(acc);
-                }
-                else if (D == 3)
-                {
-                    double a0 = 0, a1 = 0, a2 = 0;
-                    for (int p = 0; p < P; p++)
-                    {
-                        double* zp = z + (long)partRow[p] * 3;
-                        for (int j = at[p], end = at[p + 1]; j < end; j++)
-                        {
-                            double* zi = zp + entries[j].Row * 3;
-                            double v = entries[j].Value;
-                            a0 += zi[0] * v; a1 += zi[1] * v; a2 += zi[2] * v;
-                        }
-                    }
-                    acc[0] = a0; acc[1] = a1; acc[2] = a2;
-                }
-                else
-                {
-                    for (int k = 0; k < D; k++) acc[k] = 0;
-                    for (int p = 0; p < P; p++)
-                    {
-                        double* zp = z + (long)partRow[p] * D;
-                        for (int j = at[p], end = at[p + 1]; j < end; j++)
-                        {
-                            double* zi = zp + (long)entries[j].Row * D;
-                            double v = entries[j].Value;
-                            for (int k = 0; k < D; k++) acc[k] += zi[k] * v;
-                        }
-                    }
-                }
-                double* wf = w + (long)f * D, gf = g + (long)f * D;
-                for (int k = 0; k < D; k++)
-                {
-                    gf[k] = acc[k] * inv + lambda * wf[k];
-                    reg += wf[k] * wf[k];
-                }
-            }
-        }
-        _chunkReg[c] = reg;
-    }
+    private void Backward(int c, double[] w, double[] gradient, double inv) =>
+        _chunkReg[c] = ColumnProducts.Gradient(_x, c * FeatureChunk, Math.Min(Features, (c + 1) * FeatureChunk), Dims, w, gradient, _r, inv, Lambda);
 }
