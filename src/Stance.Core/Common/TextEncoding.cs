@@ -11,10 +11,3 @@ public enum TextEncoding
     /// </summary>
     Latin1,
 }
-
-/// <summary>The decoders behind <see cref="TextEncoding"/>.</summary>
-public static class TextEncodings
-{
-    internal static System.Text.Encoding SingleByte { get; } =
-        System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? System.Text.Encoding.Latin1;
-}

@@ -1,7 +1,5 @@
 namespace Stance.Core.Evaluation;
 
-public sealed record ClassMetrics(string Class, double Precision, double Recall, double F1, long Support);
-
 /// <summary>
 /// The figures of scikit-learn's classification_report and log_loss, computed the same way:
 /// precision = TP / (TP + FP) and recall = TP / (TP + FN), 0 when the denominator is 0

@@ -3,14 +3,6 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Stance.Core.Features;
 
-/// <summary>One stored value of a <see cref="ColumnMatrix"/>: its row (as an offset into its part) and value; 6 bytes.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 2)]
-public readonly struct ColumnEntry(ushort row, float value)
-{
-    public readonly ushort Row = row;
-    public readonly float Value = value;
-}
-
 /// <summary>
 /// Training rows stored column by column (compressed sparse column) over a compact list of the features
 /// the rows use: column f holds Entries[ColumnStart[f]..ColumnStart[f+1]] (rows ascending), and

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace Stance.Core.Modeling;
 
-/// <summary>A labeled training unit as evidence: "this text looks like these labeled examples".</summary>
-public sealed record Neighbor(string Text, IReadOnlyList<string> Labels, double Cosine);
-
 /// <summary>
 /// The training units of an encoder model with their labels (per head) and encoder vectors, kept in the
 /// model so an explanation can name the nearest labeled examples (cosine of unit-length vectors). Vectors

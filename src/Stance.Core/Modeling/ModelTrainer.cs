@@ -1,35 +1,11 @@
-using Stance.Core.Common;
 using System.Security.Cryptography;
+using Stance.Core.Common;
 using Stance.Core.Evaluation;
 using Stance.Core.Features;
 using Stance.Core.Learning;
 using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Modeling;
-
-public sealed record TrainOptions
-{
-    public FeaturizerOptions Featurizer { get; init; } = new();
-    public TrainerOptions Trainer { get; init; } = new();
-    /// <summary>Outer stratified CV folds for the reported figures; 0 skips evaluation.</summary>
-    public int Folds { get; init; } = 5;
-    public ulong Seed { get; init; } = 42;
-    /// <summary>With a group column: rows of this group are always trained on, never tested.</summary>
-    public string? AlwaysTrainGroup { get; init; }
-    public DateTimeOffset Created { get; init; } = DateTimeOffset.UnixEpoch;
-}
-
-/// <summary>A step of training finished or began: Done of Total steps, with what is happening now.</summary>
-public readonly record struct TrainingProgress(string Description, int Done, int Total);
-
-/// <summary>
-/// Out-of-fold results of one head (FoldModels describes what each fold fitted, e.g. "linear λ=1E-04"): every tested row (Rows, ascending) predicted by a model that never
-/// saw it; Actual, Predicted and Probabilities are aligned with Rows. Seconds: wall-clock time of all the
-/// folds' fits and predictions (the n-gram counts, made once for all rows, excluded).
-/// </summary>
-public sealed record CrossValidationResult(string Label, IReadOnlyList<string> Classes, string Scheme,
-    IReadOnlyList<(List<int> Train, List<int> Test)> Folds, int[] Rows, int[] Actual, int[] Predicted,
-    double[][] Probabilities, ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, IReadOnlyList<string> FoldModels, double Seconds);
 
 /// <summary>
 /// Builds a <see cref="StanceModel"/> from labeled rows: counts n-grams once, runs stratified k-fold CV

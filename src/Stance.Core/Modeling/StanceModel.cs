@@ -4,23 +4,6 @@ using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Modeling;
 
-/// <summary>Cross-validated figures of one head, kept in the manifest so users can see how far to trust it.</summary>
-public sealed record CvSummary(string Scheme, int Folds, double Accuracy, double MacroF1, double LogLoss, IReadOnlyList<double> FoldMacroF1,
-    IReadOnlyList<ClassSummary> PerClass);
-
-public sealed record ClassSummary(string Class, double Precision, double Recall, double F1, long Support);
-
-/// <summary>One label column's classifier: its classes (sorted, ordinal) and the fitted head.</summary>
-public sealed record ModelHead(string Label, IReadOnlyList<string> Classes, TrainedHead Head, CvSummary? Cv)
-{
-    /// <summary>The linear model (linear and ensemble heads; null for fasttree) — what explanations read.</summary>
-    public LinearModel? Linear => Head.Linear;
-}
-
-/// <summary>Where a model came from, written to the manifest.</summary>
-public sealed record TrainingInfo(string DataFile, string DataSha256, int Rows, string TextColumn, ulong Seed, int Folds,
-    string Trainer, DateTimeOffset Created);
-
 /// <summary>A trained model: one shared featurizer and one head per label column.</summary>
 public sealed class StanceModel
 {

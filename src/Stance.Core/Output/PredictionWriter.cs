@@ -4,8 +4,6 @@ using Stance.Core.Scoring;
 
 namespace Stance.Core.Output;
 
-public enum OutputFormat { Table, Csv, Jsonl }
-
 /// <summary>
 /// Writes Score's records: one per unit (id, source, unit, kind, text, status, carried columns, then per
 /// head predicted_&lt;label&gt; and p_&lt;label&gt;_&lt;class&gt;, and explain_&lt;label&gt; with --explain, plus

@@ -3,14 +3,6 @@ using Stance.Core.Learning.Linear;
 
 namespace Stance.Core.Reports;
 
-/// <summary>An n-gram with its weight for one class. <see cref="Others"/> counts the other distinct
-/// n-grams of the texts that hash to the same bucket (they share the weight); for a character n-gram,
-/// <see cref="Word"/> is the word it most often comes from.</summary>
-public sealed record WeightedNgram(string Text, double Weight, int Others, string? Word = null);
-
-/// <summary>The heaviest word and character n-grams of one class.</summary>
-public sealed record ClassNgrams(string Class, IReadOnlyList<WeightedNgram> Words, IReadOnlyList<WeightedNgram> Characters);
-
 /// <summary>
 /// Names the heaviest features of a linear head. Features are hashed, so the model alone cannot say
 /// which n-gram a bucket stands for: the texts are run through <see cref="TermCounter.Enumerate"/> and

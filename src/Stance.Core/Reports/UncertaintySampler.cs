@@ -5,9 +5,6 @@ using Stance.Core.Input;
 
 namespace Stance.Core.Reports;
 
-/// <summary>A unit the model is unsure about: margin = p(best) − p(second best) of one head; entropy in nats.</summary>
-public sealed record UncertainUnit(ScoringUnit Unit, long Order, double Margin, double Entropy);
-
 /// <summary>
 /// Keeps, over a stream of scored units, the N with the smallest margin between the two most probable
 /// classes of one head (ties: higher entropy first, then earlier in the input) — the units to label

@@ -3,17 +3,6 @@ using Stance.Core.Modeling;
 namespace Stance.Core.Scoring;
 
 /// <summary>
-/// One head's verdict over a part of an article: the mean of the units' class probabilities (the
-/// verdict is the head's decision on it, see TrainedHead.Decide), the share of units predicted as each class, and the
-/// ids of the (up to) two units with the highest probability of the verdict class.
-/// </summary>
-public sealed record HeadVerdict(string Label, IReadOnlyList<string> Classes, string Verdict, double[] MeanProbabilities, double[] Shares,
-    IReadOnlyList<string> TopUnits);
-
-/// <summary>A part of an article (its body, or its reader comments) and its verdict per head; no heads when it has no units.</summary>
-public sealed record PartSummary(int Units, IReadOnlyList<HeadVerdict> Heads);
-
-/// <summary>
 /// The article record: stance and sentiment of the body (headline and paragraphs) and, separately, of
 /// the reader comments. Captions, bylines and unscored units are reported as units but not counted here.
 /// </summary>

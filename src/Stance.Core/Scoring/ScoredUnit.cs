@@ -2,9 +2,6 @@ using Stance.Core.Input;
 
 namespace Stance.Core.Scoring;
 
-/// <summary>An n-gram and how much it pushed the text toward the predicted class (in logit units).</summary>
-public readonly record struct Contribution(string Ngram, double Weight);
-
 /// <summary>
 /// The result for one input unit. Every unit gets one, in input order: Status "ok" with probabilities
 /// per head, or the reason it was not scored (e.g. "empty text") with Probabilities null. With --explain,

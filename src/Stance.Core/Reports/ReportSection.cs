@@ -1,15 +1,8 @@
-using System.Globalization;
 using Stance.Core.Modeling;
 using Stance.Core.Common;
 using Stance.Core.Evaluation;
 
 namespace Stance.Core.Reports;
-
-/// <summary>A misclassified unit: where it is (id and/or line), its text, and the call the model made.</summary>
-public sealed record ReportExample(string Where, string Text, int Actual, int Predicted, double Confidence);
-
-/// <summary>One row of the spread figure: dots (e.g. one per CV fold) and an optional diamond (e.g. the pooled figure).</summary>
-public sealed record SpreadRow(string Name, IReadOnlyList<double> Dots, double? Diamond);
 
 /// <summary>Everything the report shows for one label column.</summary>
 public sealed record ReportSection
@@ -32,6 +25,3 @@ public sealed record ReportSection
     public required IReadOnlyList<ReportExample> ConfidentlyWrong { get; init; }
     public required string ExamplesNote { get; init; }
 }
-
-/// <summary>The report: a title, facts about the data and model, and one section per label column.</summary>
-public sealed record ReportDocument(string Title, string Subtitle, IReadOnlyList<(string Key, string Value)> Facts, IReadOnlyList<ReportSection> Sections);

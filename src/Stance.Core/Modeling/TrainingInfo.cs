@@ -1,0 +1,5 @@
+namespace Stance.Core.Modeling;
+
+/// <summary>Where a model came from, written to the manifest.</summary>
+public sealed record TrainingInfo(string DataFile, string DataSha256, int Rows, string TextColumn, ulong Seed, int Folds,
+    string Trainer, DateTimeOffset Created);

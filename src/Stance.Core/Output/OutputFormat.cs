@@ -1,0 +1,3 @@
+namespace Stance.Core.Output;
+
+public enum OutputFormat { Table, Csv, Jsonl }
