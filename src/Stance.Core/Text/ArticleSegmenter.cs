@@ -19,10 +19,15 @@ public sealed partial class ArticleSegmenter
     private const int NameMaxWords = 6;
 
     private readonly IReadOnlyList<Regex> _boilerplate;
+    private readonly UnitFilter? _filter;
 
     public ArticleSegmenter() : this(new SegmenterOptions()) { }
 
-    public ArticleSegmenter(SegmenterOptions options) => _boilerplate = [.. BoilerplatePatterns.Default, .. options.ExtraBoilerplate];
+    public ArticleSegmenter(SegmenterOptions options)
+    {
+        _boilerplate = [.. BoilerplatePatterns.Default, .. options.ExtraBoilerplate];
+        _filter = options.UnitFilter;
+    }
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
@@ -36,7 +41,7 @@ public sealed partial class ArticleSegmenter
         var units = Body(lines, headline, bodyStart, bodyEnd);
         if (commentsFrom < lines.Count)
             units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
-        return units;
+        return _filter is null ? units : _filter.Apply(page, units);
     }
 
     /// <summary>

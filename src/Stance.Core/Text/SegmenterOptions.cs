@@ -10,4 +10,7 @@ public sealed record SegmenterOptions
     /// <see cref="BoilerplatePatterns.Load"/>): a line whose cleaned text matches one is dropped.
     /// </summary>
     public IReadOnlyList<Regex> ExtraBoilerplate { get; init; } = [];
+
+    /// <summary>The learned check that drops paragraphs and comments read as page furniture; null keeps every unit the rules find.</summary>
+    public UnitFilter? UnitFilter { get; init; }
 }
