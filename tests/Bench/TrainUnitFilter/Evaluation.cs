@@ -26,6 +26,26 @@ public static class Evaluation
         return report.ToString();
     }
 
+    /// <summary>
+    /// Each held-out set as the rules of its freeze found it (<see cref="FreezeUnits"/>), scored by the rules alone and with the
+    /// filter trained on the other nine sets (setting and threshold by inner leave-one-set-out on them): the nearest the
+    /// fixtures come to a fresh set's pages.
+    /// </summary>
+    public static string AtFreeze(IReadOnlyDictionary<string, List<PageData>> sets, string freezeFolder)
+    {
+        var report = new StringBuilder("| set, as its freeze's rules found it | freeze rules P / R | freeze rules+filter P / R | setting | threshold |\n|---|---|---|---|---|\n");
+        Tally rulesAll = new(), filterAll = new();
+        foreach (var held in FreezeUnits.Sets(freezeFolder))
+        {
+            var training = sets.Where(s => s.Key != held).ToDictionary(s => s.Key, s => s.Value);
+            var (rules, filtered, setting, threshold) = Score(training, FreezeUnits.Read(freezeFolder, held, sets[held]));
+            report.AppendLine($"| {held} | {rules} | {filtered} | {setting} | {threshold:0.000} |");
+            rulesAll += rules; filterAll += filtered;
+        }
+        report.AppendLine($"| pooled | {rulesAll} | {filterAll} | | |");
+        return report.ToString();
+    }
+
     public static string InWrittenOrder(IReadOnlyDictionary<string, List<PageData>> sets)
     {
         var report = new StringBuilder("| set (trained on the sets before it) | rules P / R | rules+filter P / R | setting | threshold |\n|---|---|---|---|---|\n");

@@ -21,6 +21,8 @@ switch (command)
         var sets = FinalFilter.LoadSets(fixtures);
         Console.WriteLine("Leave one set out (setting and threshold chosen by leave-one-set-out inside the nine training sets):\n");
         Console.WriteLine(Evaluation.LeaveOneSetOut(sets));
+        Console.WriteLine("At freeze (each held-out set as the rules found it when it was measured once, before they were tuned on it):\n");
+        Console.WriteLine(Evaluation.AtFreeze(sets, FreezeUnits.Folder(fixtures)));
         Console.WriteLine("In written order (each set scored by a filter trained on the sets written before it):\n");
         Console.WriteLine(Evaluation.InWrittenOrder(sets));
         break;
