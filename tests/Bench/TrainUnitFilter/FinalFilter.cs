@@ -5,10 +5,10 @@ namespace Stance.Bench.TrainUnitFilter;
 /// <summary>The filter Stance.Core embeds: setting and threshold picked by leave-one-set-out over all fixture sets, weights trained on all of them.</summary>
 public static class FinalFilter
 {
-    public static (UnitFilter Filter, FilterSetting Setting, Tally Inner) Train(IReadOnlyDictionary<string, List<PageData>> sets)
+    public static (UnitFilter Filter, FilterSetting Setting, Tally Inner) Train(IReadOnlyDictionary<string, FixtureSet> sets)
     {
         var (setting, threshold, inner) = Selection.Choose(sets);
-        var weights = Selection.Train(FixturePage.Sets.SelectMany(s => sets[s]), setting);
+        var weights = Selection.Train(FixturePage.Sets.Select(s => sets[s]), setting);
         return (new UnitFilter(weights, (float)threshold), setting, inner);
     }
 
@@ -16,10 +16,7 @@ public static class FinalFilter
     public static byte[] Bytes(string fixtures)
     {
         using var stream = new MemoryStream();
-        Train(LoadSets(fixtures)).Filter.Write(stream);
+        Train(FixtureSet.Load(fixtures)).Filter.Write(stream);
         return stream.ToArray();
     }
-
-    public static Dictionary<string, List<PageData>> LoadSets(string fixtures) =>
-        FixturePage.Sets.ToDictionary(s => s, s => FixturePage.ReadSet(fixtures, s).Select(PageData.Of).ToList());
 }

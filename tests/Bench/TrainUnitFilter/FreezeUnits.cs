@@ -11,10 +11,6 @@ public static class FreezeUnits
 {
     public static string Folder(string fixtures) => Path.GetFullPath(Path.Combine(fixtures, "..", "..", "Bench", "TrainUnitFilter", "freeze"));
 
-    /// <summary>The sets with a freeze file.</summary>
-    public static IEnumerable<string> Sets(string folder) =>
-        FixturePage.Sets.Where(s => File.Exists(Path.Combine(folder, s + ".tsv")));
-
     /// <summary>The set's pages with the units found at its freeze in place of today's.</summary>
     public static List<PageData> Read(string folder, string set, IEnumerable<PageData> pages)
     {

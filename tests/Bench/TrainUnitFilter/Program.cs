@@ -11,18 +11,18 @@ switch (command)
     case "train":
     {
         var output = args.Length > 1 ? args[1] : Path.Combine(fixtures, "..", "..", "..", "src", "Stance.Core", "Text", "unit-filter.bin");
-        var (filter, setting, inner) = FinalFilter.Train(FinalFilter.LoadSets(fixtures));
+        var (filter, setting, inner) = FinalFilter.Train(FixtureSet.Load(fixtures));
         using (var stream = File.Create(output)) filter.Write(stream);
         Console.WriteLine($"{Path.GetFullPath(output)}: {setting}, threshold {filter.Threshold:0.000}, inner leave-one-set-out {inner}");
         break;
     }
     case "loso":
     {
-        var sets = FinalFilter.LoadSets(fixtures);
+        var sets = FixtureSet.Load(fixtures);
         Console.WriteLine("Leave one set out (setting and threshold chosen by leave-one-set-out inside the nine training sets):\n");
         Console.WriteLine(Evaluation.LeaveOneSetOut(sets));
         Console.WriteLine("At freeze (each held-out set as the rules found it when it was measured once, before they were tuned on it):\n");
-        Console.WriteLine(Evaluation.AtFreeze(sets, FreezeUnits.Folder(fixtures)));
+        Console.WriteLine(Evaluation.AtFreeze(sets));
         Console.WriteLine("In written order (each set scored by a filter trained on the sets written before it):\n");
         Console.WriteLine(Evaluation.InWrittenOrder(sets));
         break;

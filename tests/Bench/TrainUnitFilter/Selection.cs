@@ -13,24 +13,24 @@ public static class Selection
     /// <summary>The thresholds tried: 0 keeps every unit (the rules alone).</summary>
     public static readonly double[] Thresholds = [.. Enumerable.Range(0, 39).Select(i => i * 0.025)];
 
-    public static float[] Train(IEnumerable<PageData> pages, FilterSetting setting)
+    public static float[] Train(IEnumerable<FixtureSet> sets, FilterSetting setting)
     {
-        var examples = pages.SelectMany(p => p.Examples).Select(e => (e, e.Source == ExampleSource.Found ? 1.0 : setting.ExtraWeight)).ToList();
+        var examples = sets.SelectMany(s => s.Examples).Select(e => (e, e.Source == ExampleSource.Found ? 1.0 : setting.ExtraWeight)).ToList();
         return LogisticTrainer.Train(examples, setting.L2, Stance.Core.Text.UnitFeatures.Count);
     }
 
     /// <summary>The setting and threshold inner leave-one-set-out picks on <paramref name="sets"/>, with the pooled inner score.</summary>
-    public static (FilterSetting Setting, double Threshold, Tally Inner) Choose(IReadOnlyDictionary<string, List<PageData>> sets)
+    public static (FilterSetting Setting, double Threshold, Tally Inner) Choose(IReadOnlyDictionary<string, FixtureSet> sets)
     {
         if (sets.Count < 2) throw new ArgumentException("inner leave-one-set-out needs two sets at least", nameof(sets));
         (FilterSetting Setting, double Threshold, Tally Inner)? best = null;
         foreach (var setting in FilterSetting.Grid)
         {
             var scored = new List<(PageData Page, double[] Probabilities)>();
-            foreach (var (held, pages) in sets)
+            foreach (var (held, set) in sets)
             {
-                var weights = Train(sets.Where(s => s.Key != held).SelectMany(s => s.Value), setting);
-                scored.AddRange(pages.Select(p => (p, p.Probabilities(weights))));
+                var weights = Train(sets.Where(s => s.Key != held).Select(s => s.Value), setting);
+                scored.AddRange(set.Today.Select(p => (p, p.Probabilities(weights))));
             }
             var (threshold, tally) = BestThreshold(scored);
             if (best is null || Better(tally, best.Value.Inner)) best = (setting, threshold, tally);
