@@ -11,7 +11,9 @@ namespace Stance.Core.Text;
 /// header, or are a thread's later posts: each is the prose between two runs of metadata (author, date,
 /// Reply, likes), however many paragraphs it has; text quoted from an earlier post is left out, and two
 /// readers' identical comments stay two units. Everything else — menus, share rows, boilerplate,
-/// metadata, short title-like lines — is not a unit.
+/// metadata, short title-like lines — is not a unit. Last, a learned <see cref="UnitFilter"/> drops the paragraphs and
+/// comments that still read as furniture (on pages the rules had not been tuned on, it raised precision by about 3.6
+/// points at the same recall; tests/Bench/TrainUnitFilter).
 /// </summary>
 public sealed partial class ArticleSegmenter
 {

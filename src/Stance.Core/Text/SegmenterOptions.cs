@@ -11,6 +11,9 @@ public sealed record SegmenterOptions
     /// </summary>
     public IReadOnlyList<Regex> ExtraBoilerplate { get; init; } = [];
 
-    /// <summary>The learned check that drops paragraphs and comments read as page furniture; null keeps every unit the rules find.</summary>
-    public UnitFilter? UnitFilter { get; init; }
+    /// <summary>
+    /// The learned check that drops paragraphs and comments read as page furniture (by default the one trained on all fixture
+    /// sets); null keeps every unit the rules find.
+    /// </summary>
+    public UnitFilter? UnitFilter { get; init; } = UnitFilter.Default;
 }
