@@ -83,13 +83,14 @@ public class CliTests
         var dir = Cli.TempDir();
         var model = TrainSmall(dir);
         var article = Path.Combine(dir, "a.txt");
-        File.WriteAllText(article, "Blackouts return to Holguín this week\n\nFirst paragraph\nwrapped line.\n\nSecond paragraph.\n");
+        // Wrapped at a real width: the unit filter takes two short lines joined ("First paragraph" / "wrapped line.") for furniture.
+        File.WriteAllText(article, "Blackouts return to Holguín this week\n\nElectricity went out again across Holguín on Tuesday, and the\nutility said repairs at the Felton plant would take at least a week.\n\nSecond paragraph.\n");
         var r = Cli.Score("--model", model, "--format", "jsonl", article);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);                      // three units, then the article record
         Assert.Contains("\"kind\":\"article\"", lines[3]);
-        Assert.Contains("\"text\":\"First paragraph wrapped line.\"", lines[1]);
+        Assert.Contains("\"text\":\"Electricity went out again across Holguín on Tuesday, and the utility said repairs at the Felton plant would take at least a week.\"", lines[1]);
         Assert.Contains("\"id\":\"a.txt:2\"", lines[1]);
 
         var stdin = Cli.Run("Stance.Score.dll", ["--model", model, "--format", "csv", "-"], "id,text\nx1,Viva la revolución\nx2,Abajo la dictadura\n");

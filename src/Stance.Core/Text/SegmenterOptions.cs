@@ -10,4 +10,10 @@ public sealed record SegmenterOptions
     /// <see cref="BoilerplatePatterns.Load"/>): a line whose cleaned text matches one is dropped.
     /// </summary>
     public IReadOnlyList<Regex> ExtraBoilerplate { get; init; } = [];
+
+    /// <summary>
+    /// The learned check that drops paragraphs and comments read as page furniture (by default the one trained on all fixture
+    /// sets); null keeps every unit the rules find.
+    /// </summary>
+    public UnitFilter? UnitFilter { get; init; } = UnitFilter.Default;
 }

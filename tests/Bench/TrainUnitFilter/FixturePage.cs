@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Stance.Core.Text;
+
+namespace Stance.Bench.TrainUnitFilter;
+
+/// <summary>
+/// One hand-marked fixture page: the set it belongs to, its text, its marked units (kind and text, white space collapsed)
+/// and the units the rule segmenter finds on it without the filter.
+/// </summary>
+public sealed partial record FixturePage(string Set, string Name, string Text, SavedPage Saved, IReadOnlyList<(string Kind, string Text)> Marked, IReadOnlyList<ArticleUnit> Found)
+{
+    /// <summary>The fixture sets in the order they were written.</summary>
+    public static readonly string[] Sets = ["pages", "pages-heldout", .. Enumerable.Range(2, 8).Select(i => $"pages-heldout{i}")];
+
+    public static List<FixturePage> ReadSet(string fixtures, string set)
+    {
+        var rules = new ArticleSegmenter(new SegmenterOptions { UnitFilter = null });
+        return [.. Directory.GetFiles(Path.Combine(fixtures, set), "*.txt").Order(StringComparer.Ordinal).Select(path =>
+        {
+            var text = File.ReadAllText(path);
+            var marked = File.ReadAllLines(Path.ChangeExtension(path, ".expected")).Where(l => l.Length > 0)
+                .Select(l => l.Split('\t', 2)).Select(p => (p[0], Squeeze(p[1]))).ToList();
+            return new FixturePage(set, Path.GetFileName(path), text, new SavedPage(text), marked, rules.Segment(text));
+        })];
+    }
+
+    /// <summary>The fixtures folder of the test project, found above the current folder.</summary>
+    public static string FixturesFolder()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Stance.sln"))) return Path.Combine(dir.FullName, "tests", "Stance.Tests", "Fixtures");
+        throw new DirectoryNotFoundException("Stance.sln not found above the current folder");
+    }
+
+    /// <summary>
+    /// The page's score as SegmenterPagesTests counts it: of the headlines, paragraphs and comments among <paramref name="units"/>,
+    /// how many match a marked unit (kind and text, each marked unit matched once), how many there are, how many are marked.
+    /// </summary>
+    public (int TruePositives, int Found, int Marked) Score(IEnumerable<ArticleUnit> units)
+    {
+        var got = units.Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment).Select(u => (u.KindName, Squeeze(u.Text))).ToList();
+        var unmatched = Marked.ToList();
+        int tp = 0;
+        foreach (var unit in got)
+        {
+            int at = unmatched.IndexOf(unit);
+            if (at >= 0) { unmatched.RemoveAt(at); tp++; }
+        }
+        return (tp, got.Count, Marked.Count);
+    }
+
+    public static string Squeeze(string s) => Spaces().Replace(s, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Writes freeze/<set>.tsv: the units the segmenter of the commit that added each held-out set (the rules as they were
+# when the set was measured once, not yet tuned on it) finds on that set's pages, one "page<TAB>kind<TAB>line<TAB>text"
+# a line. Run from the repository's root; builds each commit's Stance.Core in a temporary folder.
+set -e
+root=$(pwd)
+tmp=$(mktemp -d)
+printf '<Project><PropertyGroup><AllowUnsafeBlocks>true</AllowUnsafeBlocks><LangVersion>latest</LangVersion></PropertyGroup></Project>\n' > "$tmp/Directory.Build.props"
+for pair in 45ab577:pages-heldout4 f5f1b07:pages-heldout5 ec5f916:pages-heldout6 24c9c3b:pages-heldout7 70e79d9:pages-heldout8 5e178b5:pages-heldout9; do
+  commit=${pair%%:*}; set=${pair#*:}
+  mkdir -p "$tmp/$commit/dump"
+  git archive "$commit" src/Stance.Core | tar -x -C "$tmp/$commit"
+  cat > "$tmp/$commit/dump/Dump.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+  <ItemGroup><ProjectReference Include="../src/Stance.Core/Stance.Core.csproj" /></ItemGroup>
+</Project>
+PROJ
+  cat > "$tmp/$commit/dump/Program.cs" <<'CODE'
+using Stance.Core.Text;
+var segmenter = new ArticleSegmenter();
+foreach (var path in Directory.GetFiles(args[0], "*.txt").Order(StringComparer.Ordinal))
+    foreach (var u in segmenter.Segment(File.ReadAllText(path)))
+        Console.WriteLine($"{Path.GetFileName(path)}\t{u.KindName}\t{u.Line}\t{u.Text.Replace('\t', ' ')}");
+CODE
+  dotnet build "$tmp/$commit/dump" -c Release -nologo -v q
+  dotnet "$tmp/$commit/dump/bin/Release/net10.0/Dump.dll" "$root/tests/Stance.Tests/Fixtures/$set" > "$root/tests/Bench/TrainUnitFilter/freeze/$set.tsv"
+done
+rm -rf "$tmp"
