@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout8, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout10, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -63,6 +63,9 @@ public class SegmenterPagesTests
     // in-sample now, as all the precision floors: the unit filter is trained on these pages (0.826 -> 0.986 here; 0.826 -> 0.859
     // when trained on the other nine sets only, tests/Bench/TrainUnitFilter).
     [InlineData("pages-heldout9", 20, 0.98, 0.86)]
+    // Written by an eighth helper who had not seen the segmenter, measured once after the eleventh freeze, the first with
+    // the unit filter (rules + filter 0.861 / 0.922; the rules alone 0.846 / 0.925): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout10", 20, 0.86, 0.92)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
