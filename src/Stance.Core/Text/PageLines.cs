@@ -2,19 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Stance.Core.Text;
 
-/// <summary>What a line of a page is before it is grouped into units.</summary>
-internal enum LineRole { Blank, Boilerplate, CommentHeader, Content }
-
-/// <summary>
-/// One line of a page: its 1-based number, its role, its text (trimmed, white-space runs as one space,
-/// a leading bullet removed), whether it opened with a bullet, and whether the page printed it again
-/// right after (the copies are dropped and this flag remembers them).
-/// </summary>
-internal readonly record struct PageLine(int Number, LineRole Role, string Text, bool Bullet, bool Repeated = false)
-{
-    public bool HasText => Role == LineRole.Content && Text.Length > 0;
-}
-
 /// <summary>Splits a page into <see cref="PageLine"/>s and gives each its role.</summary>
 internal static partial class PageLines
 {

@@ -1,16 +1,5 @@
 namespace Stance.Core.Text;
 
-public enum TokenKind : byte { Word, Number, Hashtag, Mention, Punctuation }
-
-/// <summary>A token as a slice of the normalized text: no string is allocated per token.</summary>
-public readonly record struct Token(int Start, int Length, TokenKind Kind)
-{
-    public ReadOnlySpan<char> Of(ReadOnlySpan<char> text) => text.Slice(Start, Length);
-
-    /// <summary>Words, numbers, hashtags and mentions get character n-grams; punctuation does not.</summary>
-    public bool IsWordLike => Kind != TokenKind.Punctuation;
-}
-
 /// <summary>
 /// Splits normalized text into words (letters, digits and combining marks, with inner ' or - joining
 /// letters: "don't", "pro-government"), numbers ("410.8", "553,000"), #hashtags, @mentions, runs of

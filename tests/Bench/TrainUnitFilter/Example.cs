@@ -1,15 +1,4 @@
 namespace Stance.Bench.TrainUnitFilter;
 
-/// <summary>Where a training example comes from: the rule segmenter's output, or the marked pages beyond it.</summary>
-public enum ExampleSource
-{
-    /// <summary>A paragraph or comment the rule segmenter emits: the units the filter will judge.</summary>
-    Found,
-    /// <summary>A marked paragraph or comment the segmenter misses (text).</summary>
-    MissedMarked,
-    /// <summary>A page line that is part of no marked unit and no found unit (furniture).</summary>
-    LooseLine,
-}
-
 /// <summary>A unit's features and whether it is text (true) or furniture.</summary>
 public sealed record Example(int[] Index, float[] Value, bool IsText, ExampleSource Source);

@@ -1,0 +1,3 @@
+namespace Stance.Core.Text;
+
+public enum TokenKind : byte { Word, Number, Hashtag, Mention, Punctuation }
