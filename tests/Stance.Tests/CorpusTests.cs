@@ -56,6 +56,21 @@ public class CorpusTests
         });
     }
 
+    /// <summary>
+    /// The real-text yardstick measures the model on sites the corpus never used: no grounded row may come from
+    /// a site (host, "www." dropped) of the yardstick's pages, listed in docs/benchmarks.md.
+    /// </summary>
+    [Fact]
+    public void GroundedRowsComeFromNoSiteOfTheYardstick()
+    {
+        static string Host(string u) => Regex.Replace(new Uri(u.Trim()).Host.ToLowerInvariant(), "^www\\.", "");
+        var docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "benchmarks.md"));
+        var section = docs[docs.IndexOf("## Yardstick URLs", StringComparison.Ordinal)..];
+        var yardstick = Regex.Matches(section, @"^- (https?://\S+)", RegexOptions.Multiline).Select(m => Host(m.Groups[1].Value)).ToHashSet();
+        Assert.True(yardstick.Count >= 50, $"{yardstick.Count} yardstick sites");
+        Assert.All(Grounded(), r => Assert.DoesNotContain(Host(r["url"]), yardstick));
+    }
+
     [Fact]
     public void GroundedRowsSpreadOverOutletsStancesAndKinds()
     {
