@@ -48,6 +48,16 @@ public static class UnitFeatures
         "el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "por", "para", "con", "no", "se", "es", "lo", "su", "al",
     };
 
+    /// <summary>The segmenter's own line cues, each a 0/1 feature of the unit's text.</summary>
+    private static readonly (string Name, Func<string, bool> Holds)[] Cues =
+    [
+        ("cue:metadata", PageCues.IsMetadata), ("cue:byline-or-date", PageCues.IsBylineOrDate), ("cue:byline", UnitCues.IsByline),
+        ("cue:caption", UnitCues.IsCaption), ("cue:trail", PageCues.IsTrail), ("cue:crosshead", PageCues.IsCrosshead),
+        ("cue:opens-box", PageCues.OpensBox), ("cue:opens-appeal", PageCues.OpensAppeal), ("cue:ends-body", PageCues.EndsBody),
+        ("cue:headline-shaped", UnitCues.IsHeadline), ("cue:prose", PageCues.IsProse), ("cue:opens-body", PageCues.OpensBody),
+        ("cue:author-bio", t => UnitCues.IsAuthorBio(t, false)),
+    ];
+
     /// <summary>The unit's features: sorted indices below <see cref="Count"/> with their values.</summary>
     public static (int[] Index, float[] Value) Of(SavedPage page, UnitKind kind, string text, int line)
     {
@@ -81,19 +91,7 @@ public static class UnitFeatures
         Set("function-word-share", function);
         Set("no-function-word", function == 0 ? 1 : 0);
 
-        Set("cue:metadata", PageCues.IsMetadata(text) ? 1 : 0);
-        Set("cue:byline-or-date", PageCues.IsBylineOrDate(text) ? 1 : 0);
-        Set("cue:byline", UnitCues.IsByline(text) ? 1 : 0);
-        Set("cue:caption", UnitCues.IsCaption(text) ? 1 : 0);
-        Set("cue:trail", PageCues.IsTrail(text) ? 1 : 0);
-        Set("cue:crosshead", PageCues.IsCrosshead(text) ? 1 : 0);
-        Set("cue:opens-box", PageCues.OpensBox(text) ? 1 : 0);
-        Set("cue:opens-appeal", PageCues.OpensAppeal(text) ? 1 : 0);
-        Set("cue:ends-body", PageCues.EndsBody(text) ? 1 : 0);
-        Set("cue:headline-shaped", UnitCues.IsHeadline(text) ? 1 : 0);
-        Set("cue:prose", PageCues.IsProse(text) ? 1 : 0);
-        Set("cue:opens-body", PageCues.OpensBody(text) ? 1 : 0);
-        Set("cue:author-bio", UnitCues.IsAuthorBio(text, false) ? 1 : 0);
+        foreach (var (name, holds) in Cues) Set(name, holds(text) ? 1 : 0);
         Set("cue:link-or-handle", text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains('@') ? 1 : 0);
 
         var (first, last) = page.Span(line, text);
