@@ -38,6 +38,15 @@ public static class LanguageDetector
 
     private static readonly (string Code, HashSet<string> Words, Dictionary<string, double> Trigrams, double Floor)[] Languages = Load();
     private static readonly Dictionary<string, int> Sharing = Languages.SelectMany(l => l.Words).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+    private static readonly int EnglishIndex = Array.FindIndex(Languages, l => l.Code == English);
+    /// <summary>Per mark, the indices of its languages (the marks' codes looked up once, not per word).</summary>
+    private static readonly int[][] MarkLanguages = Marks.Select(m => m.Languages.Select(c => Array.FindIndex(Languages, l => l.Code == c)).ToArray()).ToArray();
+
+    /// <summary>
+    /// Every trigram of any profile with its log-probability in each language (that language's floor where it lacks it):
+    /// a content word costs one lookup per trigram, not one per trigram and language, and no substring is allocated.
+    /// </summary>
+    private static readonly Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> TrigramTable = BuildTrigramTable();
 
     /// <summary>The language code of the text (see the class summary).</summary>
     public static string Detect(string text)
@@ -46,6 +55,7 @@ public static class LanguageDetector
         var words = Words(text);
         bool allCaps = words.All(w => w.Word.All(c => !char.IsLetter(c) || char.IsUpper(c)));
         var votes = new double[Languages.Length];
+        Span<double> scores = stackalloc double[Languages.Length];
         foreach (var (word, capitalized) in words)
         {
             // A capitalized word in mid-sentence is a name ("Los Van Van", "De la Cruz", a Title Case headline).
@@ -56,16 +66,19 @@ public static class LanguageDetector
                 for (int l = 0; l < Languages.Length; l++) if (Languages[l].Words.Contains(w)) votes[l] += 1.0 / shared;
                 continue;
             }
-            foreach (var (letters, languages) in Marks)
-                if (w.AsSpan().IndexOfAny(letters) >= 0)
-                    foreach (var code in languages) votes[Array.FindIndex(Languages, l => l.Code == code)] += 1.0 / languages.Length;
+            for (int m = 0; m < Marks.Length; m++)
+                if (w.AsSpan().IndexOfAny(Marks[m].Letters) >= 0)
+                    foreach (int l in MarkLanguages[m]) votes[l] += 1.0 / MarkLanguages[m].Length;
             if (w.Length < 4) continue;
             // A content word: a weak vote for the language whose letter patterns explain it clearly best.
-            var scores = Languages.Select(l => TrigramScore(w, l.Trigrams, l.Floor)).ToArray();
-            int best = Array.IndexOf(scores, scores.Max());
-            if (scores.Where((_, l) => l != best).All(s => scores[best] - s > TrigramLead)) votes[best] += 0.25;
+            TrigramScores(w, scores);
+            int best = 0;
+            for (int l = 1; l < scores.Length; l++) if (scores[l] > scores[best]) best = l;
+            bool clear = true;
+            for (int l = 0; l < scores.Length && clear; l++) clear = l == best || scores[best] - scores[l] > TrigramLead;
+            if (clear) votes[best] += 0.25;
         }
-        int english = Array.FindIndex(Languages, l => l.Code == English), top = english;
+        int english = EnglishIndex, top = english;
         for (int l = 0; l < votes.Length; l++) if (votes[l] > votes[top]) top = l;
         return top != english && votes[top] >= votes[english] + Margin ? Languages[top].Code : English;
     }
@@ -123,13 +136,30 @@ public static class LanguageDetector
         return words;
     }
 
-    /// <summary>Mean log-probability of the word's trigrams (the word padded with a space each side).</summary>
-    private static double TrigramScore(string word, Dictionary<string, double> trigrams, double floor)
+    /// <summary>Per language, the mean log-probability of the word's trigrams (the word padded with a space each side).</summary>
+    private static void TrigramScores(string word, Span<double> scores)
     {
-        string padded = " " + word + " ";
-        double sum = 0;
-        for (int i = 0; i + 3 <= padded.Length; i++) sum += trigrams.TryGetValue(padded.Substring(i, 3), out double p) ? p : floor;
-        return sum / (padded.Length - 2);
+        Span<char> padded = word.Length <= 256 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
+        padded[0] = ' ';
+        word.AsSpan().CopyTo(padded[1..]);
+        padded[^1] = ' ';
+        scores.Clear();
+        for (int i = 0; i + 3 <= padded.Length; i++)
+        {
+            if (TrigramTable.TryGetValue(padded.Slice(i, 3), out var p))
+                for (int l = 0; l < scores.Length; l++) scores[l] += p[l];
+            else
+                for (int l = 0; l < scores.Length; l++) scores[l] += Languages[l].Floor;
+        }
+        for (int l = 0; l < scores.Length; l++) scores[l] /= padded.Length - 2;
+    }
+
+    private static Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> BuildTrigramTable()
+    {
+        var table = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var trigram in Languages.SelectMany(l => l.Trigrams.Keys).Distinct())
+            table[trigram] = Languages.Select(l => l.Trigrams.TryGetValue(trigram, out double p) ? p : l.Floor).ToArray();
+        return table.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static (string, HashSet<string>, Dictionary<string, double>, double)[] Load()
