@@ -108,4 +108,7 @@ internal static class ManifestCheck
         if (t.DataFile is null || t.DataSha256 is null || t.TextColumn is null) throw Bad(name, "manifest.json has incomplete training details");
         return options;
     }
+
+    /// <summary>A head or class label the manifest may declare: 1–200 characters, none of them control characters.</summary>
+    private static bool IsCleanLabel(string s) => s.Length is > 0 and <= 200 && !s.Any(char.IsControl);
 }

@@ -88,8 +88,6 @@ internal static class ModelZip
     public static bool IsPlainName(string n) =>
         n.Length is > 0 and <= 64 && !n.Contains('/') && !n.Contains('\\') && !n.Contains("..") && !n.Contains(':') && !n.Any(char.IsControl);
 
-    public static bool IsCleanLabel(string s) => s.Length is > 0 and <= 200 && !s.Any(char.IsControl);
-
     /// <summary>Text from the file, safe to put in a one-line message: control characters replaced, length capped.</summary>
     public static string Printable(string? s, int max = 60)
     {
