@@ -9,7 +9,8 @@ namespace Stance.Tests;
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
-/// honest gain is measured leave-one-set-out by tests/Bench/TrainUnitFilter.
+/// honest gain is measured leave-one-set-out by tests/Bench/TrainUnitFilter. Some were lowered again when pages-heldout10 joined the
+/// training sets: the inner selection then picked a stronger L2 (1e-3, was 1e-5), which memorizes its training pages less.
 /// </summary>
 public class SegmenterPagesTests
 {
@@ -36,13 +37,13 @@ public class SegmenterPagesTests
     }
 
     [Theory]
-    [InlineData("pages", 30, 1.00, 0.95)]
+    [InlineData("pages", 30, 0.99, 0.99)]
     // Written after a first freeze (then 0.760 / 0.907), later used to improve the segmenter: a development set now.
     [InlineData("pages-heldout", 12, 0.99, 0.98)]
     // Written after the second freeze (then 0.761 / 0.864), later used to improve the segmenter: a development set now.
-    [InlineData("pages-heldout2", 12, 1.00, 0.98)]
+    [InlineData("pages-heldout2", 12, 0.98, 0.98)]
     // Measured once after the third freeze (then 0.702 / 0.798), later used to improve the segmenter: a development set now.
-    [InlineData("pages-heldout3", 12, 0.98, 0.98)]
+    [InlineData("pages-heldout3", 12, 0.96, 0.99)]
     // Written by someone who had not seen the segmenter, measured once at 0.799 / 0.916 after the fifth freeze,
     // then used to improve the segmenter: a development set now.
     [InlineData("pages-heldout4", 12, 1.00, 0.99)]
@@ -51,21 +52,22 @@ public class SegmenterPagesTests
     [InlineData("pages-heldout5", 16, 1.00, 0.98)]
     // Written by a fourth helper who had not seen the segmenter, measured once after the seventh freeze (0.812 / 0.880;
     // the sixth freeze's segmenter 0.816 / 0.926), then used to improve it: a development set now.
-    [InlineData("pages-heldout6", 16, 1.00, 0.99)]
+    [InlineData("pages-heldout6", 16, 0.99, 0.99)]
     // Written by a fifth helper who had not seen the segmenter, measured once after the eighth freeze (0.814 / 0.851;
     // the sixth freeze's segmenter 0.764 / 0.855), then used to improve it: a development set now.
-    [InlineData("pages-heldout7", 20, 1.00, 0.99)]
+    [InlineData("pages-heldout7", 20, 0.99, 0.99)]
     // Written by a sixth helper who had not seen the segmenter, measured once after the ninth freeze (0.850 / 0.910;
     // eighth freeze 0.804 / 0.879, sixth 0.794 / 0.875), then used to improve it: a development set now.
-    [InlineData("pages-heldout8", 20, 0.98, 0.96)]
+    [InlineData("pages-heldout8", 20, 0.96, 0.96)]
     // Written by a seventh helper who had not seen the segmenter, measured once after the tenth freeze (0.826 / 0.866;
     // the ninth freeze's segmenter gave 0.819 / 0.862 on it): the honest figures, below the 0.95 goal. Its floor of precision is
     // in-sample now, as all the precision floors: the unit filter is trained on these pages (0.826 -> 0.986 here; 0.826 -> 0.859
     // when trained on the other nine sets only, tests/Bench/TrainUnitFilter).
-    [InlineData("pages-heldout9", 20, 0.98, 0.86)]
+    [InlineData("pages-heldout9", 20, 0.94, 0.86)]
     // Written by an eighth helper who had not seen the segmenter, measured once after the eleventh freeze, the first with
     // the unit filter (rules + filter 0.861 / 0.922; the rules alone 0.846 / 0.925): the honest figures, below the 0.95 goal.
-    [InlineData("pages-heldout10", 20, 0.86, 0.92)]
+    // Then used to improve the segmenter (rules alone 0.973 / 1.000 on it): a development set now, its floors in-sample.
+    [InlineData("pages-heldout10", 20, 0.99, 0.99)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);

@@ -12,8 +12,8 @@ public class UnitFilterTests
     private const string Page =
         "Power is back in Holguín after three days\nBy Staff\nMarch 3, 2024\n\n" +
         "Electricity returned to most of Holguín on Sunday after a three-day outage, the utility said, although several neighborhoods in the east of the city were still dark by nightfall.\n\n" +
-        "Home News Sports Opinion Video\n\n" +
-        "Read more: Cuba blackout leaves millions without power\n";
+        "Agencies contributed to this story.\n\n" +
+        "Havana Wire is an independent newsroom with reporters in Havana and Miami. All content © 2024 unless otherwise noted.\n";
 
     [Fact]
     public void EmbeddedWeightsAreWhatTheToolTrainsFromTheFixtures()
@@ -24,25 +24,28 @@ public class UnitFilterTests
         Assert.Equal(bytes.ToArray(), FinalFilter.Bytes(Path.Combine(Repo.Root, "tests", "Stance.Tests", "Fixtures")));
     }
 
+    /// <summary>
+    /// On a Ghost post whose "Read more" cards the rules take for two more comments (pages-heldout10, a training page: in-sample),
+    /// the filter drops the cards and keeps every unit the rules found right.
+    /// </summary>
     [Fact]
     public void KeepsProseAndDropsFurniture()
     {
-        var units = new[]
-        {
-            new ArticleUnit(UnitKind.Headline, "Power is back in Holguín after three days", 1),
-            new ArticleUnit(UnitKind.Paragraph, "Electricity returned to most of Holguín on Sunday after a three-day outage, the utility said, although several neighborhoods in the east of the city were still dark by nightfall.", 5),
-            new ArticleUnit(UnitKind.Paragraph, "Home News Sports Opinion Video", 7),
-            new ArticleUnit(UnitKind.Paragraph, "Read more: Cuba blackout leaves millions without power", 9),
-        };
-        Assert.Equal([1, 5], UnitFilter.Default.Apply(Page, units).Select(u => u.Line));
+        var path = Path.Combine(Cli.Fixture("pages-heldout10"), "p02-ghost-mipymes-economy.txt");
+        var text = File.ReadAllText(path);
+        var marked = File.ReadAllLines(Path.ChangeExtension(path, ".expected")).Where(l => l.Length > 0).Select(l => l.Split('\t', 2)[1]).ToHashSet();
+        var found = new ArticleSegmenter(new SegmenterOptions { UnitFilter = null }).Segment(text);
+        var kept = UnitFilter.Default.Apply(text, found);
+        Assert.Contains(found, u => !marked.Contains(u.Text) && u.Kind == UnitKind.Comment);
+        Assert.Equal(found.Where(u => marked.Contains(u.Text)), kept.Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment));
     }
 
     [Fact]
     public void FeaturesAreTheSameForTheSameUnit()
     {
         var page = new SavedPage(Page);
-        var first = UnitFeatures.Of(page, UnitKind.Paragraph, "Read more: Cuba blackout leaves millions without power", 9);
-        var again = UnitFeatures.Of(new SavedPage(Page), UnitKind.Paragraph, "Read more: Cuba blackout leaves millions without power", 9);
+        var first = UnitFeatures.Of(page, UnitKind.Paragraph, "Agencies contributed to this story.", 7);
+        var again = UnitFeatures.Of(new SavedPage(Page), UnitKind.Paragraph, "Agencies contributed to this story.", 7);
         Assert.Equal(first.Index, again.Index);
         Assert.Equal(first.Value, again.Value);
         Assert.All(first.Index, i => Assert.InRange(i, 0, UnitFeatures.Count - 1));

@@ -60,6 +60,9 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"^\d{1,2}[.)]\s")]
     private static partial Regex NumberedItem();
 
+    [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
+    private static partial Regex Submitted();
+
     /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)".</summary>
     [GeneratedRegex(@"(?i)\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)$")]
     private static partial Regex FileLink();
@@ -81,6 +84,7 @@ public sealed partial class ArticleSegmenter
     /// </summary>
     private static int HeadlineAt(List<PageLine> lines)
     {
+        if (SubmittedTitle(lines) is int submitted) return submitted;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {
@@ -91,7 +95,8 @@ public sealed partial class ArticleSegmenter
             int below = i + 1;
             while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
             var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
-            bool shaped = HeadlineShaped(l, next);
+            // A title under a time stamp ("2h ago", "18:11") is an entry of a list of updates (a liveblog's key events), not the headline.
+            bool shaped = HeadlineShaped(l, next) && !(PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
             bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
@@ -124,6 +129,20 @@ public sealed partial class ArticleSegmenter
         int at = candidates.IndexOf(best);
         if (at == 0 || PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
         return PageCues.Words(lines[above].Text) >= 6 ? above : best;
+    }
+
+    /// <summary>
+    /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line): the headline wherever it sits, also
+    /// under a sidebar that comes first in the saved text, and whatever its shape ("… in 2025? (US passport)" reads as a caption).
+    /// Only the first such line (a reply has no "submitted" line), and not a sentence: "Posted by x" closes a blog's post and
+    /// sits under its last paragraph.
+    /// </summary>
+    private static int? SubmittedTitle(List<PageLine> lines)
+    {
+        for (int i = 0; i < lines.Count; i++)
+            if (lines[i].HasText && !UnitCues.EndsSentence(lines[i].Text) && NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
+                && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
+        return null;
     }
 
     /// <summary>
@@ -182,9 +201,10 @@ public sealed partial class ArticleSegmenter
         && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
 
     /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
+    /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
     private static bool IsThread(List<PageLine> lines, int from) =>
         !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
-        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)) >= 4;
+        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4;
 
     /// <summary>
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
@@ -213,7 +233,8 @@ public sealed partial class ArticleSegmenter
 
     /// <summary>
     /// Whether real body prose follows a closing line or mid-article box within its next eight lines of text: two long sentences on
-    /// lines of their own. One alone may be an app or newsletter blurb under the page's related list ("Real-time updates …").
+    /// lines of their own, or one and the same closing line again. One alone may be an app or newsletter blurb under the page's
+    /// related list ("Real-time updates …").
     /// </summary>
     private static bool BodyGoesOn(List<PageLine> lines, int box)
     {
@@ -223,6 +244,8 @@ public sealed partial class ArticleSegmenter
             var l = lines[i];
             if (l.Role == LineRole.CommentHeader) return false;
             if (!l.HasText) continue;
+            // The same closing line again after more prose frames each entry (a liveblog's "Share" under every update).
+            if (l.Text == lines[box].Text && sentences > 0) return true;
             if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
             if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && ++sentences == 2) return true;
             seen++;
@@ -243,15 +266,15 @@ public sealed partial class ArticleSegmenter
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !NumberedCrosshead(region, i)).ToArray();
+        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !NumberedCrosshead(region, i) && !LongCrosshead(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank
-        // line, sentences included.
+        // line, sentences included. A bare "Subscribe" in a row of buttons over the text opens no box.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
-            bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) || PageCues.OpensEmbed(region[box].Text));
+            bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
             if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
             else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
@@ -306,6 +329,27 @@ public sealed partial class ArticleSegmenter
         units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
     }
+
+    /// <summary>
+    /// "Sanctions change your suppliers, not just your bank" between two paragraphs: a crosshead longer than
+    /// <see cref="PageCues.IsCrosshead"/>'s, known by its place: no final punctuation, a finished sentence right above it and a
+    /// sentence opening a paragraph right below, no sentence of its own inside. A hard-wrapped line ending "… affected. In" goes
+    /// on in the line below; a dek has the headline above it.
+    /// </summary>
+    private static bool LongCrosshead(List<PageLine> region, int at)
+    {
+        var l = region[at];
+        if (!l.HasText || l.Bullet || PageCues.Words(l.Text) > 12 || !NoFinalPunctuation().IsMatch(l.Text) || !char.IsUpper(l.Text[0]) || l.Text.Contains(". ")) return false;
+        return PreviousText(region, at - 1) is int above && UnitCues.EndsSentence(region[above].Text) && PageCues.Words(region[above].Text) >= 6
+            && NextText(region, at + 1) is int below && PageCues.OpensBody(region[below].Text) && char.IsUpper(region[below].Text[0]);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]$")]
+    private static partial Regex NoFinalPunctuation();
+
+    /// <summary>Whether the line below an appeal's head is its text (prose), not the next button of a row ("Subscribe" over "4.1K", "Share").</summary>
+    private static bool AppealTextBelow(List<PageLine> region, int head) =>
+        head + 1 < region.Count && region[head + 1] is var below && (!below.HasText || IsBodyProse(below));
 
     /// <summary>
     /// "1. Getting there takes longer than you think" right over a paragraph: a listicle's numbered crosshead, however long.

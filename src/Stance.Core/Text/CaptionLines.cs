@@ -37,19 +37,25 @@ internal static partial class CaptionLines
         return end - from is 1 or 2 && end < region.Count && region[end].Role == LineRole.Blank ? end : null;
     }
 
-    /// <summary>Line <paramref name="at"/> when it has text, is short, and has no text on its far side (<paramref name="step"/>): a caption by itself, not the end of a paragraph.</summary>
+    /// <summary>
+    /// Line <paramref name="at"/> when it has text, is short, and has no text on its far side (<paramref name="step"/>) but
+    /// perhaps the image's label ("Image", Drupal's field name): a caption by itself, not the end of a paragraph.
+    /// </summary>
     private static int? LoneBeside(IReadOnlyList<PageLine> region, int at, int step)
     {
         if (at < 0 || at >= region.Count || !region[at].HasText || region[at].Bullet || region[at].Text.Length > UnitCues.CaptionMaxChars) return null;
         int far = at + step;
-        return far < 0 || far >= region.Count || !region[far].HasText ? at : null;
+        return far < 0 || far >= region.Count || !region[far].HasText || ImageLabel().IsMatch(region[far].Text) ? at : null;
     }
+
+    [GeneratedRegex(@"(?i)^(?:image|photo|picture|figure|foto|imagen)$")]
+    private static partial Regex ImageLabel();
 
     /// <summary>"1 / 14", "3 of 12": a gallery's slide counter (the shipped boilerplate drops the line itself).</summary>
     [GeneratedRegex(@"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")]
     private static partial Regex SlideCounter();
 
-    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP".</summary>
-    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)[^.!?]{1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30})$")]
+    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP".</summary>
+    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30})$")]
     private static partial Regex CreditLine();
 }

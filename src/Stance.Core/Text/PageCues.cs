@@ -28,7 +28,10 @@ internal static partial class PageCues
     /// <summary>"⚡️ UPDATE | The grid went down again at 5:40 this morning, …": one label, then a long sentence.</summary>
     private static bool LabelledSentence(string text) => text.Split(" | ").Length == 2 && UnitCues.EndsSentence(text) && Words(text) >= 12;
 
-    /// <summary>A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar, the footer.</summary>
+    /// <summary>
+    /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
+    /// the lists of other stories below it ("Recommended from …", "Related stories"), the footer.
+    /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
     /// <summary>
@@ -44,7 +47,8 @@ internal static partial class PageCues
     /// A line about a post rather than part of it: dates and times, "Reply", "Like", "Quote", points and
     /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …"),
     /// "a month ago", an author known by initials ("M."), Disqus's reply line "Miami Mike → Hector V.", a review's stars "★★★★☆",
-    /// tag lines ("Topics: …"), a footnote ("[1] Author's estimate …": the note, not the article's text).
+    /// tag lines ("Topics: …"), a footnote ("[1] Author's estimate …": the note, not the article's text), a commenter's name over
+    /// the comment's age ("yhernandez 8 hours ago | next [–]"), a video's views ("212,408 views  Apr 9, 2025").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -98,7 +102,7 @@ internal static partial class PageCues
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports):?|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>
@@ -155,7 +159,8 @@ internal static partial class PageCues
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
-        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|
+        [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
@@ -178,8 +183,8 @@ internal static partial class PageCues
 
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
-        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|
-        most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
+        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|(?:more|other|related)\ (?:\p{L}+\ )?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports):?|
+        written\ by\ \p{Lu}[^.!?]{0,60}|most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
@@ -193,7 +198,8 @@ internal static partial class PageCues
     private static partial Regex QuoteIntro();
 
     [GeneratedRegex(@"(?ix)^(?:
-        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ a\ comment|comments\ are\ closed\.?|
+        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?comment|comments\ are\ closed\.?|
+        recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?))?:?|you\ (?:may|might)\ also\ like:?|
         you\ must\ be\ logged\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|

@@ -14,7 +14,7 @@ internal static partial class PageLines
             string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
-            text = LinkMarker().Replace(text, "");
+            text = PrintStamp().Replace(LinkMarker().Replace(text, ""), "");
             var role = IsMenuRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
@@ -191,6 +191,13 @@ internal static partial class PageLines
     [GeneratedRegex(@"^\[\d+\](?=\S)")]
     private static partial Regex LinkMarker();
 
+    /// <summary>
+    /// A browser's print header opens with the time the page was printed, "4/24/25, 10:14 AM  Headline | Site": without it
+    /// the line is the page's title bar, which names the headline.
+    /// </summary>
+    [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?=\S)")]
+    private static partial Regex PrintStamp();
+
     [GeneratedRegex(@"(?: {2,}|\t+)")]
     private static partial Regex MenuGap();
 
@@ -217,8 +224,8 @@ internal static partial class PageLines
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)".
+    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\))$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\))$")]
     private static partial Regex CommentHeader();
 }

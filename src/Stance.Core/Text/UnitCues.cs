@@ -33,7 +33,7 @@ internal static partial class UnitCues
 
     /// <summary>
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
-    /// brackets at the end, a "Photo:" opening, or the agencies' "PLACE, COUNTRY - MONTH DAY:" opening.
+    /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, or the agencies' "PLACE, COUNTRY - MONTH DAY:" opening.
     /// </summary>
     public static bool IsCaption(string text) =>
         BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
@@ -65,7 +65,7 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^(?:By|BY)\s+\p{Lu}")]
     private static partial Regex ByOpening();
 
-    [GeneratedRegex(@"(?i)\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)$")]
+    [GeneratedRegex(@"(?i)(?:\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)|\[(?:[^\[\]]*\W)?(?:photo|photograph|image|foto)s?\b[^\[\]]*\])$")]
     private static partial Regex BracketedCredit();
 
     /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP": a credit closing a short line.</summary>
@@ -103,6 +103,6 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}\sfor\s+(?:the\s+)?\p{Lu}")]
     private static partial Regex NameCovers();
 
-    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|organi[sz]ation|nonprofit|non-profit|charity)\b")]
+    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity)\b")]
     private static partial Regex Profession();
 }

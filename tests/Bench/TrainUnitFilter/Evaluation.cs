@@ -20,14 +20,14 @@ public static class Evaluation
             rulesAll += rules; filterAll += filtered;
             if (Array.IndexOf(FixturePage.Sets, held) >= 5) { rulesLate += rules; filterLate += filtered; }
         }
-        report.AppendLine($"| pooled, all 10 sets | | {rulesAll} | {filterAll} | | |");
-        report.AppendLine($"| pooled, heldout5–9 | | {rulesLate} | {filterLate} | | |");
+        report.AppendLine($"| pooled, all {FixturePage.Sets.Length} sets | | {rulesAll} | {filterAll} | | |");
+        report.AppendLine($"| pooled, heldout5–{FixturePage.Sets.Length - 1} | | {rulesLate} | {filterLate} | | |");
         return report.ToString();
     }
 
     /// <summary>
     /// Each held-out set as the rules of its freeze found it (<see cref="FreezeUnits"/>), scored by the rules alone and with the
-    /// filter trained on the other nine sets: the nearest the fixtures come to a fresh set's pages.
+    /// filter trained on the other sets: the nearest the fixtures come to a fresh set's pages.
     /// </summary>
     public static string AtFreeze(IReadOnlyDictionary<string, FixtureSet> sets)
     {
@@ -55,7 +55,7 @@ public static class Evaluation
             report.AppendLine($"| {held} | {rules} | {filtered} | {setting} | {threshold:0.000} |");
             rulesAll += rules; filterAll += filtered;
         }
-        report.AppendLine($"| pooled, heldout2–9 | {rulesAll} | {filterAll} | | |");
+        report.AppendLine($"| pooled, heldout2–{FixturePage.Sets.Length - 1} | {rulesAll} | {filterAll} | | |");
         return report.ToString();
     }
 

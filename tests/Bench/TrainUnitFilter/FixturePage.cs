@@ -10,7 +10,7 @@ namespace Stance.Bench.TrainUnitFilter;
 public sealed partial record FixturePage(string Set, string Name, string Text, SavedPage Saved, IReadOnlyList<(string Kind, string Text)> Marked, IReadOnlyList<ArticleUnit> Found)
 {
     /// <summary>The fixture sets in the order they were written.</summary>
-    public static readonly string[] Sets = ["pages", "pages-heldout", .. Enumerable.Range(2, 8).Select(i => $"pages-heldout{i}")];
+    public static readonly string[] Sets = ["pages", "pages-heldout", .. Enumerable.Range(2, 9).Select(i => $"pages-heldout{i}")];
 
     public static List<FixturePage> ReadSet(string fixtures, string set)
     {
@@ -47,6 +47,20 @@ public sealed partial record FixturePage(string Set, string Name, string Text, S
             if (at >= 0) { unmatched.RemoveAt(at); tp++; }
         }
         return (tp, got.Count, Marked.Count);
+    }
+
+    /// <summary>The found units no marked unit matches ("+ kind line text") and the marked units none matches ("- kind text").</summary>
+    public IEnumerable<string> Misses(IEnumerable<ArticleUnit> units)
+    {
+        var unmatched = Marked.ToList();
+        var extra = new List<string>();
+        foreach (var unit in units.Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment))
+        {
+            int at = unmatched.IndexOf((unit.KindName, Squeeze(unit.Text)));
+            if (at >= 0) unmatched.RemoveAt(at);
+            else extra.Add($"+ {unit.KindName} {unit.Line} {Squeeze(unit.Text)}");
+        }
+        return extra.Concat(unmatched.Select(m => $"- {m.Kind} {m.Text}"));
     }
 
     public static string Squeeze(string s) => Spaces().Replace(s, " ").Trim();

@@ -1,13 +1,20 @@
 #!/bin/sh
 # Writes freeze/<set>.tsv: the units the segmenter of the commit that added each held-out set (the rules as they were
 # when the set was measured once, not yet tuned on it) finds on that set's pages, one "page<TAB>kind<TAB>line<TAB>text"
-# a line. Run from the repository's root; builds each commit's Stance.Core in a temporary folder.
+# a line. Run from the repository's root; builds each commit's Stance.Core in a temporary folder. Sets named as
+# arguments are the only ones written (all when none). From pages-heldout10 on, the segmenter of the day ends with the
+# learned unit filter: the rules' units are dumped with it switched off, as the filter is trained on them.
 set -e
 root=$(pwd)
 tmp=$(mktemp -d)
 printf '<Project><PropertyGroup><AllowUnsafeBlocks>true</AllowUnsafeBlocks><LangVersion>latest</LangVersion></PropertyGroup></Project>\n' > "$tmp/Directory.Build.props"
-for pair in 45ab577:pages-heldout4 f5f1b07:pages-heldout5 ec5f916:pages-heldout6 24c9c3b:pages-heldout7 70e79d9:pages-heldout8 5e178b5:pages-heldout9; do
+for pair in 45ab577:pages-heldout4 f5f1b07:pages-heldout5 ec5f916:pages-heldout6 24c9c3b:pages-heldout7 70e79d9:pages-heldout8 5e178b5:pages-heldout9 ed7d457:pages-heldout10; do
   commit=${pair%%:*}; set=${pair#*:}
+  if [ $# -gt 0 ] && ! echo " $* " | grep -q " $set "; then continue; fi
+  options=''
+  if git cat-file -e "$commit:src/Stance.Core/Text/SegmenterOptions.cs" 2>/dev/null && git show "$commit:src/Stance.Core/Text/SegmenterOptions.cs" | grep -q 'UnitFilter'; then
+    options='new SegmenterOptions { UnitFilter = null }'
+  fi
   mkdir -p "$tmp/$commit/dump"
   git archive "$commit" src/Stance.Core | tar -x -C "$tmp/$commit"
   cat > "$tmp/$commit/dump/Dump.csproj" <<PROJ
@@ -16,9 +23,9 @@ for pair in 45ab577:pages-heldout4 f5f1b07:pages-heldout5 ec5f916:pages-heldout6
   <ItemGroup><ProjectReference Include="../src/Stance.Core/Stance.Core.csproj" /></ItemGroup>
 </Project>
 PROJ
-  cat > "$tmp/$commit/dump/Program.cs" <<'CODE'
+  cat > "$tmp/$commit/dump/Program.cs" <<CODE
 using Stance.Core.Text;
-var segmenter = new ArticleSegmenter();
+var segmenter = new ArticleSegmenter($options);
 foreach (var path in Directory.GetFiles(args[0], "*.txt").Order(StringComparer.Ordinal))
     foreach (var u in segmenter.Segment(File.ReadAllText(path)))
         Console.WriteLine($"{Path.GetFileName(path)}\t{u.KindName}\t{u.Line}\t{u.Text.Replace('\t', ' ')}");
