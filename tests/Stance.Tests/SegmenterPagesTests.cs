@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout10, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout11, each but the first measured once and then, all but the last, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -68,6 +68,8 @@ public class SegmenterPagesTests
     // the unit filter (rules + filter 0.861 / 0.922; the rules alone 0.846 / 0.925): the honest figures, below the 0.95 goal.
     // Then used to improve the segmenter (rules alone 0.973 / 1.000 on it): a development set now, its floors in-sample.
     [InlineData("pages-heldout10", 20, 0.99, 0.99)]
+    // Measured once (2026-12-07, after the twelfth freeze): 0.673 / 0.722. Not yet a development set.
+    [InlineData("pages-heldout11", 20, 0.67, 0.72)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
