@@ -102,7 +102,13 @@ internal static partial class PageCues
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports):?|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    /// <summary>
+    /// The head of a list of other stories, "More interviews", "Other news", "Related videos": it opens a box inside the
+    /// article and also ends the body, so both patterns take it from here (line text has single spaces, so \s+ serves both).
+    /// </summary>
+    private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports):?";
+
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>
@@ -183,7 +189,7 @@ internal static partial class PageCues
 
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
-        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|(?:more|other|related)\ (?:\p{L}+\ )?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports):?|
+        related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
         written\ by\ \p{Lu}[^.!?]{0,60}|most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|

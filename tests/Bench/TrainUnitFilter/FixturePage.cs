@@ -38,29 +38,30 @@ public sealed partial record FixturePage(string Set, string Name, string Text, S
     /// </summary>
     public (int TruePositives, int Found, int Marked) Score(IEnumerable<ArticleUnit> units)
     {
-        var got = units.Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment).Select(u => (u.KindName, Squeeze(u.Text))).ToList();
-        var unmatched = Marked.ToList();
-        int tp = 0;
-        foreach (var unit in got)
-        {
-            int at = unmatched.IndexOf(unit);
-            if (at >= 0) { unmatched.RemoveAt(at); tp++; }
-        }
-        return (tp, got.Count, Marked.Count);
+        var (found, _) = Match(units);
+        return (found.Count(f => f.Matched), found.Count, Marked.Count);
     }
 
     /// <summary>The found units no marked unit matches ("+ kind line text") and the marked units none matches ("- kind text").</summary>
     public IEnumerable<string> Misses(IEnumerable<ArticleUnit> units)
     {
+        var (found, unmatched) = Match(units);
+        return found.Where(f => !f.Matched).Select(f => $"+ {f.Unit.KindName} {f.Unit.Line} {Squeeze(f.Unit.Text)}")
+            .Concat(unmatched.Select(m => $"- {m.Kind} {m.Text}"));
+    }
+
+    /// <summary>The headlines, paragraphs and comments among <paramref name="units"/>, each matched to a marked unit or not, and the marked units left over.</summary>
+    private (List<(ArticleUnit Unit, bool Matched)> Found, List<(string Kind, string Text)> Unmatched) Match(IEnumerable<ArticleUnit> units)
+    {
         var unmatched = Marked.ToList();
-        var extra = new List<string>();
+        var found = new List<(ArticleUnit, bool)>();
         foreach (var unit in units.Where(u => u.Kind is UnitKind.Headline or UnitKind.Paragraph or UnitKind.Comment))
         {
             int at = unmatched.IndexOf((unit.KindName, Squeeze(unit.Text)));
             if (at >= 0) unmatched.RemoveAt(at);
-            else extra.Add($"+ {unit.KindName} {unit.Line} {Squeeze(unit.Text)}");
+            found.Add((unit, at >= 0));
         }
-        return extra.Concat(unmatched.Select(m => $"- {m.Kind} {m.Text}"));
+        return (found, unmatched);
     }
 
     public static string Squeeze(string s) => Spaces().Replace(s, " ").Trim();
