@@ -207,9 +207,27 @@ public sealed partial class ArticleSegmenter
 
     /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
     /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
+    /// A channel's feed is framed the same way, but most of its posts are signed by one name: its posts are the page's text.
     private static bool IsThread(List<PageLine> lines, int from) =>
         !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
-        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4;
+        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4
+        && !OneAuthorsFeed(lines, from);
+
+    /// <summary>
+    /// Whether more than half of the posts from <paramref name="from"/> on (three at least) are signed by the same line: the
+    /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post).
+    /// </summary>
+    private static bool OneAuthorsFeed(List<PageLine> lines, int from)
+    {
+        var authors = new List<string>();
+        for (int i = Math.Max(from, 1); i < lines.Count; i++)
+        {
+            if (!IsBodyProse(lines[i]) || PreviousText(lines, i - 1) is not int above || IsBodyProse(lines[above])) continue;
+            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
+            if (lines[above].HasText) authors.Add(lines[above].Text);
+        }
+        return authors.Count >= 3 && authors.GroupBy(a => a).Max(g => g.Count()) * 2 > authors.Count;
+    }
 
     /// <summary>
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
