@@ -10,7 +10,11 @@ namespace Stance.Tests;
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
 /// honest gain is measured leave-one-set-out by tests/Bench/TrainUnitFilter. Some were lowered again when pages-heldout10 joined the
-/// training sets: the inner selection then picked a stronger L2 (1e-3, was 1e-5), which memorizes its training pages less.
+/// training sets: the inner selection then picked a stronger L2 (1e-3, was 1e-5), which memorizes its training pages less. Others
+/// were lowered when pages-heldout11 joined them (twelfth round): its pages and its freeze's 302 units, many of them furniture
+/// of kinds no other set has, pull the retrained filter's weights their way (threshold 0.300, was 0.325), and in-sample it lets
+/// one to nine more units through on heldout4 and 6 to 10 (the rules alone lost no unit there; left out, each set scores as
+/// well or better than before: pooled 0.938 / 0.948 -> 0.966 / 0.968).
 /// </summary>
 public class SegmenterPagesTests
 {
@@ -46,30 +50,32 @@ public class SegmenterPagesTests
     [InlineData("pages-heldout3", 12, 0.96, 0.99)]
     // Written by someone who had not seen the segmenter, measured once at 0.799 / 0.916 after the fifth freeze,
     // then used to improve the segmenter: a development set now.
-    [InlineData("pages-heldout4", 12, 1.00, 0.99)]
+    [InlineData("pages-heldout4", 12, 0.99, 0.99)]
     // Written by a third helper who had not seen the segmenter, measured once at 0.864 / 0.907 after the sixth freeze,
     // then used to improve it: a development set now.
     [InlineData("pages-heldout5", 16, 1.00, 0.98)]
     // Written by a fourth helper who had not seen the segmenter, measured once after the seventh freeze (0.812 / 0.880;
     // the sixth freeze's segmenter 0.816 / 0.926), then used to improve it: a development set now.
-    [InlineData("pages-heldout6", 16, 0.99, 0.99)]
+    [InlineData("pages-heldout6", 16, 0.98, 0.99)]
     // Written by a fifth helper who had not seen the segmenter, measured once after the eighth freeze (0.814 / 0.851;
     // the sixth freeze's segmenter 0.764 / 0.855), then used to improve it: a development set now.
-    [InlineData("pages-heldout7", 20, 0.99, 0.99)]
+    [InlineData("pages-heldout7", 20, 0.98, 0.99)]
     // Written by a sixth helper who had not seen the segmenter, measured once after the ninth freeze (0.850 / 0.910;
     // eighth freeze 0.804 / 0.879, sixth 0.794 / 0.875), then used to improve it: a development set now.
-    [InlineData("pages-heldout8", 20, 0.96, 0.96)]
+    [InlineData("pages-heldout8", 20, 0.95, 0.97)]
     // Written by a seventh helper who had not seen the segmenter, measured once after the tenth freeze (0.826 / 0.866;
     // the ninth freeze's segmenter gave 0.819 / 0.862 on it): the honest figures, below the 0.95 goal. Its floor of precision is
-    // in-sample now, as all the precision floors: the unit filter is trained on these pages (0.826 -> 0.986 here; 0.826 -> 0.859
-    // when trained on the other nine sets only, tests/Bench/TrainUnitFilter).
-    [InlineData("pages-heldout9", 20, 0.94, 0.86)]
+    // in-sample now, as all the precision floors: the unit filter is trained on these pages (rules 0.833 -> 0.907 here since the
+    // twelfth round; 0.833 -> 0.883 when trained on the other eleven sets only, tests/Bench/TrainUnitFilter).
+    [InlineData("pages-heldout9", 20, 0.90, 0.86)]
     // Written by an eighth helper who had not seen the segmenter, measured once after the eleventh freeze, the first with
     // the unit filter (rules + filter 0.861 / 0.922; the rules alone 0.846 / 0.925): the honest figures, below the 0.95 goal.
     // Then used to improve the segmenter (rules alone 0.973 / 1.000 on it): a development set now, its floors in-sample.
-    [InlineData("pages-heldout10", 20, 0.99, 0.99)]
-    // Measured once (2026-12-07, after the twelfth freeze): 0.673 / 0.722. Not yet a development set.
-    [InlineData("pages-heldout11", 20, 0.67, 0.72)]
+    [InlineData("pages-heldout10", 20, 0.98, 0.99)]
+    // Written by a ninth helper who had not seen the segmenter, measured once after the twelfth freeze (0.673 / 0.722; the rules
+    // alone 0.629 / 0.726): the honest figures. Then used to improve the segmenter in the twelfth round (rules alone 0.902 / 0.923
+    // on it) and to train the filter: a development set now, its floors in-sample (0.958 / 0.923).
+    [InlineData("pages-heldout11", 20, 0.95, 0.92)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);

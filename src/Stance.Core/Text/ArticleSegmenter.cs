@@ -33,7 +33,7 @@ public sealed partial class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.DropPlacedBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate)));
+        var lines = PageLines.JoinWrappedHeads(PageLines.DropPlacedBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
         // A social post has no headline: its text starts where the title bar quotes it.
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
@@ -54,11 +54,16 @@ public sealed partial class ArticleSegmenter
     private static bool HeadlineShaped(PageLine l, PageLine? next) =>
         l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !NumberedItem().IsMatch(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
+        && !Dateline().IsMatch(l.Text)
         && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
             || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
     [GeneratedRegex(@"^\d{1,2}[.)]\s")]
     private static partial Regex NumberedItem();
+
+    /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
+    [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
+    private static partial Regex Dateline();
 
     [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
     private static partial Regex Submitted();
@@ -202,9 +207,27 @@ public sealed partial class ArticleSegmenter
 
     /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
     /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
+    /// A channel's feed is framed the same way, but most of its posts are signed by one name: its posts are the page's text.
     private static bool IsThread(List<PageLine> lines, int from) =>
         !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
-        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4;
+        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4
+        && !OneAuthorsFeed(lines, from);
+
+    /// <summary>
+    /// Whether more than half of the posts from <paramref name="from"/> on (three at least) are signed by the same line: the
+    /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post).
+    /// </summary>
+    private static bool OneAuthorsFeed(List<PageLine> lines, int from)
+    {
+        var authors = new List<string>();
+        for (int i = Math.Max(from, 1); i < lines.Count; i++)
+        {
+            if (!IsBodyProse(lines[i]) || PreviousText(lines, i - 1) is not int above || IsBodyProse(lines[above])) continue;
+            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
+            if (lines[above].HasText) authors.Add(lines[above].Text);
+        }
+        return authors.Count >= 3 && authors.GroupBy(a => a).Max(g => g.Count()) * 2 > authors.Count;
+    }
 
     /// <summary>
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
@@ -247,7 +270,9 @@ public sealed partial class ArticleSegmenter
             // The same closing line again after more prose frames each entry (a liveblog's "Share" under every update).
             if (l.Text == lines[box].Text && sentences > 0) return true;
             if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
-            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && ++sentences == 2) return true;
+            // A sentence over a date is a teaser's snippet in a list of other stories ("… in Sancti Spíritus." over "Mar 2").
+            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && !(NextText(lines, i + 1) is int n && PageCues.IsStamp(lines[n].Text))
+                && ++sentences == 2) return true;
             seen++;
         }
         return false;
@@ -292,6 +317,13 @@ public sealed partial class ArticleSegmenter
                 || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)) continue;
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
+        }
+        // A forum signature under its separator ("_________________"), to the next blank line: the poster's, not the post's.
+        for (int i = 0, signature = 0; i < region.Count; i++)
+        {
+            if (region[i].Role == LineRole.Blank) signature = 0;
+            else if (PageCues.SeparatesSignature(region[i].Text)) signature = 1;
+            else if (signature == 1) prose[i] = false;
         }
         var captions = CaptionLines.In(region);
         var body = new List<PageLine>();

@@ -27,14 +27,15 @@ internal static partial class CaptionLines
     }
 
     /// <summary>
-    /// The end of a slide's caption starting at <paramref name="from"/>: one or two lines, then a blank line. A
+    /// The end of a slide's caption starting at <paramref name="from"/>: one or two lines, then a blank line or a credit the
+    /// boilerplate drops ("© Dariel Montoya for Lensfield"). A
     /// page that sets its counters between body paragraphs, with no blank lines, has no such caption.
     /// </summary>
     private static int? SlideBelow(IReadOnlyList<PageLine> region, int from)
     {
         int end = from;
         while (end < region.Count && region[end].HasText) end++;
-        return end - from is 1 or 2 && end < region.Count && region[end].Role == LineRole.Blank ? end : null;
+        return end - from is 1 or 2 && end < region.Count && (region[end].Role == LineRole.Blank || region[end].Text.StartsWith('©')) ? end : null;
     }
 
     /// <summary>

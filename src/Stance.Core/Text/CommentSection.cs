@@ -34,15 +34,23 @@ internal static partial class CommentSection
             if (PageCues.SeparatesSignature(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
             if (signed && raw.HasText && IsCommentText(raw)) continue;
             signed = false;
-            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)) break;
+            // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end.
+            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)
+                && !lines.Skip(at + 1).Any(b => b.Text == raw.Text)) break;
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
+            // A short comment signed at its end, "Which country issued the card? – Gerrit V Jan 9 at 14:40": the signature is
+            // metadata and closes the comment.
+            var signature = l.HasText ? SignedTail().Match(l.Text) : Match.Empty;
+            if (signature.Success) l = l with { Text = l.Text[..signature.Index] };
             if (said > 0) ParagraphSplitter.Flush(comment, drafts);
             // "Pedro said:" over metadata ("1", a date) names a comment's author, as WordPress's "says:" does; over text, it quotes.
             // "Quote from x: "…"": the quoted words on the intro's own line.
             if (l.HasText && InlineQuote().IsMatch(l.Text)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
-            if (!IsCommentText(l) && !IsShortComment(lines, at))
+            // A lead-in over the comment's text ("What works in 2025:" over a list) is part of the comment, as in a body.
+            bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && AboveText(lines, at);
+            if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn)
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
                 if (l.Role == LineRole.Content && !l.HasText) ParagraphSplitter.Flush(comment, drafts);   // a bare bullet
@@ -55,6 +63,7 @@ internal static partial class CommentSection
             if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
             comment.Add(l);
             afterText = true;
+            if (signature.Success) ParagraphSplitter.Flush(comment, drafts);
         }
         ParagraphSplitter.Flush(comment, drafts);
         // Where every comment is closed by its metadata, trailing prose without any is the site's footer
@@ -83,6 +92,10 @@ internal static partial class CommentSection
 
     [GeneratedRegex(@"(?i)^(?:quote\s+from|quoting)\s[^:]{1,40}:\s*[""“].*[""”]$")]
     private static partial Regex InlineQuote();
+
+    /// <summary>" – Saskia de Vries Jan 9 at 14:52", " – Liesbeth 3 days ago": a dash, a name of one to four words, when.</summary>
+    [GeneratedRegex(@"(?i)\s[–—]\s(?:[^\s–—]+\s){1,4}?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+at\s+\d{1,2}:\d{2})?|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|yesterday|today)$")]
+    private static partial Regex SignedTail();
 
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();

@@ -14,8 +14,8 @@ internal static partial class PageLines
             string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
-            text = PrintStamp().Replace(LinkMarker().Replace(text, ""), "");
-            var role = IsMenuRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
+            text = EditLink().Replace(PrintStamp().Replace(LinkMarker().Replace(text, ""), ""), "");
+            var role = IsMenuRow(raw[i]) || IsTableRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
@@ -34,6 +34,16 @@ internal static partial class PageLines
     {
         var items = MenuGap().Split(raw.Trim());
         return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && !SentenceEnd().IsMatch(item));
+    }
+
+    /// <summary>
+    /// A table or infobox row as pages save it, a short label and its value set apart by a tab ("Manufacturer	Local conversion
+    /// of imported tractor units", "Search for:	Go"): a fact box's line, neither a headline nor prose.
+    /// </summary>
+    private static bool IsTableRow(string raw)
+    {
+        var items = raw.Trim().Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return items.Length == 2 && PageCues.Words(items[0]) <= 3 && !SentenceEnd().IsMatch(items[0]) && !SentenceEnd().IsMatch(items[1]);
     }
 
     /// <summary>
@@ -146,7 +156,8 @@ internal static partial class PageLines
     private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
     {
         if (text.Length == 0) return bullet ? LineRole.Content : LineRole.Blank;
-        if (CommentHeader().IsMatch(text)) return LineRole.CommentHeader;
+        if (CommentHeader().IsMatch(text) || text.Split(" / ") is [var first, var second] && CommentHeader().IsMatch(first) && CommentHeader().IsMatch(second))
+            return LineRole.CommentHeader;
         return boilerplate.Any(p => p.IsMatch(text)) ? LineRole.Boilerplate : LineRole.Content;
     }
 
@@ -184,6 +195,30 @@ internal static partial class PageLines
         return lines;
     }
 
+    /// <summary>
+    /// A headline or dek hard-wrapped in the header (a PDF's or plain-text page's): "Cuba's sugar harvest falls … a century," over
+    /// "industry sources say", a title in capitals over the rest of it in capitals. The second line goes on with the first (in
+    /// lower case, or in capitals after capitals), ends no sentence, is short, and no text follows it (a first paragraph goes on, and
+    /// the paragraph splitter joins it); the two are one line from here on. Only above the body's first sentence.
+    /// </summary>
+    public static List<PageLine> JoinWrappedHeads(List<PageLine> lines)
+    {
+        for (int i = 0; i + 1 < lines.Count && !(lines[i].HasText && PageCues.OpensBody(lines[i].Text)); i++)
+        {
+            PageLine head = lines[i], rest = lines[i + 1];
+            if (!head.HasText || !rest.HasText || head.Bullet || rest.Bullet || UnitCues.EndsSentence(head.Text) || UnitCues.EndsSentence(rest.Text)
+                || PageCues.Words(head.Text) > UnitCues.HeadlineMaxWords || PageCues.Words(rest.Text) > 12
+                || !(char.IsLower(rest.Text[0]) || AllCapitals(head.Text) && AllCapitals(rest.Text))
+                || i + 2 < lines.Count && lines[i + 2].HasText || head.Text.EndsWith(':') || rest.Text.Contains("://")
+                || new[] { head, rest }.Any(l => PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || PageCues.IsTrail(l.Text))) continue;
+            lines[i] = head with { Text = head.Text + " " + rest.Text };
+            lines[i + 1] = rest with { Role = LineRole.Blank, Text = "" };
+        }
+        return lines;
+    }
+
+    private static bool AllCapitals(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
@@ -197,6 +232,10 @@ internal static partial class PageLines
     /// </summary>
     [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?=\S)")]
     private static partial Regex PrintStamp();
+
+    /// <summary>A wiki's section-edit link glued to its heading, "History[edit]": the heading alone is left, a crosshead.</summary>
+    [GeneratedRegex(@"\s*\[(?:edit|edit source|editar|modifier|bearbeiten)\]$")]
+    private static partial Regex EditLink();
 
     [GeneratedRegex(@"(?: {2,}|\t+)")]
     private static partial Regex MenuGap();
@@ -224,8 +263,9 @@ internal static partial class PageLines
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)".
+    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)",
+    /// "Replies to this review (5)", an obituary's "Guestbook (12)"; a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\))$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?)$")]
     private static partial Regex CommentHeader();
 }

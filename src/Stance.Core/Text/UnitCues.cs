@@ -51,8 +51,11 @@ internal static partial class UnitCues
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>Sentence punctuation, closing quotes or brackets, then perhaps emoji ("Welcome home, grandma! 🇺🇸🇨🇺").</summary>
-    [GeneratedRegex(@"[.!?…][”""’'»)\]]*(?:\s*[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D])*$")]
+    /// <summary>
+    /// Sentence punctuation, closing quotes or brackets, citation marks ("… of 1991.[4]", "… explicit.”³"), then perhaps emoji
+    /// ("Welcome home, grandma! 🇺🇸🇨🇺").
+    /// </summary>
+    [GeneratedRegex(@"[.!?…][”""’'»)\]]*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*(?:\s*[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D])*$")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^[\p{Lu}\p{N}“""‘'«¿¡(\[–—-]")]
