@@ -76,6 +76,9 @@ public class SegmenterPagesTests
     // alone 0.629 / 0.726): the honest figures. Then used to improve the segmenter in the twelfth round (rules alone 0.902 / 0.923
     // on it) and to train the filter: a development set now, its floors in-sample (0.958 / 0.923).
     [InlineData("pages-heldout11", 20, 0.95, 0.92)]
+    // Written by a tenth helper who had not seen the segmenter, measured once after the thirteenth freeze (rules + filter
+    // 0.780 / 0.754; the rules alone 0.718 / 0.754): the honest figures, far below the 0.95 goal. Not yet a development set.
+    [InlineData("pages-heldout12", 20, 0.77, 0.75)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
