@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout11, each but the first measured once and then, all but the last, used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout12, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -77,8 +77,10 @@ public class SegmenterPagesTests
     // on it) and to train the filter: a development set now, its floors in-sample (0.958 / 0.923).
     [InlineData("pages-heldout11", 20, 0.95, 0.92)]
     // Written by a tenth helper who had not seen the segmenter, measured once after the thirteenth freeze (rules + filter
-    // 0.780 / 0.754; the rules alone 0.718 / 0.754): the honest figures, far below the 0.95 goal. Not yet a development set.
-    [InlineData("pages-heldout12", 20, 0.77, 0.75)]
+    // 0.780 / 0.754; the rules alone 0.718 / 0.754): the honest figures, far below the 0.95 goal. Then used to improve the
+    // segmenter in the thirteenth round (rules alone 0.948 / 0.983 on it) and to train the filter: a development set now, its
+    // floors in-sample (0.996 / 0.983).
+    [InlineData("pages-heldout12", 20, 0.99, 0.98)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);

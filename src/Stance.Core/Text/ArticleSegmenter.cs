@@ -117,12 +117,12 @@ public sealed partial class ArticleSegmenter
         }
         // A title-bar copy, "Bread roll cut to 60 grams - Holguín al Día", yields to the headline it repeats,
         // and a candidate the title bar repeats is the headline, whatever sits below it.
-        candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBarCopy(lines[c].Text, lines[o].Text)));
+        candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBar.Copies(lines[c].Text, lines[o].Text)));
         // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
         // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
         candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
         if (candidates.Count == 0) return -1;
-        var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBarCopy(l.Text, lines[c].Text))).ToList();
+        var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text))).ToList();
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
@@ -139,41 +139,25 @@ public sealed partial class ArticleSegmenter
     /// <summary>
     /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line): the headline wherever it sits, also
     /// under a sidebar that comes first in the saved text, and whatever its shape ("… in 2025? (US passport)" reads as a caption).
-    /// Only the first such line (a reply has no "submitted" line), and not a sentence: "Posted by x" closes a blog's post and
-    /// sits under its last paragraph.
+    /// Only the first such line (a reply has no "submitted" line), and not a sentence but a question ("… stuck for 6+ weeks, anyone
+    /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph.
     /// </summary>
     private static int? SubmittedTitle(List<PageLine> lines)
     {
         for (int i = 0; i < lines.Count; i++)
-            if (lines[i].HasText && !UnitCues.EndsSentence(lines[i].Text) && NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
+            if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
         return null;
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> is <paramref name="headline"/> with the site's name beside it, as title bars and
-    /// e-mail subjects print it: "Headline - Site" (or –, —, |, ›, », ·, as in "Headline › Section › Site"), or
-    /// "Blog name: Headline", "Subject: Brief #212: Headline".
-    /// </summary>
-    private static bool TitleBarCopy(string text, string headline)
-    {
-        if (text.Length <= headline.Length + 3) return false;
-        if (text.StartsWith(headline, StringComparison.Ordinal))
-            return text.AsSpan(headline.Length).TrimStart() is var rest && rest.Length > 2 && IsTitleSeparator(rest[0]) && PageCues.Words(rest[1..].ToString()) <= 10;
-        if (!text.EndsWith(headline, StringComparison.Ordinal) || !char.IsWhiteSpace(text[^(headline.Length + 1)])) return false;
-        var site = text[..^headline.Length].TrimEnd();
-        return site.Length > 1 && (site[^1] == ':' || IsTitleSeparator(site[^1])) && PageCues.Words(site) <= 7;
-    }
-
-    private static bool IsTitleSeparator(char c) => c is '-' or '–' or '—' or '|' or '›' or '»' or '·';
-
-    /// <summary>
     /// Whether the run of adjacent prose lines from <paramref name="from"/> ends a sentence somewhere, as a hard-wrapped
-    /// paragraph does; a run that never does is a list of link titles ("Trending now") or a headline over its dek.
+    /// paragraph does (its last line may be a word or two in lower case, "country."); a run that never does is a list of link
+    /// titles ("Trending now") or a headline over its dek.
     /// </summary>
     private static bool ProseRunEndsSentence(List<PageLine> lines, int from)
     {
-        for (int i = from; i < lines.Count && IsBodyProse(lines[i]); i++)
+        for (int i = from; i < lines.Count && (IsBodyProse(lines[i]) || i > from && lines[i].HasText && char.IsLower(lines[i].Text[0])); i++)
             if (UnitCues.EndsSentence(lines[i].Text)) return true;
         return false;
     }
@@ -232,7 +216,8 @@ public sealed partial class ArticleSegmenter
     /// <summary>
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
     /// post's metadata), once body prose has begun — and where the comments start (the page's length if none).
-    /// A closing line with the body going on below it (a share row under an audio player's blurb) closes nothing.
+    /// A closing line with the body going on below it (a share row under an audio player's blurb) closes nothing. A sort row
+    /// ("Sort: Recommended") under a bare question heads its answers, prose or not before it.
     /// </summary>
     private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
     {
@@ -243,7 +228,7 @@ public sealed partial class ArticleSegmenter
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             var l = lines[i];
-            if (prose && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
+            if ((prose || l.Role == LineRole.CommentHeader && PageLines.SortsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
                 || l.HasText && NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
                 || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))

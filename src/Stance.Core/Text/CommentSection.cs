@@ -30,13 +30,17 @@ internal static partial class CommentSection
                 signed = afterText = false;
                 continue;
             }
-            // A signature: from its separator ("__________", "--") to the post's metadata or a blank line.
-            if (PageCues.SeparatesSignature(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            // A signature: from its separator ("__________", "--") to the post's metadata or a blank line; an ad set between the
+            // replies ("Sponsored by X" over its pitch) runs as far.
+            if (PageCues.SeparatesSignature(raw.Text) || Sponsored().IsMatch(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            // A line quoting an earlier reply in Markdown ("> why do packages for Havana arrive?") is not the reply's own text.
+            if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) continue;
             if (signed && raw.HasText && IsCommentText(raw)) continue;
             signed = false;
-            // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end.
+            // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end;
+            // a comment form set above the comments ("Leave a Reply" under "6 Comments", then dated comments) is not their end either.
             if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)
-                && !lines.Skip(at + 1).Any(b => b.Text == raw.Text)) break;
+                && !lines.Skip(at + 1).Any(b => b.Text == raw.Text) && !(drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at))) break;
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             // A short comment signed at its end, "Which country issued the card? – Gerrit V Jan 9 at 14:40": the signature is
@@ -81,6 +85,18 @@ internal static partial class CommentSection
     private static bool QuotesEarlier(PageLine l, List<Draft> earlier) =>
         l.HasText && PageCues.Words(l.Text) >= 3 && earlier.Any(d => d.Text.Length > l.Text.Length && d.Text.Contains(l.Text, StringComparison.Ordinal));
 
+    /// <summary>Whether a comment's metadata follows <paramref name="at"/> with comment text right under it, before any other closing line.</summary>
+    private static bool DatedCommentsBelow(List<PageLine> lines, int at)
+    {
+        for (int i = at + 1; i + 1 < lines.Count; i++)
+        {
+            if (!lines[i].HasText) continue;
+            if (PageCues.EndsComments(lines[i].Text)) return false;
+            if ((PageCues.IsMetadata(lines[i].Text) || PageCues.IsStamp(lines[i].Text)) && IsCommentText(lines[i + 1])) return true;
+        }
+        return false;
+    }
+
     private static bool AboveText(List<PageLine> lines, int at) =>
         lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && IsCommentText(next);
 
@@ -90,7 +106,14 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)^(?:reply|like|report|share|quote|top)$")]
     private static partial Regex CommentAction();
 
-    [GeneratedRegex(@"(?i)^(?:quote\s+from|quoting)\s[^:]{1,40}:\s*[""“].*[""”]$")]
+    [GeneratedRegex(@"(?i)^(?:sponsored|promoted|advertisement|patrocinado)(?:\s+by\s.{1,60})?$")]
+    private static partial Regex Sponsored();
+
+    [GeneratedRegex(@"(?i)\b(?:reply|report|like|responder)\b")]
+    private static partial Regex ActionInRow();
+
+    /// <summary>"Quote from x: "…"", "Kojo wrote: "Our children are abroad …"": an earlier comment quoted on the intro's own line.</summary>
+    [GeneratedRegex(@"(?i)^(?:(?:quote\s+from|quoting)\s[^:]{1,40}|[^:""“]{1,40}\s(?:wrote|said|escribió|dijo)):\s*[""“].*[""”]$")]
     private static partial Regex InlineQuote();
 
     /// <summary>" – Saskia de Vries Jan 9 at 14:52", " – Liesbeth 3 days ago": a dash, a name of one to four words, when.</summary>
@@ -112,10 +135,12 @@ internal static partial class CommentSection
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
         // Or the block has the author and the time stamp or other metadata above the comment and its actions below
         // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
-        // A count between actions ("Reply / 24 / Share") is the comment's likes.
+        // A count between actions ("Reply / 24 / Share") is the comment's likes; a vote row or a row of
+        // links holds the actions too ("▲ 6 ▼ reply ⋯", "Like · Reply · Share").
         if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
             && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
-            && at + 1 < lines.Count && lines[at + 1].HasText && CommentAction().IsMatch(lines[at + 1].Text)) return true;
+            && at + 1 < lines.Count && lines[at + 1].HasText && (CommentAction().IsMatch(lines[at + 1].Text)
+                || (PageCues.IsMetadata(lines[at + 1].Text) || PageCues.IsTrail(lines[at + 1].Text)) && ActionInRow().IsMatch(lines[at + 1].Text))) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").

@@ -30,7 +30,8 @@ internal static partial class PageCues
 
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
-    /// the lists of other stories below it ("Recommended from …", "Related stories"), the footer.
+    /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Petitions you may also
+    /// like"), a community's sidebar ("Moderators", "Community rules"), the footer.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
@@ -49,7 +50,9 @@ internal static partial class PageCues
     /// "a month ago", an author known by initials ("M."), Disqus's reply line "Miami Mike → Hector V.", a review's stars "★★★★☆",
     /// tag lines ("Topics: …"), a footnote ("[1] Author's estimate …": the note, not the article's text), a commenter's name over
     /// the comment's age ("yhernandez 8 hours ago | next [–]"), a video's views ("212,408 views  Apr 9, 2025"), phpBB's "Post subject: …",
-    /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner").
+    /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner"), a
+    /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
+    /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -172,7 +175,7 @@ internal static partial class PageCues
         link\ to\ comment|share\ on\ other\ sites|multi-?quote|edit|delete|follow|cancel\ reply|load\ more\ comments|
         show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)|[\d.,]+k?\s+posts|
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|postposted:.{0,60}|post\ subject:.{0,200}|
-        .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,80}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
+        .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|
@@ -180,6 +183,9 @@ internal static partial class PageCues
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
+        .{1,200}\s·\s+(?:updated\ |answered\ )?\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?)|.{1,120}\s·\s+(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?))|·\s*follow|
+        (?:upvote|downvote|share)(?:\s+·\s+[\d.,]+k?(?:\s+comments?)?)?(?:\s+reply)?|
+        [▲♥❤⬆]\s*[\d.,]*k?\s*[▼⬇]?(?:\s+(?:·\s+)?(?:[\d.,]+\s+(?:points?|comments?)|reply|report|share|save|⋯|\[[−-]\]))*|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();
@@ -194,13 +200,13 @@ internal static partial class PageCues
     private static partial Regex DateLine();
 
     // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
-    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
+    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
-        written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|sources?:?|references:?|cite\ this\ (?:article|report|page|paper|story)|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
+        written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
@@ -215,7 +221,8 @@ internal static partial class PageCues
 
     [GeneratedRegex(@"(?ix)^(?:
         leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?comment|comments\ are\ closed\.?|
-        recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?))?:?|you\ (?:may|might)\ also\ like:?|
+        recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?|questions))?:?|(?:\p{L}+\ )?you\ (?:may|might)\ also\ like:?|
+        moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|

@@ -110,18 +110,23 @@ internal static partial class PageLines
 
     /// <summary>
     /// Whether the bulleted list at [<paramref name="from"/>, <paramref name="to"/>) is part of an article's text: a
-    /// lead-in ending in ':' introduces it, its items start in lower case (parts of a sentence, not link titles), or
+    /// lead-in ending in ':' introduces it, its items start in lower case (parts of a sentence, not link titles) or with an
+    /// amount and a word in lower case (a recipe's "1/3 cup olive oil"; a title's word after a number is capitalized), or
     /// it sits between two sentences of prose. A "More news" list follows its head or the body's end, never a sentence.
     /// </summary>
     private static bool InBody(List<PageLine> lines, int from, int to)
     {
         var items = lines.Skip(from).Take(to - from).Where(l => l.Bullet).ToList();
-        if (items.Count(l => char.IsLower(l.Text[0])) * 2 > items.Count) return true;
+        if (items.Count(l => char.IsLower(l.Text[0]) || Amount().IsMatch(l.Text)) * 2 > items.Count) return true;
         string? above = NeighbourText(lines, from - 1, -1), below = NeighbourText(lines, to, +1);
         if (above is null) return false;
         if (above.EndsWith(':') && !PageCues.OpensBox(above) && !PageCues.EndsBody(above)) return true;
         return IsSentence(above) && below is not null && IsSentence(below);
     }
+
+    /// <summary>"2 bay leaves", "1/3 cup olive oil", "1.5 kg rice": an amount, then a word in lower case.</summary>
+    [GeneratedRegex(@"^\d+(?:[/.,]\d+)?\s+\p{Ll}")]
+    private static partial Regex Amount();
 
     private static bool IsSentence(string text) => SentenceEnd().IsMatch(text) && PageCues.Words(text) >= 6;
 
@@ -156,7 +161,7 @@ internal static partial class PageLines
     private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
     {
         if (text.Length == 0) return bullet ? LineRole.Content : LineRole.Blank;
-        if (CommentHeader().IsMatch(text) || text.Split(" / ") is [var first, var second] && CommentHeader().IsMatch(first) && CommentHeader().IsMatch(second))
+        if (CommentHeader().IsMatch(text) || SortsReplies(text) || text.Split(" / ") is [var first, var second] && CommentHeader().IsMatch(first) && CommentHeader().IsMatch(second))
             return LineRole.CommentHeader;
         return boilerplate.Any(p => p.IsMatch(text)) ? LineRole.Boilerplate : LineRole.Content;
     }
@@ -255,17 +260,24 @@ internal static partial class PageLines
     private static partial Regex ActionTail();
 
     /// <summary>
-    /// List and comment bullets: "  • You wrote, ..." in 001; plain text's and Markdown's "* item" and "- item"
+    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves"; plain text's and Markdown's "* item" and "- item"
     /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
     /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)",
-    /// "Replies to this review (5)", an obituary's "Guestbook (12)"; a bilingual page prints two, "Comentarios / Comments (6)".
+    /// "Replies to this review (5)", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a row that sorts the replies
+    /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?)$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|reasons\s+for\s+signing)$")]
     private static partial Regex CommentHeader();
+
+    /// <summary>"Sort: Recommended", "sorted by: Hot Top New", "Ordenar por: Más recientes": a row that orders the replies below it.</summary>
+    public static bool SortsReplies(string text) => SortRow().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:sort(?:ed)?(?:\s+by)?|ordenar\s+por|ordenado\s+por):?\s+(?!by:?$)\S.{0,80}$")]
+    private static partial Regex SortRow();
 }

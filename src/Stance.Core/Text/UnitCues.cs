@@ -23,9 +23,12 @@ internal static partial class UnitCues
 
     public static bool StartsSentence(string text) => SentenceStart().IsMatch(text);
 
-    /// <summary>"Cuba Looks to Russia for Security": short, and no final period or mid-sentence punctuation.</summary>
+    /// <summary>
+    /// "Cuba Looks to Russia for Security": short, and no final period or mid-sentence punctuation; not a row of buttons led by
+    /// an icon ("⬇ Jump to Recipe 🖨 Print Recipe").
+    /// </summary>
     public static bool IsHeadline(string text) =>
-        WordCount(text) <= HeadlineMaxWords && !NoHeadlineEnd().IsMatch(text) && !IsByline(text);
+        WordCount(text) <= HeadlineMaxWords && !NoHeadlineEnd().IsMatch(text) && !IsByline(text) && !char.IsSymbol(text, 0);
 
     /// <summary>"By Progreso Weekly": a short "By" line that is not a sentence.</summary>
     public static bool IsByline(string text) =>
@@ -42,7 +45,7 @@ internal static partial class UnitCues
     /// <summary>
     /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here."
     /// or "• Jeffrey Scott Shapiro is the former director of ...". A name followed by "is a/an/the" alone
-    /// could be a closing paragraph about a politician, so it also needs a bullet or dash before it or a
+    /// could be a closing paragraph about a politician, so it also needs a bullet, dash or asterisk ("*Judith Van Kampen is …") before it or a
     /// profession word (or "a member of"); a "follow him on" line and a reporter's beat ("X covers Cuba for the Courier")
     /// are bios by themselves.
     /// </summary>
@@ -71,8 +74,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)(?:\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)|\[(?:[^\[\]]*\W)?(?:photo|photograph|image|foto)s?\b[^\[\]]*\])$")]
     private static partial Regex BracketedCredit();
 
-    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP": a credit closing a short line.</summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40})$")]
+    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… on Friday. Gulf Dispatch/File": a credit closing a short line.</summary>
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?)$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
@@ -99,7 +102,7 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)\bfollow (?:him|her|them) on\b")]
     private static partial Regex FollowOn();
 
-    [GeneratedRegex(@"^(?<dash>[–—-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
+    [GeneratedRegex(@"^(?<dash>[–—*-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
     private static partial Regex NameIs();
 
     /// <summary>"Adriana Cuesta covers Cuba and the Cuban American community for the Miami Courier.": a reporter's beat.</summary>
