@@ -213,7 +213,7 @@ internal static partial class PageLines
             PageLine head = lines[i], rest = lines[i + 1];
             if (!head.HasText || !rest.HasText || head.Bullet || rest.Bullet || UnitCues.EndsSentence(head.Text) || UnitCues.EndsSentence(rest.Text)
                 || PageCues.Words(head.Text) > UnitCues.HeadlineMaxWords || PageCues.Words(rest.Text) > 12
-                || !(char.IsLower(rest.Text[0]) || AllCapitals(head.Text) && AllCapitals(rest.Text))
+                || !(char.IsLower(rest.Text[0]) || UnitCues.AllCapitals(head.Text) && UnitCues.AllCapitals(rest.Text))
                 || i + 2 < lines.Count && lines[i + 2].HasText || head.Text.EndsWith(':') || rest.Text.Contains("://")
                 || new[] { head, rest }.Any(l => PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || PageCues.IsTrail(l.Text))) continue;
             lines[i] = head with { Text = head.Text + " " + rest.Text };
@@ -221,8 +221,6 @@ internal static partial class PageLines
         }
         return lines;
     }
-
-    private static bool AllCapitals(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -21,6 +21,9 @@ internal static partial class UnitCues
 
     public static bool EndsSentence(string text) => SentenceEnd().IsMatch(text);
 
+    /// <summary>Letters, and none in lower case: "HAVANA SHIPYARD REOPENS".</summary>
+    public static bool AllCapitals(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
+
     public static bool StartsSentence(string text) => SentenceStart().IsMatch(text);
 
     /// <summary>

@@ -84,7 +84,7 @@ public static class UnitFeatures
         double capitalized = lettered.Count == 0 ? 0 : lettered.Count(w => char.IsUpper(w[0])) / (double)lettered.Count;
         Set("capitalized-share", capitalized);
         Set("title-case", lettered.Count >= 3 && capitalized > 0.5 ? 1 : 0);
-        Set("all-caps", text.Any(char.IsLetter) && !text.Any(char.IsLower) ? 1 : 0);
+        Set("all-caps", UnitCues.AllCapitals(text) ? 1 : 0);
         Set("digit-share", text.Length == 0 ? 0 : text.Count(char.IsDigit) / (double)text.Length);
         var lower = Words(text);
         double function = lower.Count == 0 ? 0 : lower.Count(FunctionWords.Contains) / (double)lower.Count;
