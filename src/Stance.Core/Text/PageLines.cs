@@ -157,6 +157,20 @@ internal static partial class PageLines
         }
     }
 
+    /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
+    public static int? PreviousText(List<PageLine> lines, int from)
+    {
+        for (int i = from; i >= 0; i--) if (lines[i].HasText) return i;
+        return null;
+    }
+
+    /// <summary>The next line with text (blank and boilerplate lines skipped).</summary>
+    public static int? NextText(List<PageLine> lines, int from)
+    {
+        for (int i = from; i < lines.Count; i++) if (lines[i].HasText) return i;
+        return null;
+    }
+
     /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
     private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
     {
