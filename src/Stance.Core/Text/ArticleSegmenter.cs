@@ -33,7 +33,7 @@ public sealed partial class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.JoinWrappedHeads(PageLines.DropPlacedBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
+        var lines = PageLines.JoinWrappedHeads(PageLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
         // A social post has no headline: its text starts where the title bar quotes it.
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
@@ -51,12 +51,12 @@ public sealed partial class ArticleSegmenter
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
-    private static bool HeadlineShaped(PageLine l, PageLine? next) =>
+    private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
         && !Dateline().IsMatch(l.Text)
         && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
-            || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+            || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
     /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
@@ -98,7 +98,12 @@ public sealed partial class ArticleSegmenter
             while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
             var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
             // A title under a time stamp ("2h ago", "18:11") is an entry of a list of updates (a liveblog's key events), not the headline.
-            bool shaped = HeadlineShaped(l, next) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
+            // Metadata that makes a line a headline sits right below it, blank lines between allowed: not under a dropped byline
+            // ("Elena Suárez" over "Apr 02, 2024" under a dek).
+            int under = i + 1;
+            while (under < lines.Count && lines[under].Role == LineRole.Blank) under++;
+            var metadata = under < lines.Count && lines[under].HasText ? lines[under] : (PageLine?)null;
+            bool shaped = HeadlineShaped(l, metadata) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
             bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))

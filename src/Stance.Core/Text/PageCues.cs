@@ -72,6 +72,12 @@ internal static partial class PageCues
     /// </summary>
     public static bool IsPlacedByline(string text) => PlacedByline().IsMatch(text);
 
+    /// <summary>"Orlaith Mac Giolla Rua", "Wendell Achterberg": two to four capitalized words and nothing else (not "By …"), a person's name.</summary>
+    public static bool IsBareName(string text) => BareName().IsMatch(text);
+
+    [GeneratedRegex(@"^(?!(?i:by|por)\s)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$")]
+    private static partial Regex BareName();
+
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?\s+and\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
     private static partial Regex PlacedByline();
 

@@ -203,13 +203,17 @@ internal static partial class PageLines
     }
 
     /// <summary>
-    /// "Ruaraidh Fenwick in Varadero" over its date line is the reporter and where they write from: not a unit. A title-case
-    /// headline may have the same shape ("Protesters Clash With Police in Havana"), but a date never sits right below one.
+    /// "Ruaraidh Fenwick in Varadero" or a bare name, "Orlaith Mac Giolla Rua", over its date line is the reporter (and where they
+    /// write from): not a unit. A title-case headline may have the same shape ("Protesters Clash With Police in Havana"), but a
+    /// date never sits right below one (an obituary's name sits over a life span, two years). A bare name over a "Follow" button is
+    /// the author's too.
     /// </summary>
-    public static List<PageLine> DropPlacedBylines(List<PageLine> lines)
+    public static List<PageLine> DropBylines(List<PageLine> lines)
     {
         for (int i = 0; i + 1 < lines.Count; i++)
-            if (lines[i].HasText && lines[i + 1].HasText && PageCues.IsPlacedByline(lines[i].Text) && PageCues.IsDate(lines[i + 1].Text))
+            if (lines[i].HasText && (PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
+                && Year().Matches(lines[i + 1].Text).Count < 2
+                || lines[i].HasText && PageCues.IsBareName(lines[i].Text) && FollowButton().IsMatch(lines[i + 1].Text))
                 lines[i] = lines[i] with { Role = LineRole.Boilerplate };
         return lines;
     }
@@ -238,6 +242,12 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\b(?:1[89]|20)\d{2}\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"(?i)^\+?\s*follow$")]
+    private static partial Regex FollowButton();
 
     /// <summary>A text browser's link number glued to the link's text, "[7]Related stories" (a print page's "[1] https://…" keeps its space).</summary>
     [GeneratedRegex(@"^\[\d+\](?=\S)")]
