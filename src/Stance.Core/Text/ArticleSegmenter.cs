@@ -132,9 +132,11 @@ public sealed partial class ArticleSegmenter
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
-        // is a kicker of a few words.
-        int at = candidates.IndexOf(best);
-        if (at == 0 || PageLines.PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
+        // is a kicker of a few words. A rule or a line of metadata between them ("=====" under a bulletin's masthead, a published
+        // document's "Updated automatically …" under its file name) sets the line above apart.
+        int at = candidates.IndexOf(best), above = best - 1;
+        while (above >= 0 && !lines[above].HasText && !SetsApart(lines[above])) above--;
+        if (at == 0 || above < 0 || candidates[at - 1] != above) return best;
         return PageCues.Words(lines[above].Text) >= 6 ? above : best;
     }
 
@@ -163,6 +165,10 @@ public sealed partial class ArticleSegmenter
             if (UnitCues.EndsSentence(lines[i].Text)) return true;
         return false;
     }
+
+    /// <summary>A dropped line that parts the lines around it: a rule ("=====", "-----") or page metadata ("Updated …").</summary>
+    private static bool SetsApart(PageLine l) =>
+        l.Role == LineRole.Boilerplate && (!l.Text.Any(char.IsLetterOrDigit) || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text));
 
     /// <summary>Whether a date sits right above line <paramref name="at"/>, blank lines between them allowed (Blogger's "Saturday, March 15, 2025" over its post's title).</summary>
     private static bool DateAbove(List<PageLine> lines, int at)
