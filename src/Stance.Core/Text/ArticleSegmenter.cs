@@ -34,6 +34,12 @@ public sealed partial class ArticleSegmenter
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
         var lines = PageLines.JoinWrappedHeads(PageLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
+        var note = new List<ArticleUnit>();
+        if (ForwardedMail.SeparatorAt(lines) is int forward)
+        {
+            note.AddRange(ForwardedMail.Note(lines.Take(forward)));
+            lines = lines[(forward + 1)..];
+        }
         // A social post has no headline: its text starts where the title bar quotes it.
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
@@ -41,8 +47,11 @@ public sealed partial class ArticleSegmenter
         bool thread = IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
         var units = Body(lines, headline, bodyStart, bodyEnd);
+        units.InsertRange(0, note);
+        // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment.
         if (commentsFrom < lines.Count)
-            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
+            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Where(d => headline < 0 || !d.Text.Contains(lines[headline].Text, StringComparison.Ordinal))
+                .Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
         return _filter is null ? units : _filter.Apply(page, units);
     }
 
