@@ -106,13 +106,14 @@ public sealed partial class ArticleSegmenter
             int below = i + 1;
             while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
             var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
-            // A title under a time stamp ("2h ago", "18:11") is an entry of a list of updates (a liveblog's key events), not the headline.
             // Metadata that makes a line a headline sits right below it, blank lines between allowed: not under a dropped byline
             // ("Elena Suárez" over "Apr 02, 2024" under a dek).
             int under = i + 1;
             while (under < lines.Count && lines[under].Role == LineRole.Blank) under++;
             var metadata = under < lines.Count && lines[under].HasText ? lines[under] : (PageLine?)null;
-            bool shaped = HeadlineShaped(l, metadata) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
+            // A title under a time stamp ("2h ago", "18:11") is an entry of a list of updates (a liveblog's key events), not the headline;
+            // a line under its author's handle is a social post, which has none.
+            bool shaped = HeadlineShaped(l, metadata) && !SocialPost.UnderHandle(lines, i) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
             bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
@@ -225,6 +226,8 @@ public sealed partial class ArticleSegmenter
     private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
     {
         bool prose = false;
+        // A thread's author goes on under their own handle (a self-thread's later posts): still the body.
+        string? author = thread ? SocialPost.FirstHandle(lines) : null;
         // The first line of text under a headline may be its dek: it does not open the body by itself, so a
         // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
         int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
@@ -234,7 +237,7 @@ public sealed partial class ArticleSegmenter
             if ((prose || l.Role == LineRole.CommentHeader && PageLines.SortsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
                 || l.HasText && PageLines.NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
-                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
+                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author))))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             if (l.Role == LineRole.CommentHeader && !prose) continue;
             if (l.HasText && PageCues.OpensBody(l.Text) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
