@@ -206,15 +206,20 @@ internal static partial class PageLines
     /// "Ruaraidh Fenwick in Varadero" or a bare name, "Orlaith Mac Giolla Rua", over its date line is the reporter (and where they
     /// write from): not a unit. A title-case headline may have the same shape ("Protesters Clash With Police in Havana"), but a
     /// date never sits right below one (an obituary's name sits over a life span, two years). A bare name over a "Follow" button is
-    /// the author's too.
+    /// the author's too, and so is the line under a byline split after its "by" ("News provided by" over the company's name).
     /// </summary>
     public static List<PageLine> DropBylines(List<PageLine> lines)
     {
         for (int i = 0; i + 1 < lines.Count; i++)
-            if (lines[i].HasText && (PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
+        {
+            if (!lines[i].HasText) continue;
+            if (ByAtEnd().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 8)
+                lines[i + 1] = lines[i + 1] with { Role = LineRole.Boilerplate };
+            else if ((PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
                 && Year().Matches(lines[i + 1].Text).Count < 2
-                || lines[i].HasText && PageCues.IsBareName(lines[i].Text) && FollowButton().IsMatch(lines[i + 1].Text))
+                || PageCues.IsBareName(lines[i].Text) && FollowButton().IsMatch(lines[i + 1].Text))
                 lines[i] = lines[i] with { Role = LineRole.Boilerplate };
+        }
         return lines;
     }
 
@@ -248,6 +253,9 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"(?i)^\+?\s*follow$")]
     private static partial Regex FollowButton();
+
+    [GeneratedRegex(@"(?i)^[^.!?]{0,40}\sby$")]
+    private static partial Regex ByAtEnd();
 
     /// <summary>A text browser's link number glued to the link's text, "[7]Related stories" (a print page's "[1] https://…" keeps its space).</summary>
     [GeneratedRegex(@"^\[\d+\](?=\S)")]

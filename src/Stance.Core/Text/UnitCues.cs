@@ -26,6 +26,13 @@ internal static partial class UnitCues
 
     public static bool StartsSentence(string text) => SentenceStart().IsMatch(text);
 
+    /// <summary>"Three Years After July 11 Protests, Hundreds Remain": most words capitalized, as headlines are and wrapped lines are not.</summary>
+    public static bool TitleCase(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        return words.Count > 0 && words.Count(w => char.IsUpper(w[0])) * 2 > words.Count;
+    }
+
     /// <summary>
     /// "Cuba Looks to Russia for Security": short, and no final period or mid-sentence punctuation; not a row of buttons led by
     /// an icon ("⬇ Jump to Recipe 🖨 Print Recipe").
