@@ -6,7 +6,8 @@ namespace Stance.Core.Text;
 /// when it is long (a one-line paragraph, as in 004) or when no line of the block ends mid-sentence (a
 /// block of short one-line paragraphs). Otherwise lines are hard-wrapped and are joined; a line longer than
 /// any wrap width stands alone, and so does the end of a sentence with room left on its line for the next line's first word (a
-/// text dump wrapped at 80 with no blank line between paragraphs: the wrapper would have filled that room).
+/// text dump wrapped at 80 with no blank line between paragraphs: the wrapper would have filled that room). Not in a bulleted
+/// item: a reader's comment under a bullet breaks its lines by hand and runs to the next bullet.
 /// </summary>
 internal static class ParagraphSplitter
 {
@@ -42,7 +43,7 @@ internal static class ParagraphSplitter
             if (line.Bullet || whole) Flush(paragraph, drafts);
             paragraph.Add(line);
             if (whole) { Flush(paragraph, drafts); continue; }
-            if (UnitCues.EndsSentence(line.Text) && (!wrapped || line.Text.Length >= UnitCues.LongLine || RoomLeft(line, i + 1 < block.Count ? block[i + 1] : null, width)))
+            if (UnitCues.EndsSentence(line.Text) && (!wrapped || line.Text.Length >= UnitCues.LongLine || !paragraph[0].Bullet && RoomLeft(line, i + 1 < block.Count ? block[i + 1] : null, width)))
                 Flush(paragraph, drafts);
         }
         Flush(paragraph, drafts);
