@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout13, each but the first measured once, all but the first and last then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout13, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -82,8 +82,10 @@ public class SegmenterPagesTests
     // floors in-sample (0.996 / 0.983).
     [InlineData("pages-heldout12", 20, 0.99, 0.98)]
     // Written by an eleventh helper who had not seen the segmenter, measured once after the fourteenth freeze (rules + filter
-    // 0.890 / 0.878; the rules alone 0.829 / 0.878): the honest figures, below the 0.95 goal. Not yet a development set.
-    [InlineData("pages-heldout13", 20, 0.88, 0.87)]
+    // 0.890 / 0.878; the rules alone 0.829 / 0.878): the honest figures, below the 0.95 goal. Then used to improve the
+    // segmenter in the fourteenth round (rules alone 0.995 / 0.995 on it) and to train the filter: a development set now, its
+    // floors in-sample (0.995 / 0.995).
+    [InlineData("pages-heldout13", 20, 0.99, 0.99)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);

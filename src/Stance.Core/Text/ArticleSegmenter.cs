@@ -33,7 +33,13 @@ public sealed partial class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.JoinWrappedHeads(PageLines.DropPlacedBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
+        var lines = PageLines.JoinWrappedHeads(PageLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
+        var note = new List<ArticleUnit>();
+        if (ForwardedMail.SeparatorAt(lines) is int forward)
+        {
+            note.AddRange(ForwardedMail.Note(lines.Take(forward)));
+            lines = lines[(forward + 1)..];
+        }
         // A social post has no headline: its text starts where the title bar quotes it.
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
@@ -41,8 +47,11 @@ public sealed partial class ArticleSegmenter
         bool thread = IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
         var units = Body(lines, headline, bodyStart, bodyEnd);
+        units.InsertRange(0, note);
+        // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment.
         if (commentsFrom < lines.Count)
-            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
+            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Where(d => headline < 0 || !d.Text.Contains(lines[headline].Text, StringComparison.Ordinal))
+                .Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
         return _filter is null ? units : _filter.Apply(page, units);
     }
 
@@ -51,15 +60,12 @@ public sealed partial class ArticleSegmenter
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
-    private static bool HeadlineShaped(PageLine l, PageLine? next) =>
-        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !NumberedItem().IsMatch(l.Text)
+    private static bool HeadlineShaped(PageLine l, PageLine? below) =>
+        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
         && !Dateline().IsMatch(l.Text)
-        && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && TitleCase(l.Text)
-            || next is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
-
-    [GeneratedRegex(@"^\d{1,2}[.)]\s")]
-    private static partial Regex NumberedItem();
+        && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
+            || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
     /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
@@ -75,13 +81,6 @@ public sealed partial class ArticleSegmenter
     private static bool IsPostMetadata(PageLine l) =>
         PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text) || PageCues.IsTrail(l.Text);
 
-    /// <summary>"Three Years After July 11 Protests, Hundreds Remain": most words capitalized, as headlines are and wrapped lines are not.</summary>
-    private static bool TitleCase(string text)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
-        return words.Count > 0 && words.Count(w => char.IsUpper(w[0])) * 2 > words.Count;
-    }
-
     /// <summary>
     /// The headline: the header runs to the first block of body prose (a sentence followed by more prose, or
     /// two adjacent prose lines, as a hard-wrapped paragraph); of its headline-shaped lines, the one followed
@@ -95,22 +94,28 @@ public sealed partial class ArticleSegmenter
         {
             var l = lines[i];
             if (!l.HasText) continue;
-            var next = NextText(lines, i + 1) is int n ? lines[n] : (PageLine?)null;
+            var next = PageLines.NextText(lines, i + 1) is int n ? lines[n] : (PageLine?)null;
             // The line right below (no blank between), captions skipped: they sit between a headline and its body.
             int below = i + 1;
             while (below < lines.Count && lines[below].HasText && UnitCues.IsCaption(lines[below].Text)) below++;
             var adjacent = below < lines.Count && lines[below].HasText ? lines[below] : (PageLine?)null;
-            // A title under a time stamp ("2h ago", "18:11") is an entry of a list of updates (a liveblog's key events), not the headline.
-            bool shaped = HeadlineShaped(l, next) && !(PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
+            // Metadata that makes a line a headline sits right below it, blank lines between allowed: not under a dropped byline
+            // ("Elena Suárez" over "Apr 02, 2024" under a dek).
+            int under = i + 1;
+            while (under < lines.Count && lines[under].Role == LineRole.Blank) under++;
+            var metadata = under < lines.Count && lines[under].HasText ? lines[under] : (PageLine?)null;
+            // A title under a time stamp ("2h ago", "18:11") is an entry of a list of updates (a liveblog's key events), not the headline;
+            // a line under its author's handle is a social post, which has none.
+            bool shaped = HeadlineShaped(l, metadata) && !SocialPost.UnderHandle(lines, i) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
-            bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && TitleCase(l.Text));
+            bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
             if (startsBody)
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
                 if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && !(adjacent is { } w && char.IsLower(w.Text[0]))
-                    && (PageCues.OpensBody(first.Text) || TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
+                    && (PageCues.OpensBody(first.Text) || UnitCues.TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
                 break;
             }
             if (shaped) candidates.Add(i);
@@ -126,13 +131,15 @@ public sealed partial class ArticleSegmenter
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
-        bool BesideMetadata(int i) => NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
+        bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
-        // is a kicker of a few words.
-        int at = candidates.IndexOf(best);
-        if (at == 0 || PreviousText(lines, best - 1) is not int above || candidates[at - 1] != above) return best;
+        // is a kicker of a few words. A rule or a line of metadata between them ("=====" under a bulletin's masthead, a published
+        // document's "Updated automatically …" under its file name) sets the line above apart.
+        int at = candidates.IndexOf(best), above = best - 1;
+        while (above >= 0 && !lines[above].HasText && !SetsApart(lines[above])) above--;
+        if (at == 0 || above < 0 || candidates[at - 1] != above) return best;
         return PageCues.Words(lines[above].Text) >= 6 ? above : best;
     }
 
@@ -145,7 +152,7 @@ public sealed partial class ArticleSegmenter
     private static int? SubmittedTitle(List<PageLine> lines)
     {
         for (int i = 0; i < lines.Count; i++)
-            if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
+            if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && PageLines.NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
         return null;
     }
@@ -162,26 +169,16 @@ public sealed partial class ArticleSegmenter
         return false;
     }
 
+    /// <summary>A dropped line that parts the lines around it: a rule ("=====", "-----") or page metadata ("Updated …").</summary>
+    private static bool SetsApart(PageLine l) =>
+        l.Role == LineRole.Boilerplate && (!l.Text.Any(char.IsLetterOrDigit) || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text));
+
     /// <summary>Whether a date sits right above line <paramref name="at"/>, blank lines between them allowed (Blogger's "Saturday, March 15, 2025" over its post's title).</summary>
     private static bool DateAbove(List<PageLine> lines, int at)
     {
         int i = at - 1;
         while (i >= 0 && lines[i].Role == LineRole.Blank) i--;
         return i >= 0 && lines[i].HasText && PageCues.IsDate(lines[i].Text);
-    }
-
-    /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
-    private static int? PreviousText(List<PageLine> lines, int from)
-    {
-        for (int i = from; i >= 0; i--) if (lines[i].HasText) return i;
-        return null;
-    }
-
-    /// <summary>The next line with text (blank and boilerplate lines skipped).</summary>
-    private static int? NextText(List<PageLine> lines, int from)
-    {
-        for (int i = from; i < lines.Count; i++) if (lines[i].HasText) return i;
-        return null;
     }
 
     /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
@@ -206,7 +203,7 @@ public sealed partial class ArticleSegmenter
         var authors = new List<string>();
         for (int i = Math.Max(from, 1); i < lines.Count; i++)
         {
-            if (!IsBodyProse(lines[i]) || PreviousText(lines, i - 1) is not int above || IsBodyProse(lines[above])) continue;
+            if (!IsBodyProse(lines[i]) || PageLines.PreviousText(lines, i - 1) is not int above || IsBodyProse(lines[above])) continue;
             while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
             if (lines[above].HasText) authors.Add(lines[above].Text);
         }
@@ -222,16 +219,18 @@ public sealed partial class ArticleSegmenter
     private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
     {
         bool prose = false;
+        // A thread's author goes on under their own handle (a self-thread's later posts): still the body.
+        string? author = thread ? SocialPost.FirstHandle(lines) : null;
         // The first line of text under a headline may be its dek: it does not open the body by itself, so a
         // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
-        int dek = from > 0 && NextText(lines, from) is int d ? d : -1;
+        int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             var l = lines[i];
             if ((prose || l.Role == LineRole.CommentHeader && PageLines.SortsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
-                || l.HasText && NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
+                || l.HasText && PageLines.NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
-                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text)))
+                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author))))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             if (l.Role == LineRole.CommentHeader && !prose) continue;
             if (l.HasText && PageCues.OpensBody(l.Text) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
@@ -256,7 +255,7 @@ public sealed partial class ArticleSegmenter
             if (l.Text == lines[box].Text && sentences > 0) return true;
             if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
             // A sentence over a date is a teaser's snippet in a list of other stories ("… in Sancti Spíritus." over "Mar 2").
-            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && !(NextText(lines, i + 1) is int n && PageCues.IsStamp(lines[n].Text))
+            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && !(PageLines.NextText(lines, i + 1) is int n && PageCues.IsStamp(lines[n].Text))
                 && ++sentences == 2) return true;
             seen++;
         }
@@ -276,7 +275,7 @@ public sealed partial class ArticleSegmenter
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !NumberedCrosshead(region, i) && !LongCrosshead(region, i)).ToArray();
+        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank
@@ -347,34 +346,9 @@ public sealed partial class ArticleSegmenter
         return units;
     }
 
-    /// <summary>
-    /// "Sanctions change your suppliers, not just your bank" between two paragraphs: a crosshead longer than
-    /// <see cref="PageCues.IsCrosshead"/>'s, known by its place: no final punctuation, a finished sentence right above it and a
-    /// sentence opening a paragraph right below, no sentence of its own inside. A hard-wrapped line ending "… affected. In" goes
-    /// on in the line below; a dek has the headline above it.
-    /// </summary>
-    private static bool LongCrosshead(List<PageLine> region, int at)
-    {
-        var l = region[at];
-        if (!l.HasText || l.Bullet || PageCues.Words(l.Text) > 12 || !NoFinalPunctuation().IsMatch(l.Text) || !char.IsUpper(l.Text[0]) || l.Text.Contains(". ")) return false;
-        return PreviousText(region, at - 1) is int above && UnitCues.EndsSentence(region[above].Text) && PageCues.Words(region[above].Text) >= 6
-            && NextText(region, at + 1) is int below && PageCues.OpensBody(region[below].Text) && char.IsUpper(region[below].Text[0]);
-    }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]$")]
-    private static partial Regex NoFinalPunctuation();
-
     /// <summary>Whether the line below an appeal's head is its text (prose), not the next button of a row ("Subscribe" over "4.1K", "Share").</summary>
     private static bool AppealTextBelow(List<PageLine> region, int head) =>
         head + 1 < region.Count && region[head + 1] is var below && (!below.HasText || IsBodyProse(below));
-
-    /// <summary>
-    /// "1. Getting there takes longer than you think" right over a paragraph: a listicle's numbered crosshead, however long.
-    /// A numbered list's item sits over the next item, not over a paragraph of sentences.
-    /// </summary>
-    private static bool NumberedCrosshead(List<PageLine> region, int at) =>
-        region[at].HasText && NumberedItem().IsMatch(region[at].Text) && !UnitCues.EndsSentence(region[at].Text) && PageCues.Words(region[at].Text) <= 15
-        && at + 1 < region.Count && region[at + 1] is { HasText: true } below && !NumberedItem().IsMatch(below.Text) && PageCues.OpensBody(below.Text);
 
     /// <summary>Whether a byline above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
     private static bool BylineNames(List<PageLine> region, Draft bio)

@@ -5,7 +5,7 @@ namespace Stance.Core.Text;
 /// <summary>
 /// Captions known by where they sit rather than by their words: the text under a gallery's slide counter
 /// ("3 / 14") up to the next blank line, and a one-line caption glued to a credit line of its own
-/// ("Photo: ACN / Archive", "RAMÓN ESPINOSA / AP") above or below it.
+/// ("Photo: ACN / Archive", "RAMÓN ESPINOSA / AP", a video's "01:12 - Source: ANN") above or below it.
 /// </summary>
 internal static partial class CaptionLines
 {
@@ -56,7 +56,7 @@ internal static partial class CaptionLines
     [GeneratedRegex(@"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")]
     private static partial Regex SlideCounter();
 
-    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP".</summary>
-    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30})$")]
+    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP", a clip's length and source "01:12 - Source: ANN".</summary>
+    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30}|\d{1,2}:\d{2}\s*[-–—|·]\s*(?i:source):.{1,60})$")]
     private static partial Regex CreditLine();
 }

@@ -112,6 +112,14 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)\b(?:reply|report|like|responder)\b")]
     private static partial Regex ActionInRow();
 
+    /// <summary>"In reply to Dayron", "Replying to X": the head of a reply, not a row of actions under a comment.</summary>
+    [GeneratedRegex(@"(?i)^(?:in\s+reply\s+to|replying\s+to)\b")]
+    private static partial Regex ReplyHead();
+
+    /// <summary>"mairead.k", "waikato_wanderer", "oldprop72": a user name (a dot, an underscore or a digit in one word), never a comment.</summary>
+    [GeneratedRegex(@"^(?=\S*[._\d])[\p{L}\p{N}_.-]{2,30}$")]
+    private static partial Regex UserName();
+
     /// <summary>"Quote from x: "…"", "Kojo wrote: "Our children are abroad …"": an earlier comment quoted on the intro's own line.</summary>
     [GeneratedRegex(@"(?i)^(?:(?:quote\s+from|quoting)\s[^:]{1,40}|[^:""“]{1,40}\s(?:wrote|said|escribió|dijo)):\s*[""“].*[""”]$")]
     private static partial Regex InlineQuote();
@@ -126,13 +134,14 @@ internal static partial class CommentSection
     /// <summary>
     /// A comment too short to look like prose ("+1", "Fuerza Cuba 💪") told by its place in a block:
     /// the block opens with the author (a line or three: name, handle, "In reply to x"; no date), the line right
-    /// after the comment is its time stamp ("18:11"), and no comment text follows before the next author.
+    /// after the comment is its time stamp ("18:11"), and no comment text follows before the next author. A user name
+    /// ("mairead.k") in that place is the next reply's author.
     /// </summary>
     private static bool IsShortComment(List<PageLine> lines, int at)
     {
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
-            || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text)) return false;
+            || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text) || UserName().IsMatch(l.Text)) return false;
         // Or the block has the author and the time stamp or other metadata above the comment and its actions below
         // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
         // A count between actions ("Reply / 24 / Share") is the comment's likes; a vote row or a row of
@@ -140,7 +149,7 @@ internal static partial class CommentSection
         if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
             && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
             && at + 1 < lines.Count && lines[at + 1].HasText && (CommentAction().IsMatch(lines[at + 1].Text)
-                || (PageCues.IsMetadata(lines[at + 1].Text) || PageCues.IsTrail(lines[at + 1].Text)) && ActionInRow().IsMatch(lines[at + 1].Text))) return true;
+                || (PageCues.IsMetadata(lines[at + 1].Text) || PageCues.IsTrail(lines[at + 1].Text)) && ActionInRow().IsMatch(lines[at + 1].Text) && !ReplyHead().IsMatch(lines[at + 1].Text))) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").
@@ -156,11 +165,12 @@ internal static partial class CommentSection
 
     /// <summary>
     /// A line of a comment's text: prose, a bulleted line, a line of emoji ("❤️❤️❤️") or a line wholly in quotes (a review's
-    /// title, "“Great town, tough journey”"), not metadata, a byline, a date or a closing line.
+    /// title, "“Great town, tough journey”"), not metadata, a byline, a date, a closing line or a trail (a forum's "Forum: Sport ›
+    /// Rugby › "Title…"", which ends as a sentence does).
     /// </summary>
     private static bool IsCommentText(PageLine l) =>
         l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) || l.Bullet || IsEmojiLine(l.Text) || QuotedTitle().IsMatch(l.Text))
-        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text);
+        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text) && !PageCues.IsTrail(l.Text);
 
     /// <summary>
     /// Emoji only: a reader's whole comment on video and social pages. A row that mixes symbols with dashes or signs

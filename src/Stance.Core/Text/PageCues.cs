@@ -30,8 +30,8 @@ internal static partial class PageCues
 
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
-    /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Petitions you may also
-    /// like"), a community's sidebar ("Moderators", "Community rules"), the footer.
+    /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
+    /// "Latest", "Petitions you may also like"), a community's sidebar ("Moderators", "Community rules"), the footer.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
@@ -52,7 +52,8 @@ internal static partial class PageCues
     /// the comment's age ("yhernandez 8 hours ago | next [–]"), a video's views ("212,408 views  Apr 9, 2025"), phpBB's "Post subject: …",
     /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner"), a
     /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
-    /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report").
+    /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report"), "Replying to X", a labelled field naming who
+    /// did something ("Claimed by: …", "Reviewed by: …").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -70,6 +71,12 @@ internal static partial class PageCues
     /// names, "in", a place of one to three; or two reporters, "Ingrid Solberg in Havana and Tomás Ferrer in Mexico City". A title-case headline may have that shape too, so callers want a date below it.
     /// </summary>
     public static bool IsPlacedByline(string text) => PlacedByline().IsMatch(text);
+
+    /// <summary>"Orlaith Mac Giolla Rua", "Wendell Achterberg": two to four capitalized words and nothing else (not "By …"), a person's name.</summary>
+    public static bool IsBareName(string text) => BareName().IsMatch(text);
+
+    [GeneratedRegex(@"^(?!(?i:by|por)\s)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$")]
+    private static partial Regex BareName();
 
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?\s+and\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
     private static partial Regex PlacedByline();
@@ -96,12 +103,16 @@ internal static partial class PageCues
 
     /// <summary>
     /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024",
-    /// "20 de febrero de 2025 a las 13:25", a dateline "Havana - 21 JAN 2025 - 18:40 CET" or "Mexico City / 18.03.2025 08:47:12",
+    /// "20 de febrero de 2025 a las 13:25", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
+    /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am",
     /// and a second date after it ("…, first published 8 February 2025").
     /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
-    /// <summary>A line after which the article's body is over: tags, related and most-read lists, share rows, author boxes.</summary>
+    /// <summary>
+    /// A line after which the article's body is over: tags, related and most-read lists, share rows (not a sentence asking to share,
+    /// "Share this post with neighbours who don't have data."), author boxes, paid content.
+    /// </summary>
     public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
 
     /// <summary>
@@ -152,19 +163,19 @@ internal static partial class PageCues
 
     /// <summary>
     /// "About the Caribbean Relief Alliance" over "The Caribbean Relief Alliance is …": the organisation's boilerplate
-    /// under a press release, known by the next line naming it again.
+    /// under a press release, known by the next line naming it again (its legal form, "About Aldecoa Group, Inc.", need not come again).
     /// </summary>
     public static bool IntroducesAbout(string text, string next) =>
         AboutOrg().Match(text) is { Success: true } m && next.Contains(m.Groups["org"].Value, StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)$")]
+    [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)(?:,?\s+(?:Inc|Ltd|LLC|Corp|Co|S\.A|GmbH|plc)\.?)?$")]
     private static partial Regex AboutOrg();
 
     /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--".</summary>
     public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
 
     /// <summary>
-    /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", a bare
+    /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", "Quote from x:", a bare
     /// user handle "marcus_t:" (Discourse): the next line is someone else's text. "In reply to x" is not one: the
     /// reply's own text follows it.
     /// </summary>
@@ -177,7 +188,7 @@ internal static partial class PageCues
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|postposted:.{0,60}|post\ subject:.{0,200}|
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
-        (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|
+        (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
@@ -191,12 +202,12 @@ internal static partial class PageCues
     private static partial Regex Metadata();
 
     [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—/]\ +))?
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—/]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
         \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?
-    )(?:[\s,·|–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
+    )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
     private static partial Regex DateLine();
 
     // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
@@ -208,7 +219,7 @@ internal static partial class PageCues
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
         written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
-        share\ (?:this|on|via)\b.{0,60}|share:?|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
+        share\ (?:this|on|via)\b(?!.*[.!]$).{0,60}|share:?|paid\ content|sponsored\ (?:content|stories|links)|promoted\ (?:content|stories)|from\ our\ partners|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
         comments\ are\ closed\.?|leave\ a\ (?:reply|comment)\b.{0,60}|submit\ a\ comment|post\ (?:a\ )?comment|
         previous\ (?:article|post)\b.{0,120}|next\ (?:article|post)\b.{0,120}|print\ this\ (?:page|article)\b.{0,60}|
@@ -216,12 +227,12 @@ internal static partial class PageCues
     )$")]
     private static partial Regex BodyEnd();
 
-    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|(?:quote\s+)?originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|quoting\s.{1,60}:)$|^(?-i:(?=\p{Ll}|.*[_\d])[\p{L}\p{N}_.-]{2,30}):$")]
+    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|(?:quote\s+)?originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|quoting\s.{1,60}:|quote\s+from\s.{1,60}:)$|^(?-i:(?=\p{Ll}|.*[_\d])[\p{L}\p{N}_.-]{2,30}):$")]
     private static partial Regex QuoteIntro();
 
     [GeneratedRegex(@"(?ix)^(?:
         leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?comment|comments\ are\ closed\.?|
-        recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?|questions))?:?|(?:\p{L}+\ )?you\ (?:may|might)\ also\ like:?|
+        recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?|questions|answers))?(?:\ section)?:?|latest:?|(?:\p{L}+\ )?you\ (?:may|might)\ also\ like:?|
         moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|

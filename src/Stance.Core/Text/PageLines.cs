@@ -157,6 +157,20 @@ internal static partial class PageLines
         }
     }
 
+    /// <summary>The previous line with text (blank and boilerplate lines skipped).</summary>
+    public static int? PreviousText(List<PageLine> lines, int from)
+    {
+        for (int i = from; i >= 0; i--) if (lines[i].HasText) return i;
+        return null;
+    }
+
+    /// <summary>The next line with text (blank and boilerplate lines skipped).</summary>
+    public static int? NextText(List<PageLine> lines, int from)
+    {
+        for (int i = from; i < lines.Count; i++) if (lines[i].HasText) return i;
+        return null;
+    }
+
     /// <summary>A bare bullet is content without text: it still starts a new comment.</summary>
     private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
     {
@@ -189,14 +203,23 @@ internal static partial class PageLines
     }
 
     /// <summary>
-    /// "Ruaraidh Fenwick in Varadero" over its date line is the reporter and where they write from: not a unit. A title-case
-    /// headline may have the same shape ("Protesters Clash With Police in Havana"), but a date never sits right below one.
+    /// "Ruaraidh Fenwick in Varadero" or a bare name, "Orlaith Mac Giolla Rua", over its date line is the reporter (and where they
+    /// write from): not a unit. A title-case headline may have the same shape ("Protesters Clash With Police in Havana"), but a
+    /// date never sits right below one (an obituary's name sits over a life span, two years). A bare name over a "Follow" button is
+    /// the author's too, and so is the line under a byline split after its "by" ("News provided by" over the company's name).
     /// </summary>
-    public static List<PageLine> DropPlacedBylines(List<PageLine> lines)
+    public static List<PageLine> DropBylines(List<PageLine> lines)
     {
         for (int i = 0; i + 1 < lines.Count; i++)
-            if (lines[i].HasText && lines[i + 1].HasText && PageCues.IsPlacedByline(lines[i].Text) && PageCues.IsDate(lines[i + 1].Text))
+        {
+            if (!lines[i].HasText) continue;
+            if (ByAtEnd().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 8)
+                lines[i + 1] = lines[i + 1] with { Role = LineRole.Boilerplate };
+            else if ((PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
+                && Year().Matches(lines[i + 1].Text).Count < 2
+                || PageCues.IsBareName(lines[i].Text) && FollowButton().IsMatch(lines[i + 1].Text))
                 lines[i] = lines[i] with { Role = LineRole.Boilerplate };
+        }
         return lines;
     }
 
@@ -224,6 +247,15 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\b(?:1[89]|20)\d{2}\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"(?i)^\+?\s*follow$")]
+    private static partial Regex FollowButton();
+
+    [GeneratedRegex(@"(?i)^[^.!?]{0,40}\sby$")]
+    private static partial Regex ByAtEnd();
 
     /// <summary>A text browser's link number glued to the link's text, "[7]Related stories" (a print page's "[1] https://…" keeps its space).</summary>
     [GeneratedRegex(@"^\[\d+\](?=\S)")]
@@ -258,19 +290,19 @@ internal static partial class PageLines
     private static partial Regex ActionTail();
 
     /// <summary>
-    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves"; plain text's and Markdown's "* item" and "- item"
+    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …"; plain text's and Markdown's "* item" and "- item"
     /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
     /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)",
-    /// "Replies to this review (5)", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a row that sorts the replies
+    /// "Replies to this review (5)", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", a row that sorts the replies
     /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|reasons\s+for\s+signing)$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
     /// <summary>"Sort: Recommended", "sorted by: Hot Top New", "Ordenar por: Más recientes": a row that orders the replies below it.</summary>

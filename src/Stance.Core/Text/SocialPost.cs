@@ -18,6 +18,31 @@ internal static partial class SocialPost
         return at < 0 ? null : at;
     }
 
+    /// <summary>
+    /// Whether line <paramref name="at"/> sits under its author's handle ("@yanet.bsky.social", one line between allowed, as a
+    /// "Following" button): a post, which has no headline.
+    /// </summary>
+    public static bool UnderHandle(List<PageLine> lines, int at)
+    {
+        for (int i = at - 1, seen = 0; i >= 0 && seen < 2; i--)
+        {
+            if (!lines[i].HasText) continue;
+            if (HandleLine().IsMatch(lines[i].Text)) return true;
+            seen++;
+        }
+        return false;
+    }
+
+    /// <summary>The first handle the page names ("@yanet.bsky.social" over a thread's first post): the thread's author, or null.</summary>
+    public static string? FirstHandle(List<PageLine> lines) =>
+        lines.Where(l => l.HasText).Select(l => HandleLine().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups["handle"].Value;
+
+    /// <summary>Whether a post's head ("@yanet.bsky.social · 2d") names <paramref name="handle"/>.</summary>
+    public static bool Names(string text, string handle) => HandleLine().Match(text) is { Success: true } m && m.Groups["handle"].Value == handle;
+
+    [GeneratedRegex(@"^(?<handle>@[\w.-]{2,60})(?:\s+·\s.{1,30})?$")]
+    private static partial Regex HandleLine();
+
     [GeneratedRegex(@"^[^:""“]{1,60}:\s*[""“](?<text>[^""”]{12,}?)[""”]")]
     private static partial Regex TitleQuote();
 }

@@ -26,6 +26,13 @@ internal static partial class UnitCues
 
     public static bool StartsSentence(string text) => SentenceStart().IsMatch(text);
 
+    /// <summary>"Three Years After July 11 Protests, Hundreds Remain": most words capitalized, as headlines are and wrapped lines are not.</summary>
+    public static bool TitleCase(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        return words.Count > 0 && words.Count(w => char.IsUpper(w[0])) * 2 > words.Count;
+    }
+
     /// <summary>
     /// "Cuba Looks to Russia for Security": short, and no final period or mid-sentence punctuation; not a row of buttons led by
     /// an icon ("⬇ Jump to Recipe 🖨 Print Recipe").
@@ -77,8 +84,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)(?:\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)|\[(?:[^\[\]]*\W)?(?:photo|photograph|image|foto)s?\b[^\[\]]*\])$")]
     private static partial Regex BracketedCredit();
 
-    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… on Friday. Gulf Dispatch/File": a credit closing a short line.</summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?)$")]
+    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… / Credit: X/AFC", "… on Friday. Gulf Dispatch/File": a credit closing a short line.</summary>
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?)$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
