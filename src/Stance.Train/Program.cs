@@ -42,6 +42,12 @@ var classWeights = new Option<string>("--class-weights")
     DefaultValueFactory = _ => "balanced",
 };
 classWeights.AcceptOnlyFromAmong("balanced", "none");
+var classWeight = new Option<ClassWeightFactor[]>("--class-weight")
+{
+    Description = "Multiply the training weight of a class's rows by FACTOR, on top of --class-weights: LABEL=FACTOR for every label column with that class, HEAD:LABEL=FACTOR for one (e.g. neutral=2); repeatable",
+    AllowMultipleArgumentsPerToken = false,
+    CustomParser = r => [.. r.Tokens.Select(t => ParseClassWeight(t.Value, r))],
+};
 var features = new Option<string>("--features")
 {
     Description = "What the model reads: auto (both up to 20,000 rows, else ngrams) | ngrams (hashed word 1-3 + character 2-5 grams, TF-IDF) | encoder (the pretrained all-MiniLM-L6-v2 sentence vector) | both (the two side by side; the encoder costs ~8 ms of CPU per short text)",
@@ -69,7 +75,7 @@ var suspectsOut = new Option<string?>("--suspects") { Description = "Write the r
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
-    data, model, textColumn, labelColumns, folds, seed, trainer, features, encoderWeight, lambda, lambdaSearch, classWeights, hashBits, delimiter, encoding, maxMemory, skipEmpty,
+    data, model, textColumn, labelColumns, folds, seed, trainer, features, encoderWeight, lambda, lambdaSearch, classWeights, classWeight, hashBits, delimiter, encoding, maxMemory, skipEmpty,
     groupColumn, alwaysTrain, where, exportFolds, outOfFold, reportOut, suspectsOut,
     trees, leaves, minLeaf, learningRate, featureFraction,
 };
@@ -155,6 +161,7 @@ return ToolRunner.Run("train", () =>
         Folds = foldCount,
         Seed = parsed.GetValue(seed),
         AlwaysTrainGroup = parsed.GetValue(alwaysTrain),
+        ClassWeightFactors = parsed.GetValue(classWeight) ?? [],
         Created = CreationTime(dataPaths),
     };
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -188,6 +195,7 @@ return ToolRunner.Run("train", () =>
             Console.WriteLine($"auto [{trained.Heads[h].Label}]: picked {trained.Heads[h].Head.FittedBy.Name()} by inner {options.Trainer.InnerFolds}-fold CV macro-F1 on all rows: "
                 + CandidateScore.Summary(candidates[h]));
     }
+    if (trained.Info.ClassWeightFactors.Count > 0) Console.WriteLine($"class weight factors: {ClassWeightFactors.Summary(trained.Info.ClassWeightFactors)}");
     TrainingReports.Write(parsed.GetValue(reportOut), parsed.GetValue(suspectsOut), set, cv, trained, modelPath);
     Console.WriteLine($"model: {modelPath}{(written ? "" : " (unchanged: the file already held this model)")} ({new FileInfo(modelPath).Length / 1024.0:F0} KiB; heads: {string.Join(", ", trained.Heads.Select(h => $"{h.Label}: {ModelTrainer.Describe(h.Head)}"))}; label = most probable class); trained in {started.Elapsed.TotalSeconds:F1} s");
     return ToolRunner.Ok;
@@ -216,6 +224,23 @@ static (StanceModel, IReadOnlyList<CrossValidationResult>, IReadOnlyList<IReadOn
             result = (m, cv, trainer.Candidates);
         });
     return result;
+}
+
+// A --class-weight value, LABEL=FACTOR or HEAD:LABEL=FACTOR: the factor follows the last '=', a head ends at the
+// first ':' (so a class with ':' in its name is reached as HEAD:LABEL). A bad one is a parse error (exit 2).
+static ClassWeightFactor ParseClassWeight(string value, System.CommandLine.Parsing.ArgumentResult result)
+{
+    int eq = value.LastIndexOf('=');
+    string target = eq < 0 ? "" : value[..eq];
+    int colon = target.IndexOf(':');
+    string? head = colon < 0 ? null : target[..colon];
+    string label = target[(colon + 1)..];
+    double factor = 0;
+    bool valid = eq >= 0 && label.Length > 0 && head is not ""
+        && double.TryParse(value[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out factor)
+        && double.IsFinite(factor) && factor > 0;
+    if (!valid) result.AddError($"--class-weight: expected LABEL=FACTOR or HEAD:LABEL=FACTOR with a FACTOR above 0 (e.g. neutral=2), got \"{value}\"");
+    return new ClassWeightFactor(head, label, valid ? factor : 1);
 }
 
 TreeOptions TreeOptions(ParseResult p) => new()

@@ -106,6 +106,8 @@ internal static class ManifestCheck
         }
         var t = m.Training;
         if (t.DataFile is null || t.DataSha256 is null || t.TextColumn is null) throw Bad(name, "manifest.json has incomplete training details");
+        if (t.ClassWeightFactors is { } factors && factors.Any(f => f is null || f.Label is null || !m.Heads.Any(h => h.Label == f.Head && h.Classes.Contains(f.Label)) || !double.IsFinite(f.Factor) || f.Factor <= 0))
+            throw Bad(name, "manifest.json has invalid class weight factors (each names a head, a class and a factor above 0)");
         return options;
     }
 

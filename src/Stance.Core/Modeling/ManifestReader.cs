@@ -41,8 +41,10 @@ internal static class ManifestReader
     {
         DataFile = Str(e, "dataFile", "")!, DataSha256 = Str(e, "dataSha256", "")!, Rows = Int(e, "rows"),
         TextColumn = Str(e, "textColumn", "")!, Seed = Number(e, "seed", 0UL, (JsonElement v, out ulong x) => v.TryGetUInt64(out x)),
-        Folds = Int(e, "folds"),
+        Folds = Int(e, "folds"), ClassWeightFactors = List(e, "classWeightFactors", Factor, null),
     };
+
+    private static ClassWeightFactor Factor(JsonElement e) => new(Str(e, "head", null), Str(e, "label", null)!, Double(e, "factor"));
 
     private static HeadManifest Head(JsonElement e) => new()
     {

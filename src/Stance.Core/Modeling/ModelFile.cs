@@ -116,6 +116,7 @@ public static class ModelFile
             {
                 DataFile = info.DataFile, DataSha256 = info.DataSha256, Rows = info.Rows,
                 TextColumn = info.TextColumn, Seed = info.Seed, Folds = info.Folds,
+                ClassWeightFactors = info.ClassWeightFactors.Count == 0 ? null : [.. info.ClassWeightFactors],
             },
             Heads = model.Heads.Select((h, i) => new HeadManifest
             {
@@ -238,7 +239,8 @@ public static class ModelFile
             ? ExampleBank.FromBytes(blobs[examplesEntry], TextEncoder.Dimension, heads.Select(h => h.Classes).ToList()) ?? throw Bad(name, $"{examplesEntry} is malformed")
             : null;
         var balanced = manifest.Heads.Where(h => h.ClassPriors is not null).Select(h => h.Label).ToList();
-        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created), examples)
+        return new StanceModel(featurizer, heads, new TrainingInfo(t.DataFile, t.DataSha256, t.Rows, t.TextColumn, t.Seed, t.Folds, manifest.Trainer, created)
+            { ClassWeightFactors = t.ClassWeightFactors ?? [] }, examples)
         {
             LoadNotes = balanced.Count == 0 ? [] :
                 [$"{name}: trained with the old \"balanced\" decision rule ({string.Join(", ", balanced)}); every unit is now labeled with its most probable class, so some labels differ from that version's (retrain to refresh the model's CV figures)"],

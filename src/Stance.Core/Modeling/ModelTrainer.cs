@@ -31,6 +31,13 @@ public sealed class ModelTrainer
     public (StanceModel Model, IReadOnlyList<CrossValidationResult> Cv) Train(LabeledData data)
     {
         var heads = data.LabelColumns.Select((label, h) => Encode(data, h)).ToList();
+        // Class weight factors are matched to each head's classes once; every fit of the head (CV folds, inner
+        // folds, the λ holdout, the final fit) reads them from the head's options.
+        var factors = ClassWeightFactors.Resolve(_options.ClassWeightFactors, heads.Select(h => (h.Label, h.Classes)).ToList());
+        var headOptions = heads.Select(h => _options.Trainer with
+        {
+            Linear = _options.Trainer.Linear with { ClassFactors = ClassWeightFactors.PerClass(factors, h.Label, h.Classes) },
+        }).ToArray();
         if (_options.Folds > 0 && data.Groups is null)
             foreach (var (label, classes, y) in heads) CheckFolds(data, label, classes, y);
         var groupFolds = _options.Folds > 0 && data.Groups is { } groups ? GroupFolds(data, groups) : null;
@@ -40,19 +47,20 @@ public sealed class ModelTrainer
         // The counts are held only for what reads them more than once (CV folds, a λ search's inner folds, the
         // non-linear trainers); a lone linear fit lays its rows out straight from the texts, so the counts and
         // the layout are never held together (RecountedRows).
-        var counts = _options.Folds > 0 || !LinearOnly || LinearOptions.UsesInnerFolds
+        var counts = _options.Folds > 0 || !LinearOnly || LinearOptionsOf(_options.Trainer).UsesInnerFolds
             ? Featurizer.CountAll(_options.Featurizer, data.Texts, encoded) : null;
         var examples = encoded is null ? null : new ExampleBank(data.Texts, Enumerable.Range(0, data.Count)
             .Select(r => heads.Select(h => (ushort)h.Y[r]).ToArray()).ToList(), encoded, heads.Select(h => (IReadOnlyList<string>)h.Classes).ToList());
 
         var cv = new List<CrossValidationResult>();
         if (_options.Folds > 0)
-            foreach (var (label, classes, y) in heads)
+            for (int h = 0; h < heads.Count; h++)
             {
+                var (label, classes, y) = heads[h];
                 var folds = groupFolds ?? StratifiedKFold.Split(y, classes.Length, _options.Folds, _options.Seed).All();
                 string scheme = groupFolds is null ? $"{_options.Folds}-fold stratified cross-validation (seed {_options.Seed})"
                     : $"{folds.Count}-fold grouped cross-validation by {data.Spec.GroupColumn}" + (_options.AlwaysTrainGroup is { } a ? $", \"{a}\" rows always in training" : "");
-                cv.Add(CrossValidate(counts!, data.Texts, label, classes, y, folds, scheme));
+                cv.Add(CrossValidate(counts!, data.Texts, label, classes, y, folds, scheme, headOptions[h]));
             }
 
         Step("fitting the final model on all rows");
@@ -68,7 +76,7 @@ public sealed class ModelTrainer
             var rows = counts is null ? new WeightedRows(columns, weighting) : new WeightedRows(counts, weighting, null, columns);
             columns = null;
             counts = null;
-            if (!LinearOptions.UsesInnerFolds)
+            if (!LinearOptionsOf(_options.Trainer).UsesInnerFolds)
             {
                 rows.ReleaseSource();
                 // The counts (or, recounted, the counting buffers) are garbage now; an aggressive collection hands
@@ -78,7 +86,7 @@ public sealed class ModelTrainer
             Parallel.For(0, heads.Count, h =>
             {
                 var (label, classes, y) = heads[h];
-                var linear = new LogisticRegressionTrainer(LinearOptions with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
+                var linear = new LogisticRegressionTrainer(LinearOptionsOf(headOptions[h]) with { Seed = _options.Seed }).Fit(rows, y, classes.Length);
                 var result = cv.FirstOrDefault(c => c.Label == label);
                 var head = TrainerOptions.LinearHead(_options.Trainer.Trainer, classes.Length, linear);
                 fitted[h] = new ModelHead(label, classes, head, result is null ? null : Summarize(result));
@@ -92,7 +100,7 @@ public sealed class ModelTrainer
             Parallel.For(0, heads.Count, h =>
             {
                 var (label, classes, y) = heads[h];
-                var trainer = new HeadTrainer(_options.Trainer with { Seed = _options.Seed });
+                var trainer = new HeadTrainer(headOptions[h] with { Seed = _options.Seed });
                 var head = trainer.Fit(new TrainingSet(x, data.Texts, y, classes.Length, _options.Featurizer.EncoderStart, _options.Featurizer.EncoderDimension));
                 candidates[h] = trainer.LastCandidates;
                 var result = cv.FirstOrDefault(c => c.Label == label);
@@ -101,12 +109,15 @@ public sealed class ModelTrainer
         }
         Candidates = candidates;
         Step("done");
-        var info = new TrainingInfo(string.Join(" + ", data.Files.Select(Path.GetFileName)), Sha256Of(data.Files), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer.Name(), _options.Created);
+        var info = new TrainingInfo(string.Join(" + ", data.Files.Select(Path.GetFileName)), Sha256Of(data.Files), data.Count, data.TextColumn, _options.Seed, _options.Folds, _options.Trainer.Trainer.Name(), _options.Created)
+        {
+            ClassWeightFactors = factors,
+        };
         return (new StanceModel(new Featurizer(_options.Featurizer, weighting), fitted, info, examples), cv);
     }
 
     private CrossValidationResult CrossValidate(SparseMatrix counts, IReadOnlyList<string> texts, string label, string[] classes, int[] y,
-        IReadOnlyList<(List<int> Train, List<int> Test)> folds, string scheme)
+        IReadOnlyList<(List<int> Train, List<int> Test)> folds, string scheme, TrainerOptions trainer)
     {
         var predicted = new int[y.Length];
         var probabilities = new double[y.Length][];
@@ -120,7 +131,7 @@ public sealed class ModelTrainer
         Parallel.For(0, folds.Count, parallel, f =>
         {
             var (train, test) = folds[f];
-            var (weighting, head) = FitFold(counts, texts, train, y, classes.Length, _options.Seed + (ulong)f + 1);
+            var (weighting, head) = FitFold(counts, texts, train, y, classes.Length, _options.Seed + (ulong)f + 1, trainer);
             var xTest = weighting.Transform(counts, test);
             if (test.Count > 2000 && head.Linear is { } linear) _ = linear.Weights;   // many test rows: one dense array beats a binary search per value
             var foldPredicted = new int[test.Count];
@@ -147,23 +158,24 @@ public sealed class ModelTrainer
     /// <summary>The linear trainers alone learn from the column layout (no weighted copy of the rows); the others from TF-IDF rows and texts.</summary>
     private bool LinearOnly => _options.Trainer.Trainer.IsLinearOnly();
 
-    /// <summary>The linear learner's options for this trainer (NB-weighted for nb-linear).</summary>
-    private LogisticRegressionOptions LinearOptions => _options.Trainer.LinearOptionsOf(_options.Trainer.Trainer);
+    /// <summary>The linear learner's options for these trainer options (NB-weighted for nb-linear).</summary>
+    private static LogisticRegressionOptions LinearOptionsOf(TrainerOptions trainer) => trainer.LinearOptionsOf(trainer.Trainer);
 
-    private (TfidfWeighting, TrainedHead) FitFold(SparseMatrix counts, IReadOnlyList<string> texts, List<int> train, int[] y, int classes, ulong seed)
+    /// <param name="trainer">The head's trainer options (its class factors).</param>
+    private (TfidfWeighting, TrainedHead) FitFold(SparseMatrix counts, IReadOnlyList<string> texts, List<int> train, int[] y, int classes, ulong seed, TrainerOptions trainer)
     {
         if (LinearOnly)
         {
             var (weighting, columns) = ColumnMatrix.FitTfidf(_options.Featurizer, counts, train);
             var yTrain = LogisticRegressionTrainer.Pick(y, train);
-            var linear = new LogisticRegressionTrainer(LinearOptions with { Seed = seed })
+            var linear = new LogisticRegressionTrainer(LinearOptionsOf(trainer) with { Seed = seed })
                 .Fit(new WeightedRows(counts, weighting, train, columns), yTrain, classes);
             return (weighting, TrainerOptions.LinearHead(_options.Trainer.Trainer, classes, linear));
         }
         var w = TfidfWeighting.Fit(_options.Featurizer, counts, train);
         var set = new TrainingSet(w.Transform(counts, train).WithSortedRows(), train.Select(r => texts[r]).ToArray(), LogisticRegressionTrainer.Pick(y, train), classes,
             _options.Featurizer.EncoderStart, _options.Featurizer.EncoderDimension);
-        return (w, new HeadTrainer(_options.Trainer with { Seed = seed }).Fit(set));
+        return (w, new HeadTrainer(trainer with { Seed = seed }).Fit(set));
     }
 
     /// <summary>"linear λ=1E-04", "nb-linear λ=3E-04", "lightgbm on 400 features", "ensemble λ=3E-05, lightgbm on 402 features".</summary>

@@ -13,5 +13,7 @@ public sealed record TrainOptions
     public ulong Seed { get; init; } = 42;
     /// <summary>With a group column: rows of this group are always trained on, never tested.</summary>
     public string? AlwaysTrainGroup { get; init; }
+    /// <summary>Factors on the weight of named classes' rows, matched to each head's classes before training (<see cref="ClassWeightFactors"/>).</summary>
+    public IReadOnlyList<ClassWeightFactor> ClassWeightFactors { get; init; } = [];
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UnixEpoch;
 }

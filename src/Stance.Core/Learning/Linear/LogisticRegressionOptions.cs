@@ -44,6 +44,11 @@ public sealed record LogisticRegressionOptions
     /// <summary>Weight each row by n / (K · n_class) — scikit-learn's class_weight="balanced" (Train's default: --class-weights).</summary>
     public bool BalanceClasses { get; init; }
     /// <summary>
+    /// Per class index, a factor on its rows' weights on top of <see cref="BalanceClasses"/> (scikit-learn's
+    /// class_weight entries; Train's --class-weight); null = 1 for every class. Set per head, as class indices are.
+    /// </summary>
+    public double[]? ClassFactors { get; init; }
+    /// <summary>
     /// When set, fit NB-LR instead (Wang &amp; Manning 2012): one-vs-rest logistic regressions on the rows
     /// scaled by each class's naive-Bayes log-count ratios, with this smoothing α (see <see cref="NaiveBayesScaling"/>).
     /// </summary>

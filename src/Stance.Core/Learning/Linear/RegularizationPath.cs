@@ -99,6 +99,10 @@ internal sealed class RegularizationPath
         return (lbfgs.Iterations, lbfgs.Evaluations);
     }
 
+    /// <summary>
+    /// Per row: 0 when held out, else the balancing weight of its class in <paramref name="y"/> (the fit's labels:
+    /// the classes, or one class against the rest when NB-weighted) times the factor of the row's own class.
+    /// </summary>
     private double[] RowWeights(int[] y, int classes)
     {
         var weights = new double[y.Length];
@@ -110,7 +114,7 @@ internal sealed class RegularizationPath
         for (int i = 0; i < y.Length; i++) if (kept[i]) { counts[y[i]]++; n++; }
         int present = counts.Count(c => c > 0);
         for (int i = 0; i < y.Length; i++)
-            weights[i] = !kept[i] ? 0 : _options.BalanceClasses ? (double)n / (present * counts[y[i]]) : 1.0;
+            weights[i] = !kept[i] ? 0 : (_options.BalanceClasses ? (double)n / (present * counts[y[i]]) : 1.0) * (_options.ClassFactors?[_y[i]] ?? 1.0);
         return weights;
     }
 }

@@ -30,7 +30,7 @@ public static class TreeHeadTrainer
         }
         var features = new TreeFeatures(stacked ? set.Classes : 0, TextStatistics.Fit(set.Texts, set.Y, set.Classes), set.EncoderStart, set.EncoderDimension);
         var rows = OutOfFoldRows(set, features, foldLinear, Math.Max(2, options.InnerFolds), options.Seed ^ 0x5EED);
-        var weights = options.Linear.BalanceClasses ? BalancedWeights(set.Y, set.Classes) : null;
+        var weights = RowWeights(set.Y, set.Classes, options.Linear);
         var learner = trainer == TrainerKind.FastTree ? TreeLearner.FastTree : TreeLearner.LightGbm;
         var trees = TreeTrainer.Fit(learner, rows, set.Y, set.Classes, weights, options.Trees, options.Seed);
         return new TrainedHead(trainer, set.Classes, linear, trees, features);
@@ -58,11 +58,15 @@ public static class TreeHeadTrainer
         return rows;
     }
 
-    /// <summary>n / (K · n_class) per row — the weights the linear trainer's class balancing uses.</summary>
-    private static float[] BalancedWeights(int[] y, int classes)
+    /// <summary>
+    /// The linear trainer's row weights: n / (K · n_class) when balancing, times the class's factor
+    /// (<see cref="LogisticRegressionOptions.ClassFactors"/>); null (1 each) when neither applies.
+    /// </summary>
+    private static float[]? RowWeights(int[] y, int classes, LogisticRegressionOptions linear)
     {
+        if (!linear.BalanceClasses && linear.ClassFactors is null) return null;
         var counts = new int[classes];
         foreach (int c in y) counts[c]++;
-        return y.Select(c => (float)((double)y.Length / (classes * counts[c]))).ToArray();
+        return y.Select(c => (float)((linear.BalanceClasses ? (double)y.Length / (classes * counts[c]) : 1.0) * (linear.ClassFactors?[c] ?? 1.0))).ToArray();
     }
 }
