@@ -56,14 +56,15 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link or numbered item ("1. Getting there …", a listicle's crosshead);
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link, numbered item ("1. Getting there …", a listicle's crosshead),
+    /// appeal or box head ("Subscribe to X News alerts", "More from Politics");
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
-        && !Dateline().IsMatch(l.Text)
+        && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
@@ -110,7 +111,7 @@ public sealed partial class ArticleSegmenter
             // A title-case line that ends in a period is a headline, not the body's first sentence.
             bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
-                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
+                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             if (startsBody)
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
@@ -131,7 +132,9 @@ public sealed partial class ArticleSegmenter
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
-        bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
+        // A "By" line that sets its parts apart ("By Jane Doe · Site", "By X | February 27, 2026") is still a byline.
+        bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
+            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text))
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
@@ -166,6 +169,22 @@ public sealed partial class ArticleSegmenter
     {
         for (int i = from; i < lines.Count && (IsBodyProse(lines[i]) || i > from && lines[i].HasText && char.IsLower(lines[i].Text[0])); i++)
             if (UnitCues.EndsSentence(lines[i].Text)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata or a section's
+    /// label of a few words between them: the picture and its caption are set above the headline (a UN news page), so the
+    /// caption does not open the body.
+    /// </summary>
+    private static bool HeadlineBelow(List<PageLine> lines, int caption)
+    {
+        for (int i = caption + 1; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.HasText || PageCues.IsBylineOrDate(l.Text) || PageCues.IsMetadata(l.Text) || PageCues.Words(l.Text) < 4 && !UnitCues.EndsSentence(l.Text)) continue;
+            return HeadlineShaped(l, PageLines.NextText(lines, i + 1) is int n ? lines[n] : null);
+        }
         return false;
     }
 

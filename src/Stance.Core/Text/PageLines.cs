@@ -15,7 +15,7 @@ internal static partial class PageLines
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
             text = EditLink().Replace(PrintStamp().Replace(LinkMarker().Replace(text, ""), ""), "");
-            var role = IsMenuRow(raw[i]) || IsTableRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
+            var role = IsMenuRow(raw[i]) || IsTableRow(raw[i]) || IsBoxScore(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
@@ -45,6 +45,15 @@ internal static partial class PageLines
         var items = raw.Trim().Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return items.Length == 2 && PageCues.Words(items[0]) <= 3 && !SentenceEnd().IsMatch(items[0]) && !SentenceEnd().IsMatch(items[1]);
     }
+
+    /// <summary>
+    /// A box score's line, "W: Pérez (2-0)   L: Hidalgo (1-1)", "HR: MTZ Lazcano (3)": each item a label of a few capitals, a
+    /// player and a record or count in brackets. A sports page's fact line, not its headline.
+    /// </summary>
+    private static bool IsBoxScore(string raw) => MenuGap().Split(raw.Trim()).All(item => BoxScoreItem().IsMatch(item));
+
+    [GeneratedRegex(@"^\p{Lu}{1,3}:\s[^.!?:]{1,40}\(\d{1,3}(?:-\d{1,3})?\)$")]
+    private static partial Regex BoxScoreItem();
 
     /// <summary>
     /// "Most read" and "related" lists: three or more lines in a row of a number and a title ("2. The quiet
