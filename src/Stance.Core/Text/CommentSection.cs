@@ -174,10 +174,11 @@ internal static partial class CommentSection
 
     /// <summary>
     /// Emoji only: a reader's whole comment on video and social pages. A row that mixes symbols with dashes or signs
-    /// ("− ⚑") is a comment's action glyphs.
+    /// ("− ⚑") is a comment's action glyphs, and so is a row of three or more set apart by spaces ("♡ 💬 ➤ 🔖": a post's
+    /// buttons; readers type their emoji together).
     /// </summary>
     private static bool IsEmojiLine(string text) =>
-        text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3 && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
         && text.All(c => char.IsWhiteSpace(c) || char.IsSurrogate(c)
             || char.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.NonSpacingMark or UnicodeCategory.Format);
 }

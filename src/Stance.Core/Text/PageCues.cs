@@ -53,7 +53,8 @@ internal static partial class PageCues
     /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner"), a
     /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
     /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report"), "Replying to X", a labelled field naming who
-    /// did something ("Claimed by: …", "Reviewed by: …").
+    /// did something ("Claimed by: …", "Reviewed by: …"), a photo site's commenter over the comment's age and its likes under it
+    /// ("beatriz.olazabal 3w", "42 likes Reply").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -184,7 +185,7 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?ix)^(?:
         reply|replies|reply\ with\ quote|quote|like|likes|unlike|share|report|permalink|embed|save|hide|parent|flag|link|edited|
         link\ to\ comment|share\ on\ other\ sites|multi-?quote|edit|delete|follow|cancel\ reply|load\ more\ comments|
-        show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)|[\d.,]+k?\s+posts|
+        show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)(?:\s+(?:reply|report))?|(?-i:\p{Ll}[\w.]{1,39})\s+\d{1,3}[smhdwy]|[\d.,]+k?\s+posts|
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|postposted:.{0,60}|post\ subject:.{0,200}|
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
