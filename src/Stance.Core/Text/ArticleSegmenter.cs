@@ -297,19 +297,25 @@ public sealed partial class ArticleSegmenter
         var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
-        // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank
-        // line, sentences included. A bare "Subscribe" in a row of buttons over the text opens no box.
+        // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank line,
+        // sentences included; an ad ("Sponsored") to its pitch's first sentence end (a newsletter sets no blank line after it). A bare "Subscribe" in a row of buttons over the text opens no box.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
-            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
-            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text))) box = i;
+            if (l.Role == LineRole.Blank) box = -1;
+            else if (l.HasText && UnitCues.EndsSentence(l.Text) && !appeal)
+            {
+                if (box >= 0 && PageCues.OpensSponsored(region[box].Text)) prose[i] = false;
+                box = -1;
+            }
+            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text) || PageCues.OpensSponsored(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
         }
-        // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own.
+        // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own; a label of two words ("Key points:")
+        // heads a summary box.
         for (int i = 0; i < region.Count; i++)
-            if (region[i].HasText && region[i].Text.EndsWith(':') && PageCues.Words(region[i].Text) >= 2 && !PageCues.IsMetadata(region[i].Text)
+            if (region[i].HasText && region[i].Text.EndsWith(':') && PageCues.Words(region[i].Text) >= 3 && !PageCues.IsMetadata(region[i].Text)
                 && region.Skip(i + 1).FirstOrDefault(l => l.HasText) is { Bullet: true }) prose[i] = true;
         for (int i = 1; i < region.Count; i++)
         {

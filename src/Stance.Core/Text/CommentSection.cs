@@ -32,7 +32,7 @@ internal static partial class CommentSection
             }
             // A signature: from its separator ("__________", "--") to the post's metadata or a blank line; an ad set between the
             // replies ("Sponsored by X" over its pitch) runs as far.
-            if (PageCues.SeparatesSignature(raw.Text) || Sponsored().IsMatch(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
             // A line quoting an earlier reply in Markdown ("> why do packages for Havana arrive?") is not the reply's own text.
             if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) continue;
             if (signed && raw.HasText && IsCommentText(raw)) continue;
@@ -105,9 +105,6 @@ internal static partial class CommentSection
 
     [GeneratedRegex(@"(?i)^(?:reply|like|report|share|quote|top)$")]
     private static partial Regex CommentAction();
-
-    [GeneratedRegex(@"(?i)^(?:sponsored|promoted|advertisement|patrocinado)(?:\s+by\s.{1,60})?$")]
-    private static partial Regex Sponsored();
 
     [GeneratedRegex(@"(?i)\b(?:reply|report|like|responder)\b")]
     private static partial Regex ActionInRow();
