@@ -320,10 +320,12 @@ public sealed partial class ArticleSegmenter
         for (int i = 1; i < region.Count; i++)
         {
             // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
-            // is prose and does not end a sentence, or this line starts in lower case) belongs with it.
+            // is prose and does not end a sentence, or this line starts in lower case) belongs with it. A caption's credit
+            // ends it ("… in South Brisbane. (SBN News: X)"): the line below starts something else.
             PageLine above = region[i - 1], l = region[i];
             if (!above.HasText || !l.HasText || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.IsBylineOrDate(l.Text)
-                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)) continue;
+                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)
+                || UnitCues.IsCaption(above.Text)) continue;
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }
