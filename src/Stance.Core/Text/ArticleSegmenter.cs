@@ -352,7 +352,8 @@ public sealed partial class ArticleSegmenter
             body.Add(l.HasText && !prose[i] ? l with { Role = LineRole.Boilerplate } : l);
         }
         var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
-        drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts))];
+        // A publisher's disclaimer is no part of the article, and leaves the author bio above it last in the body.
+        drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts) && !UnitCues.IsDisclaimer(d.Text))];
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
         // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
         // updates … right in the palm of your hand." under an app's name), not body.
