@@ -56,14 +56,15 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link or numbered item ("1. Getting there …", a listicle's crosshead);
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link, numbered item ("1. Getting there …", a listicle's crosshead),
+    /// appeal or box head ("Subscribe to X News alerts", "More from Politics");
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
-        && !Dateline().IsMatch(l.Text)
+        && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
@@ -110,7 +111,7 @@ public sealed partial class ArticleSegmenter
             // A title-case line that ends in a period is a headline, not the body's first sentence.
             bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
-                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text));
+                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             if (startsBody)
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
@@ -131,7 +132,9 @@ public sealed partial class ArticleSegmenter
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
-        bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n]) && !PageCues.IsTrail(lines[n].Text)
+        // A "By" line that sets its parts apart ("By Jane Doe · Site", "By X | February 27, 2026") is still a byline.
+        bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
+            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text))
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
@@ -166,6 +169,22 @@ public sealed partial class ArticleSegmenter
     {
         for (int i = from; i < lines.Count && (IsBodyProse(lines[i]) || i > from && lines[i].HasText && char.IsLower(lines[i].Text[0])); i++)
             if (UnitCues.EndsSentence(lines[i].Text)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata or a section's
+    /// label of a few words between them: the picture and its caption are set above the headline (a UN news page), so the
+    /// caption does not open the body.
+    /// </summary>
+    private static bool HeadlineBelow(List<PageLine> lines, int caption)
+    {
+        for (int i = caption + 1; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.HasText || PageCues.IsBylineOrDate(l.Text) || PageCues.IsMetadata(l.Text) || PageCues.Words(l.Text) < 4 && !UnitCues.EndsSentence(l.Text)) continue;
+            return HeadlineShaped(l, PageLines.NextText(lines, i + 1) is int n ? lines[n] : null);
+        }
         return false;
     }
 
@@ -278,27 +297,35 @@ public sealed partial class ArticleSegmenter
         var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
         // up to the next blank line: not body.
-        // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank
-        // line, sentences included. A bare "Subscribe" in a row of buttons over the text opens no box.
+        // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank line,
+        // sentences included; an ad ("Sponsored") to its pitch's first sentence end (a newsletter sets no blank line after it). A bare "Subscribe" in a row of buttons over the text opens no box.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
-            if (l.Role == LineRole.Blank || l.HasText && UnitCues.EndsSentence(l.Text) && !appeal) box = -1;
-            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text))) box = i;
+            if (l.Role == LineRole.Blank) box = -1;
+            else if (l.HasText && UnitCues.EndsSentence(l.Text) && !appeal)
+            {
+                if (box >= 0 && PageCues.OpensSponsored(region[box].Text)) prose[i] = false;
+                box = -1;
+            }
+            else if (l.HasText && (PageCues.OpensBox(l.Text) || PageCues.OpensAppeal(l.Text) || PageCues.OpensEmbed(l.Text) || PageCues.OpensSponsored(l.Text))) box = i;
             else if (box >= 0) prose[i] = false;
         }
-        // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own.
+        // A lead-in ("The shipment includes:") over a bulleted list is a paragraph of its own; a label of two words ("Key points:")
+        // heads a summary box.
         for (int i = 0; i < region.Count; i++)
-            if (region[i].HasText && region[i].Text.EndsWith(':') && PageCues.Words(region[i].Text) >= 2 && !PageCues.IsMetadata(region[i].Text)
+            if (region[i].HasText && region[i].Text.EndsWith(':') && PageCues.Words(region[i].Text) >= 3 && !PageCues.IsMetadata(region[i].Text)
                 && region.Skip(i + 1).FirstOrDefault(l => l.HasText) is { Bullet: true }) prose[i] = true;
         for (int i = 1; i < region.Count; i++)
         {
             // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
-            // is prose and does not end a sentence, or this line starts in lower case) belongs with it.
+            // is prose and does not end a sentence, or this line starts in lower case) belongs with it. A caption's credit
+            // ends it ("… in South Brisbane. (SBN News: X)"): the line below starts something else.
             PageLine above = region[i - 1], l = region[i];
             if (!above.HasText || !l.HasText || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.IsBylineOrDate(l.Text)
-                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)) continue;
+                || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)
+                || UnitCues.IsCaption(above.Text)) continue;
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }
@@ -325,7 +352,8 @@ public sealed partial class ArticleSegmenter
             body.Add(l.HasText && !prose[i] ? l with { Role = LineRole.Boilerplate } : l);
         }
         var drafts = Draft.KeepFirstOfRepeats(ParagraphSplitter.Split(body));
-        drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts))];
+        // A publisher's disclaimer is no part of the article, and leaves the author bio above it last in the body.
+        drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts) && !UnitCues.IsDisclaimer(d.Text))];
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
         // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
         // updates … right in the palm of your hand." under an app's name), not body.

@@ -32,7 +32,7 @@ internal static partial class CommentSection
             }
             // A signature: from its separator ("__________", "--") to the post's metadata or a blank line; an ad set between the
             // replies ("Sponsored by X" over its pitch) runs as far.
-            if (PageCues.SeparatesSignature(raw.Text) || Sponsored().IsMatch(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
             // A line quoting an earlier reply in Markdown ("> why do packages for Havana arrive?") is not the reply's own text.
             if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) continue;
             if (signed && raw.HasText && IsCommentText(raw)) continue;
@@ -106,9 +106,6 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)^(?:reply|like|report|share|quote|top)$")]
     private static partial Regex CommentAction();
 
-    [GeneratedRegex(@"(?i)^(?:sponsored|promoted|advertisement|patrocinado)(?:\s+by\s.{1,60})?$")]
-    private static partial Regex Sponsored();
-
     [GeneratedRegex(@"(?i)\b(?:reply|report|like|responder)\b")]
     private static partial Regex ActionInRow();
 
@@ -174,10 +171,11 @@ internal static partial class CommentSection
 
     /// <summary>
     /// Emoji only: a reader's whole comment on video and social pages. A row that mixes symbols with dashes or signs
-    /// ("− ⚑") is a comment's action glyphs.
+    /// ("− ⚑") is a comment's action glyphs, and so is a row of three or more set apart by spaces ("♡ 💬 ➤ 🔖": a post's
+    /// buttons; readers type their emoji together).
     /// </summary>
     private static bool IsEmojiLine(string text) =>
-        text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3 && text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
         && text.All(c => char.IsWhiteSpace(c) || char.IsSurrogate(c)
             || char.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.NonSpacingMark or UnicodeCategory.Format);
 }

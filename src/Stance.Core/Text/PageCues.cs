@@ -53,11 +53,12 @@ internal static partial class PageCues
     /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner"), a
     /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
     /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report"), "Replying to X", a labelled field naming who
-    /// did something ("Claimed by: …", "Reviewed by: …").
+    /// did something ("Claimed by: …", "Reviewed by: …"), a photo site's commenter over the comment's age and its likes under it
+    /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
-    /// <summary>A byline or a date line of the article: "By Jane Doe", "Text and photos by …", "Por Redacción | 12 de marzo".</summary>
+    /// <summary>A byline or a date line of the article: "By Jane Doe", "Text and photos by …", "Commentary by …", "Por Redacción | 12 de marzo".</summary>
     public static bool IsBylineOrDate(string text) =>
         BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text) || DatesBy().IsMatch(text)
         || Authors().IsMatch(text) || DatedByline().Match(text) is { Success: true } m && DateLine().IsMatch(m.Groups["date"].Value);
@@ -127,7 +128,7 @@ internal static partial class PageCues
     /// </summary>
     private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports):?";
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared):?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+\p{L}+)?:?|more:?|you\s+(?:may|might)\s+also\s+like:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>
@@ -138,6 +139,15 @@ internal static partial class PageCues
 
     [GeneratedRegex(@"^[^@]{1,40}\s@\w{1,30}\s+·\s+.{1,20}$")]
     private static partial Regex EmbedHead();
+
+    /// <summary>
+    /// The head of an ad set between paragraphs or replies, "Sponsored", "Sponsored by X", "Promoted": its pitch below, to the
+    /// next blank line, is the advertiser's, sentences included ("Meet 400 suppliers in one week. Register for …").
+    /// </summary>
+    public static bool OpensSponsored(string text) => Sponsored().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership))(?:\s+by\s.{1,60})?$")]
+    private static partial Regex Sponsored();
 
     /// <summary>The mark that ends a press release's text: "###", "-30-", "– ENDS –".</summary>
     public static bool ClosesRelease(string text) => text is "###" or "# # #" || ReleaseEnd().IsMatch(text);
@@ -184,12 +194,12 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?ix)^(?:
         reply|replies|reply\ with\ quote|quote|like|likes|unlike|share|report|permalink|embed|save|hide|parent|flag|link|edited|
         link\ to\ comment|share\ on\ other\ sites|multi-?quote|edit|delete|follow|cancel\ reply|load\ more\ comments|
-        show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)|[\d.,]+k?\s+posts|
+        show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)(?:\s+(?:reply|report))?|(?-i:\p{Ll}[\w.]{1,39})\s+\d{1,3}[smhdwy]|[\d.,]+k?\s+posts|
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|postposted:.{0,60}|post\ subject:.{0,200}|
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
-        \#\d+|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
+        \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
-        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
@@ -211,13 +221,13 @@ internal static partial class PageCues
     private static partial Regex DateLine();
 
     // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
-    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|story\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
+    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|(?:story|commentary|analysis|essay|column|interview)\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
-        written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared):?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
+        written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared)(?:\ \p{L}+)?:?|articles\ in\ this\ (?:story|series):?|(?:media|press)\ contacts?:?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b(?!.*[.!]$).{0,60}|share:?|paid\ content|sponsored\ (?:content|stories|links)|promoted\ (?:content|stories)|from\ our\ partners|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
@@ -239,7 +249,7 @@ internal static partial class PageCues
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
-        (?:load|show|view)\ (?:\d+\ )?more\ comments|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
+        (?:load|show|view)\ (?:\d+\ )?more\ comments|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
         this\ site\ uses\ akismet\b.{0,120}|who\ is\ online|you\ (?:cannot|can)\ (?:post|reply|edit|delete|vote)\b.{0,40}\bin\ this\ forum|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]

@@ -15,7 +15,7 @@ internal static partial class PageLines
             var bullet = BulletMark().Match(text);
             if (bullet.Success) text = text[bullet.Length..];
             text = EditLink().Replace(PrintStamp().Replace(LinkMarker().Replace(text, ""), ""), "");
-            var role = IsMenuRow(raw[i]) || IsTableRow(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
+            var role = IsMenuRow(raw[i]) || IsTableRow(raw[i]) || IsBoxScore(raw[i]) ? LineRole.Boilerplate : RoleOf(text, bullet.Success, boilerplate);
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
@@ -47,6 +47,15 @@ internal static partial class PageLines
     }
 
     /// <summary>
+    /// A box score's line, "W: Pérez (2-0)   L: Hidalgo (1-1)", "HR: MTZ Lazcano (3)": each item a label of a few capitals, a
+    /// player and a record or count in brackets. A sports page's fact line, not its headline.
+    /// </summary>
+    private static bool IsBoxScore(string raw) => MenuGap().Split(raw.Trim()).All(item => BoxScoreItem().IsMatch(item));
+
+    [GeneratedRegex(@"^\p{Lu}{1,3}:\s[^.!?:]{1,40}\(\d{1,3}(?:-\d{1,3})?\)$")]
+    private static partial Regex BoxScoreItem();
+
+    /// <summary>
     /// "Most read" and "related" lists: three or more lines in a row of a number and a title ("2. The quiet
     /// collapse of the village pub"), none closed by punctuation, are furniture. A numbered list inside an
     /// article's body has sentences or clauses that end in punctuation.
@@ -64,21 +73,29 @@ internal static partial class PageLines
     }
 
     /// <summary>
-    /// The items of a numbered list in a body ("1. Restore …", "2. Allow …" on adjacent lines, numbered in order) are
-    /// bullets: each a paragraph of its own, its number no part of its text.
+    /// The items of a numbered list in a body ("1. Restore …", "2. Allow …" numbered in order) are bullets: each a paragraph
+    /// of its own, its number no part of its text. The items sit on adjacent lines, or a blank line apart when each ends a
+    /// sentence (a post's numbered points); a list of titles a blank line apart ("1. The quiet collapse of …") is no body.
     /// </summary>
     private static void MarkNumberedItems(List<PageLine> lines)
     {
         for (int i = 0; i < lines.Count; i++)
         {
             if (!lines[i].HasText || ItemNumber().Match(lines[i].Text) is not { Success: true } head) continue;
-            int first = int.Parse(head.Groups[1].Value), end = i + 1;
-            while (end < lines.Count && lines[end].HasText && ItemNumber().Match(lines[end].Text) is { Success: true } m
-                && int.Parse(m.Groups[1].Value) == first + end - i) end++;
-            if (end - i < 2) continue;
-            for (int k = i; k < end; k++) lines[k] = lines[k] with { Text = lines[k].Text[ItemNumber().Match(lines[k].Text).Length..], Bullet = true };
-            i = end - 1;
+            var items = new List<int> { i };
+            for (int at = i; NextItem(lines, at) is int next && ItemNumber().Match(lines[next].Text) is { Success: true } m
+                && int.Parse(m.Groups[1].Value) == int.Parse(head.Groups[1].Value) + items.Count; at = next) items.Add(next);
+            if (items.Count < 2) continue;
+            foreach (int k in items) lines[k] = lines[k] with { Text = lines[k].Text[ItemNumber().Match(lines[k].Text).Length..], Bullet = true };
+            i = items[^1];
         }
+    }
+
+    /// <summary>The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one when the item ends a sentence.</summary>
+    private static int? NextItem(List<PageLine> lines, int at)
+    {
+        if (at + 1 < lines.Count && lines[at + 1].HasText) return at + 1;
+        return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText && UnitCues.EndsSentence(lines[at].Text) ? at + 2 : null;
     }
 
     [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
@@ -299,10 +316,10 @@ internal static partial class PageLines
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
     /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", "Reader comments (3)", "Top Comments", Viafoura's "Conversation 9", "Traveller reviews (4)",
-    /// "Replies to this review (5)", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", a row that sorts the replies
+    /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts", a tabloid's "Share what you think", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", a row that sorts the replies
     /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:\s+[•·|]\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\))?:?|comentarios?(?:\s*\(\d+\))?:?|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|share\s+what\s+you\s+think|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
     /// <summary>"Sort: Recommended", "sorted by: Hot Top New", "Ordenar por: Más recientes": a row that orders the replies below it.</summary>

@@ -62,6 +62,15 @@ internal static partial class UnitCues
     public static bool IsAuthorBio(string text, bool bulleted) =>
         FollowOn().IsMatch(text) || NameCovers().IsMatch(text) || NameIs().Match(text) is { Success: true } m && (bulleted || m.Groups["dash"].Success || Profession().IsMatch(text));
 
+    /// <summary>
+    /// A publisher's disclaimer, hard-wrapped over several lines as the boilerplate patterns (one line each) cannot see it: "…
+    /// all views, positions, and conclusions expressed in this publication should be understood to be solely those of the author(s)."
+    /// </summary>
+    public static bool IsDisclaimer(string text) => Disclaimer().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)\b(?:views|opinions|conclusions)\b.{0,80}\bexpressed\b.{0,80}\b(?:solely |entirely )?those of the authors?(?:\(s\))?\.?$")]
+    private static partial Regex Disclaimer();
+
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
