@@ -94,6 +94,10 @@ public class SegmenterPagesTests
     // to improve the segmenter in the fifteenth round (rules alone 0.996 / 1.000 on it) and to train the filter: a development
     // set now, its floors in-sample (0.996 / 1.000).
     [InlineData("pages-heldout14", 20, 0.99, 0.99)]
+    // Written by a thirteenth helper who had not seen the segmenter, measured once after the sixteenth freeze (rules + filter
+    // 0.641 / 0.678; the rules alone 0.623 / 0.678): the honest figures, far below the 0.95 goal (threads of platforms the
+    // rules do not know read as body paragraphs).
+    [InlineData("pages-heldout15", 20, 0.64, 0.67)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
