@@ -13,9 +13,10 @@ Protocols (each prints macro-F1 per head and system, then "A − B" intervals):
 
   /usr/bin/python3 tests/Bench/bench_features.py [--protocols corpus,tweets,yardstick,seeds]
       [--features ngrams,both,encoder] [--trainer linear] [--yardstick ../yardstick/yardstick.csv]
+      [--train-args "--class-weight stance:neutral=2"]   (extra Train options for every Stance model)
 Needs Debian's python3-sklearn. Not part of the test suite.
 """
-import argparse, csv, os, re, subprocess, sys, tempfile, time
+import argparse, csv, os, re, shlex, subprocess, sys, tempfile, time
 import numpy as np
 from sklearn.metrics import f1_score
 
@@ -28,11 +29,13 @@ ap.add_argument("--protocols", default="corpus,tweets,yardstick,seeds")
 ap.add_argument("--features", default="ngrams,both,encoder")
 ap.add_argument("--trainer", default="linear")
 ap.add_argument("--yardstick", default=os.path.join(ROOT, "..", "yardstick", "yardstick.csv"))
+ap.add_argument("--train-args", default="", help="extra Stance Train options for every Stance model, e.g. \"--class-weight stance:neutral=2\"")
 ap.add_argument("--bootstrap", type=int, default=2000)
 ap.add_argument("--out", default=tempfile.mkdtemp(prefix="stance-features-"))
 a = ap.parse_args()
 os.chdir(ROOT)
 TRAIN, SCORE = build(a.out)
+TRAIN += shlex.split(a.train_args)
 FEATURES = a.features.split(",")
 
 
@@ -152,7 +155,7 @@ def report(title, result):
 
 
 protocols = a.protocols.split(",")
-print(f"# bench_features: trainer {a.trainer}; features {a.features}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; out {a.out}")
+print(f"# bench_features: trainer {a.trainer}; features {a.features}; train args [{a.train_args}]; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; out {a.out}")
 if "corpus" in protocols:
     report("corpus: data/stance.csv, 5 folds grouped by outlet",
            cv("corpus", "data/stance.csv", ["stance", "sentiment"], [("all", ["--group-column", "outlet"])]))
