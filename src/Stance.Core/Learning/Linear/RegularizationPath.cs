@@ -99,10 +99,8 @@ internal sealed class RegularizationPath
         return (lbfgs.Iterations, lbfgs.Evaluations);
     }
 
-    /// <summary>
-    /// Per row: 0 when held out, else the balancing weight of its class in <paramref name="y"/> (the fit's labels:
-    /// the classes, or one class against the rest when NB-weighted) times the factor of the row's own class.
-    /// </summary>
+    /// <summary>Per row: 0 when held out, else its class's balancing weight in <paramref name="y"/> (the fit's labels, one
+    /// class against the rest when NB-weighted) times the factor of the row's own class.</summary>
     private double[] RowWeights(int[] y, int classes)
     {
         var weights = new double[y.Length];

@@ -58,10 +58,8 @@ public static class TreeHeadTrainer
         return rows;
     }
 
-    /// <summary>
-    /// The linear trainer's row weights: n / (K · n_class) when balancing, times the class's factor
-    /// (<see cref="LogisticRegressionOptions.ClassFactors"/>); null (1 each) when neither applies.
-    /// </summary>
+    /// <summary>The linear trainer's row weights: n / (K · n_class) when balancing, times the class's factor
+    /// (<see cref="LogisticRegressionOptions.ClassFactors"/>); null (1 each) when neither applies.</summary>
     private static float[]? RowWeights(int[] y, int classes, LogisticRegressionOptions linear)
     {
         if (!linear.BalanceClasses && linear.ClassFactors is null) return null;
