@@ -31,7 +31,8 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like"), a community's sidebar ("Moderators", "Community rules"), the footer.
+    /// "Latest", "Petitions you may also like"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// for more ("Log in to see more replies.", "You must log in or register to reply here."): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
@@ -241,7 +242,8 @@ internal static partial class PageCues
     private static partial Regex QuoteIntro();
 
     [GeneratedRegex(@"(?ix)^(?:
-        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?comment|comments\ are\ closed\.?|
+        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?(?:comment|reaction)|(?:publicar|enviar|deja|dejar)\ (?:su\ |tu\ |un\ )?(?:opinión|comentario)|
+        log\ in\ to\ (?:see|view|read)\ more\b.{0,40}|you\ must\ log\ in\b.{0,80}|comments\ are\ closed\.?|
         recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?|questions|answers))?(?:\ section)?:?|latest:?|(?:\p{L}+\ )?you\ (?:may|might)\ also\ like:?|
         moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
@@ -249,7 +251,7 @@ internal static partial class PageCues
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
-        (?:load|show|view)\ (?:\d+\ )?more\ comments|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
+        (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
         this\ site\ uses\ akismet\b.{0,120}|who\ is\ online|you\ (?:cannot|can)\ (?:post|reply|edit|delete|vote)\b.{0,40}\bin\ this\ forum|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]
