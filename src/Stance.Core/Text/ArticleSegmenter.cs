@@ -46,6 +46,10 @@ public sealed partial class ArticleSegmenter
         int bodyStart = post ?? headline + 1;
         bool thread = IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
+        // No comment header and no forum thread: the replies may still be known by their frames (poster over, reactions under),
+        // unless one author signs them all (a channel's feed).
+        if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !OneAuthorsFeed(lines, bodyStart))
+            (bodyEnd, commentsFrom) = (replies, replies);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
         // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment.

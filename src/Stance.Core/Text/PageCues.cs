@@ -31,7 +31,8 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like"), a community's sidebar ("Moderators", "Community rules"), the footer.
+    /// "Latest", "Petitions you may also like"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// for more ("Log in to see more replies.", "You must log in or register to reply here."): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
@@ -54,7 +55,9 @@ internal static partial class PageCues
     /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
     /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report"), "Replying to X", a labelled field naming who
     /// did something ("Claimed by: …", "Reviewed by: …"), a photo site's commenter over the comment's age and its likes under it
-    /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago").
+    /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago"),
+    /// a scored thread's poster line ending in the comment's number ("by cablemonkey (88213) on Friday March 06, 2026 @07:48PM (#65510233)"),
+    /// the foot of a folded quote ("Click to expand...").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -185,7 +188,7 @@ internal static partial class PageCues
     public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
 
     /// <summary>
-    /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", "Quote from x:", a bare
+    /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", "Quote from x:", "Quote from: x on March 02, 2026, 09:14:51 PM", a bare
     /// user handle "marcus_t:" (Discourse): the next line is someone else's text. "In reply to x" is not one: the
     /// reply's own text follows it.
     /// </summary>
@@ -207,6 +210,7 @@ internal static partial class PageCues
         .{1,200}\s·\s+(?:updated\ |answered\ )?\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?)|.{1,120}\s·\s+(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?))|·\s*follow|
         (?:upvote|downvote|share)(?:\s+·\s+[\d.,]+k?(?:\s+comments?)?)?(?:\s+reply)?|
         [▲♥❤⬆]\s*[\d.,]*k?\s*[▼⬇]?(?:\s+(?:·\s+)?(?:[\d.,]+\s+(?:points?|comments?)|reply|report|share|save|⋯|\[[−-]\]))*|
+        by\ .{1,40}\ on\ .{5,60}\(\#\d+\)|click\ to\ expand(?:\.{3}|…)|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();
@@ -237,11 +241,12 @@ internal static partial class PageCues
     )$")]
     private static partial Regex BodyEnd();
 
-    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|(?:quote\s+)?originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|quoting\s.{1,60}:|quote\s+from\s.{1,60}:)$|^(?-i:(?=\p{Ll}|.*[_\d])[\p{L}\p{N}_.-]{2,30}):$")]
+    [GeneratedRegex(@"(?i)^(?:quote:|\S{1,40}\s+wrote:\s*↑.{0,400}|(?:quote\s+)?originally\s+posted\s+by\b.{0,60}|on\s.{3,60}\s(?:said|wrote):|.{1,60}\s(?:said|wrote):|quoting\s.{1,60}:|quote\s+from\s.{1,60}:|quote\s+from:\s.{1,80})$|^(?-i:(?=\p{Ll}|.*[_\d])[\p{L}\p{N}_.-]{2,30}):$")]
     private static partial Regex QuoteIntro();
 
     [GeneratedRegex(@"(?ix)^(?:
-        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?comment|comments\ are\ closed\.?|
+        leave\ a\ (?:reply|comment)\b.{0,60}|post\ a\ comment|submit\ a\ comment|add\ (?:a\ |new\ )?(?:comment|reaction)|(?:publicar|enviar|deja|dejar)\ (?:su\ |tu\ |un\ )?(?:opinión|comentario)|
+        log\ in\ to\ (?:see|view|read)\ more\b.{0,40}|you\ must\ log\ in\b.{0,80}|comments\ are\ closed\.?|
         recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?|questions|answers))?(?:\ section)?:?|latest:?|(?:\p{L}+\ )?you\ (?:may|might)\ also\ like:?|
         moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
@@ -249,7 +254,7 @@ internal static partial class PageCues
         recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
-        (?:load|show|view)\ (?:\d+\ )?more\ comments|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
+        (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
         this\ site\ uses\ akismet\b.{0,120}|who\ is\ online|you\ (?:cannot|can)\ (?:post|reply|edit|delete|vote)\b.{0,40}\bin\ this\ forum|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]
