@@ -101,6 +101,11 @@ public class SegmenterPagesTests
     // rules do not know read as body paragraphs). Then used to improve the segmenter in the sixteenth round (rules alone
     // 0.831 / 0.912 on it) and to train the filter: a development set now, its floors in-sample (0.895 / 0.912).
     [InlineData("pages-heldout15", 20, 0.89, 0.91)]
+    // Written by a fourteenth helper who had not seen the segmenter, asked for the mainstream pages analysts save most (news and
+    // opinion pages with common comment systems, a forum, a group post, a newsletter, a PDF release, a print and a reader-mode
+    // copy) rather than new platforms; measured once after the seventeenth freeze (rules + filter 0.938 / 0.962; the rules alone
+    // 0.922 / 0.962): the honest figures, recall above the 0.95 goal, precision below it.
+    [InlineData("pages-heldout16", 20, 0.93, 0.96)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
