@@ -225,7 +225,7 @@ internal static partial class PageLines
     /// "Ruaraidh Fenwick in Varadero" or a bare name, "Orlaith Mac Giolla Rua", over its date line is the reporter (and where they
     /// write from): not a unit. A title-case headline may have the same shape ("Protesters Clash With Police in Havana"), but a
     /// date never sits right below one (an obituary's name sits over a life span, two years). A bare name over a "Follow" button is
-    /// the author's too, and so is the line under a byline split after its "by" ("News provided by" over the company's name).
+    /// the author's too, and so is one over a reporter's role ("Mining Reporter"), and so is the line under a byline split after its "by" ("News provided by" over the company's name).
     /// </summary>
     public static List<PageLine> DropBylines(List<PageLine> lines)
     {
@@ -236,7 +236,7 @@ internal static partial class PageLines
                 lines[i + 1] = lines[i + 1] with { Role = LineRole.Boilerplate };
             else if ((PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
                 && Year().Matches(lines[i + 1].Text).Count < 2
-                || PageCues.IsBareName(lines[i].Text) && FollowButton().IsMatch(lines[i + 1].Text))
+                || PageCues.IsBareName(lines[i].Text) && (FollowButton().IsMatch(lines[i + 1].Text) || ReporterRole().IsMatch(lines[i + 1].Text)))
                 lines[i] = lines[i] with { Role = LineRole.Boilerplate };
         }
         return lines;
@@ -269,6 +269,10 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"\b(?:1[89]|20)\d{2}\b")]
     private static partial Regex Year();
+
+    /// <summary>A reporter's role under their name, "Mining Reporter", "Senior Correspondent", "Editor".</summary>
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|photographer|producer)$")]
+    private static partial Regex ReporterRole();
 
     [GeneratedRegex(@"(?i)^\+?\s*follow$")]
     private static partial Regex FollowButton();
