@@ -308,7 +308,7 @@ public sealed partial class ArticleSegmenter
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
             if (l.Role == LineRole.Blank) box = -1;
-            else if (l.HasText && UnitCues.EndsSentence(l.Text) && !appeal)
+            else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text)) && !appeal)
             {
                 if (box >= 0 && PageCues.OpensSponsored(region[box].Text)) prose[i] = false;
                 box = -1;

@@ -117,8 +117,8 @@ internal static partial class CommentSection
     [GeneratedRegex(@"^(?=\S*[._\d])[\p{L}\p{N}_.-]{2,30}$")]
     private static partial Regex UserName();
 
-    /// <summary>"Quote from x: "…"", "Kojo wrote: "Our children are abroad …"": an earlier comment quoted on the intro's own line.</summary>
-    [GeneratedRegex(@"(?i)^(?:(?:quote\s+from|quoting)\s[^:]{1,40}|[^:""“]{1,40}\s(?:wrote|said|escribió|dijo)):\s*[""“].*[""”]$")]
+    /// <summary>"Quote from x: "…"", a bare "Quote: "…"", "Kojo wrote: "Our children are abroad …"": an earlier comment quoted on the intro's own line.</summary>
+    [GeneratedRegex(@"(?i)^(?:(?:quote\s+from|quoting)\s[^:]{1,40}|quote|[^:""“]{1,40}\s(?:wrote|said|escribió|dijo)):\s*[""“].*[""”]$")]
     private static partial Regex InlineQuote();
 
     /// <summary>" – Saskia de Vries Jan 9 at 14:52", " – Liesbeth 3 days ago": a dash, a name of one to four words, when.</summary>

@@ -31,7 +31,7 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// "Latest", "Petitions you may also like"), a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
     /// for more ("Log in to see more replies.", "You must log in or register to reply here."): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
@@ -41,6 +41,12 @@ internal static partial class PageCues
     /// question, "Q: Will you go again?", is a paragraph however short.
     /// </summary>
     public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal);
+
+    /// <summary>A pitch's sentence with its button glued after it, "… for Cuba and Jamaica. Book a call →": the pitch ends there.</summary>
+    public static bool EndsInButton(string text) => ButtonTail().IsMatch(text);
+
+    [GeneratedRegex(@"[.!?]\s+[^.!?]{1,30}\s[→›»]$")]
+    private static partial Regex ButtonTail();
 
     /// <summary>Blogger's "Anonymous said..." before a comment on the same line: the length of the prefix, 0 when there is none.</summary>
     public static int SaidPrefix(string text) => BloggerSaid().Match(text) is { Success: true } m ? m.Length : 0;
@@ -57,7 +63,7 @@ internal static partial class PageCues
     /// did something ("Claimed by: …", "Reviewed by: …"), a photo site's commenter over the comment's age and its likes under it
     /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago"),
     /// a scored thread's poster line ending in the comment's number ("by cablemonkey (88213) on Friday March 06, 2026 @07:48PM (#65510233)"),
-    /// the foot of a folded quote ("Click to expand...").
+    /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -206,7 +212,7 @@ internal static partial class PageCues
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
-        (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
+        (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|(?:\d{1,4}\.\s+)?re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
         .{1,200}\s·\s+(?:updated\ |answered\ )?\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?)|.{1,120}\s·\s+(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?))|·\s*follow|
         (?:upvote|downvote|share)(?:\s+·\s+[\d.,]+k?(?:\s+comments?)?)?(?:\s+reply)?|
         [▲♥❤⬆]\s*[\d.,]*k?\s*[▼⬇]?(?:\s+(?:·\s+)?(?:[\d.,]+\s+(?:points?|comments?)|reply|report|share|save|⋯|\[[−-]\]))*|
@@ -251,7 +257,7 @@ internal static partial class PageCues
         moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
-        recent\ (?:posts|articles|stories|comments)|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
+        recent\ (?:posts|articles|stories|comments)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
         (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|

@@ -225,18 +225,26 @@ internal static partial class PageLines
     /// "Ruaraidh Fenwick in Varadero" or a bare name, "Orlaith Mac Giolla Rua", over its date line is the reporter (and where they
     /// write from): not a unit. A title-case headline may have the same shape ("Protesters Clash With Police in Havana"), but a
     /// date never sits right below one (an obituary's name sits over a life span, two years). A bare name over a "Follow" button is
-    /// the author's too, and so is the line under a byline split after its "by" ("News provided by" over the company's name).
+    /// the author's too, and so is one over a reporter's role ("Mining Reporter"), and so is the line under a byline split after its "by" ("News provided by" over the company's name).
+    /// A wire's name with its initials ("Iberia News Agency (INA)") credits the story, and a group's name over "Private group · 18.4K
+    /// members" heads a group's page, not its post: neither is a headline (nor a comment where the group's admin signs with it).
     /// </summary>
     public static List<PageLine> DropBylines(List<PageLine> lines)
     {
         for (int i = 0; i + 1 < lines.Count; i++)
         {
             if (!lines[i].HasText) continue;
-            if (ByAtEnd().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 8)
+            if (lines[i + 1].HasText && GroupLine().IsMatch(lines[i + 1].Text))
+            {
+                string group = lines[i].Text;
+                for (int k = 0; k < lines.Count; k++) if (lines[k].HasText && lines[k].Text == group) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
+            }
+            else if (NamesItsAcronym(lines[i].Text)) lines[i] = lines[i] with { Role = LineRole.Boilerplate };
+            else if (ByAtEnd().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 8)
                 lines[i + 1] = lines[i + 1] with { Role = LineRole.Boilerplate };
             else if ((PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
                 && Year().Matches(lines[i + 1].Text).Count < 2
-                || PageCues.IsBareName(lines[i].Text) && FollowButton().IsMatch(lines[i + 1].Text))
+                || PageCues.IsBareName(lines[i].Text) && (FollowButton().IsMatch(lines[i + 1].Text) || ReporterRole().IsMatch(lines[i + 1].Text)))
                 lines[i] = lines[i] with { Role = LineRole.Boilerplate };
         }
         return lines;
@@ -269,6 +277,22 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"\b(?:1[89]|20)\d{2}\b")]
     private static partial Regex Year();
+
+    /// <summary>"Iberia News Agency (INA)", "Agencia Cubana de Noticias (ACN)": a source's name and its initials, the wire's credit line.</summary>
+    private static bool NamesItsAcronym(string text) =>
+        AcronymName().Match(text) is { Success: true } m
+        && string.Concat(m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0])) == m.Groups["initials"].Value;
+
+    [GeneratedRegex(@"^(?<name>\p{Lu}\p{L}*(?:\s+(?:\p{Lu}\p{L}*|de|del|la|of|the|and|y)){1,6})\s+\((?<initials>\p{Lu}{2,7})\)$")]
+    private static partial Regex AcronymName();
+
+    /// <summary>"Private group · 18.4K members": the line under a social group's name (the group's, not a post's headline).</summary>
+    [GeneratedRegex(@"(?i)^(?:private|public|closed|secret)\s+group\b.{0,60}$")]
+    private static partial Regex GroupLine();
+
+    /// <summary>A reporter's role under their name, "Mining Reporter", "Senior Correspondent", "Editor".</summary>
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|photographer|producer)$")]
+    private static partial Regex ReporterRole();
 
     [GeneratedRegex(@"(?i)^\+?\s*follow$")]
     private static partial Regex FollowButton();

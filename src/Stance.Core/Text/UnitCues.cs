@@ -93,8 +93,12 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)(?:\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)|\[(?:[^\[\]]*\W)?(?:photo|photograph|image|foto)s?\b[^\[\]]*\])$")]
     private static partial Regex BracketedCredit();
 
-    /// <summary>"… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… / Credit: X/AFC", "… on Friday. Gulf Dispatch/File": a credit closing a short line.</summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?)$")]
+    /// <summary>
+    /// "… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… / Credit: X/AFC", "… on Friday. Gulf Dispatch/File",
+    /// a photographer and outlet or agency and photographer after the sentence ("… on Tuesday. Rafael Quiñones-Bell / Biscayne Sentinel", "… in 2025. INA/Raúl Sardiñas"),
+    /// a name after "file photo." ("… in a 2024 file photo. Emilio Ortega Brand"): a credit closing a short line.
+    /// </summary>
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3})$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
