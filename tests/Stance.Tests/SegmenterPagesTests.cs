@@ -111,6 +111,11 @@ public class SegmenterPagesTests
     // the seventeenth round (rules alone 0.975 / 0.987 on it) and to train the filter: a development set now, its floors in-sample
     // (0.983 / 0.987).
     [InlineData("pages-heldout16", 20, 0.98, 0.98)]
+    // Written by a fifteenth helper who had not seen the segmenter, again asked for mainstream pages (twelve news pages with
+    // common comment systems, a think tank, a government release, a forum, an X post, a newsletter, a PDF brief, an AMP page, a
+    // Wayback copy); measured once after the eighteenth freeze (rules + filter 0.925 / 0.865; the rules alone 0.912 / 0.865):
+    // the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout17", 20, 0.92, 0.86)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
