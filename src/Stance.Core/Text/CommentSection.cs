@@ -38,9 +38,13 @@ internal static partial class CommentSection
             if (signed && raw.HasText && IsCommentText(raw)) continue;
             signed = false;
             // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end;
-            // a comment form set above the comments ("Leave a Reply" under "6 Comments", then dated comments) is not their end either.
-            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text)
-                && !lines.Skip(at + 1).Any(b => b.Text == raw.Text) && !(drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at))) break;
+            // a comment form or login notice set above the comments ("Leave a Reply" under "6 Comments", "You must be logged in to join
+            // the discussion.", then dated comments) is not their end either, nor a comment.
+            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text) && !lines.Skip(at + 1).Any(b => b.Text == raw.Text))
+            {
+                if (drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at)) continue;
+                break;
+            }
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             // A short comment signed at its end, "Which country issued the card? – Gerrit V Jan 9 at 14:40": the signature is
@@ -50,7 +54,8 @@ internal static partial class CommentSection
             if (said > 0) ParagraphSplitter.Flush(comment, drafts);
             // "Pedro said:" over metadata ("1", a date) names a comment's author, as WordPress's "says:" does; over text, it quotes.
             // "Quote from x: "…"": the quoted words on the intro's own line.
-            if (l.HasText && InlineQuote().IsMatch(l.Text)) { ParagraphSplitter.Flush(comment, drafts); continue; }
+            // "Mercedes Vila on March 12, 2026 at 9:15 am said:": a blog's head over each comment (its author and when), no quote.
+            if (l.HasText && (InlineQuote().IsMatch(l.Text) || DatedAuthorSaid().IsMatch(l.Text))) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             // A lead-in over the comment's text ("What works in 2025:" over a list) is part of the comment, as in a body.
             bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && AboveText(lines, at);
@@ -120,6 +125,10 @@ internal static partial class CommentSection
     /// <summary>"Quote from x: "…"", a bare "Quote: "…"", "Kojo wrote: "Our children are abroad …"": an earlier comment quoted on the intro's own line.</summary>
     [GeneratedRegex(@"(?i)^(?:(?:quote\s+from|quoting)\s[^:]{1,40}|quote|[^:""“]{1,40}\s(?:wrote|said|escribió|dijo)):\s*[""“].*[""”]$")]
     private static partial Regex InlineQuote();
+
+    /// <summary>"Rick Sandoval on March 12, 2026 at 10:40 am said:", "Ann on 13 March 2026 says:": a name, its date (and time), said.</summary>
+    [GeneratedRegex(@"(?i)^[^:]{1,60}\son\s(?:\p{L}+\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s\p{L}+\.?\s\d{4})(?:,?\s(?:at\s)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?)?\s(?:said|says|wrote):$")]
+    private static partial Regex DatedAuthorSaid();
 
     /// <summary>" – Saskia de Vries Jan 9 at 14:52", " – Liesbeth 3 days ago": a dash, a name of one to four words, when.</summary>
     [GeneratedRegex(@"(?i)\s[–—]\s(?:[^\s–—]+\s){1,4}?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+at\s+\d{1,2}:\d{2})?|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|yesterday|today)$")]
