@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout17, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout18, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -120,6 +120,11 @@ public class SegmenterPagesTests
     // the honest figures, below the 0.95 goal. Then used to improve the segmenter in the eighteenth round (rules alone
     // 0.964 / 0.943 on it) and to train the filter: a development set now, its floors in-sample (0.977 / 0.943).
     [InlineData("pages-heldout17", 20, 0.97, 0.94)]
+    // Written by a sixteenth helper who had not seen the segmenter, again asked for mainstream pages (twelve news pages with
+    // common comment systems, a think tank, an NGO alert, a Discourse forum, a Mastodon post, an e-mail newsletter, a PDF
+    // situation update, a print view, a reader-mode copy); measured once after the nineteenth freeze (rules + filter
+    // 0.894 / 0.924; the rules alone 0.886 / 0.924): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout18", 20, 0.89, 0.92)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
