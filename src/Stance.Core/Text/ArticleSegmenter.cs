@@ -299,15 +299,17 @@ public sealed partial class ArticleSegmenter
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
         var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
-        // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them,
-        // up to the next blank line: not body.
+        // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them, up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank line,
         // sentences included; an ad ("Sponsored") to its pitch's first sentence end (a newsletter sets no blank line after it). A bare "Subscribe" in a row of buttons over the text opens no box.
         for (int i = 0, box = -1; i < region.Count; i++)
         {
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
-            if (l.Role == LineRole.Blank) box = -1;
+            // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence);
+            // an ad's pitch ends at its dropped button ("Sponsored", a pitch, "Continue reading").
+            if (l.Role == LineRole.Blank && !(box >= 0 && box == i - 1 && PageCues.OpensBox(region[box].Text) && !appeal)
+                || l.Role == LineRole.Boilerplate && box >= 0 && box < i - 1 && PageCues.OpensSponsored(region[box].Text)) box = -1;
             else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text)) && !appeal)
             {
                 if (box >= 0 && PageCues.OpensSponsored(region[box].Text)) prose[i] = false;
@@ -325,11 +327,12 @@ public sealed partial class ArticleSegmenter
         {
             // A hard-wrapped paragraph: a line that continues the sentence of the line right above it (that line
             // is prose and does not end a sentence, or this line starts in lower case) belongs with it. A caption's credit
-            // ends it ("… in South Brisbane. (SBN News: X)"): the line below starts something else.
+            // ends it ("… in South Brisbane. (SBN News: X)"): the line below starts something else; so does a line longer than any
+            // wrap (a dek over the author's name), unless the next goes on in lower case.
             PageLine above = region[i - 1], l = region[i];
             if (!above.HasText || !l.HasText || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.IsBylineOrDate(l.Text)
                 || UnitCues.EndsSentence(above.Text) || PageCues.IsMetadata(above.Text) || PageCues.IsBylineOrDate(above.Text) || PageCues.IsSalutation(above.Text)
-                || UnitCues.IsCaption(above.Text)) continue;
+                || UnitCues.IsCaption(above.Text) || above.Text.Length > UnitCues.LongLine && !char.IsLower(l.Text[0])) continue;
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }

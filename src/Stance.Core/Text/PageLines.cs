@@ -77,7 +77,7 @@ internal static partial class PageLines
     /// <summary>
     /// The items of a numbered list in a body ("1. Restore …", "2. Allow …" numbered in order) are bullets: each a paragraph
     /// of its own, its number no part of its text. The items sit on adjacent lines, or a blank line apart when each ends a
-    /// sentence (a post's numbered points); a list of titles a blank line apart ("1. The quiet collapse of …") is no body.
+    /// sentence or a clause (a post's numbered points); a list of titles a blank line apart ("1. The quiet collapse of …") is no body.
     /// </summary>
     private static void MarkNumberedItems(List<PageLine> lines)
     {
@@ -93,11 +93,15 @@ internal static partial class PageLines
         }
     }
 
-    /// <summary>The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one when the item ends a sentence.</summary>
+    /// <summary>
+    /// The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one
+    /// when the item ends a sentence or a clause (an alert's demands, "1. lift all restrictions …;").
+    /// </summary>
     private static int? NextItem(List<PageLine> lines, int at)
     {
         if (at + 1 < lines.Count && lines[at + 1].HasText) return at + 1;
-        return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText && UnitCues.EndsSentence(lines[at].Text) ? at + 2 : null;
+        return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText
+            && (UnitCues.EndsSentence(lines[at].Text) || lines[at].Text.EndsWith(';')) ? at + 2 : null;
     }
 
     [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
@@ -130,8 +134,8 @@ internal static partial class PageLines
     /// <summary>
     /// Whether the bulleted list at [<paramref name="from"/>, <paramref name="to"/>) is part of an article's text: a
     /// lead-in ending in ':' introduces it, its items start in lower case (parts of a sentence, not link titles) or with an
-    /// amount and a word in lower case (a recipe's "1/3 cup olive oil"; a title's word after a number is capitalized), or
-    /// it sits between two sentences of prose. A "More news" list follows its head or the body's end, never a sentence.
+    /// amount and a word in lower case (a recipe's "1/3 cup olive oil"; a title's word after a number is capitalized), it
+    /// sits over the byline (a standfirst's bullets under the headline), or it sits between two sentences of prose. A "More news" list follows its head or the body's end, never a sentence.
     /// </summary>
     private static bool InBody(List<PageLine> lines, int from, int to)
     {
@@ -140,6 +144,10 @@ internal static partial class PageLines
         string? above = NeighbourText(lines, from - 1, -1), below = NeighbourText(lines, to, +1);
         if (above is null) return false;
         if (above.EndsWith(':') && !PageCues.OpensBox(above) && !PageCues.EndsBody(above)) return true;
+        // A tabloid's summary bullets sit between the headline and the byline; a list of links never sits over a byline.
+        // The byline is the first line after the bullets, whether the run of lines the list was read as takes it in or not.
+        if (lines.Skip(from).FirstOrDefault(l => l.Role != LineRole.Blank && !l.Bullet) is { Role: not LineRole.Blank, Text: var next } && (PageCues.IsBylineOrDate(next) || UnitCues.IsByline(next))
+            && !PageCues.EndsBody(above)) return true;
         return IsSentence(above) && below is not null && IsSentence(below);
     }
 

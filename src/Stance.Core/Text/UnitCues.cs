@@ -46,11 +46,12 @@ internal static partial class UnitCues
 
     /// <summary>
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
-    /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, or the agencies' "PLACE, COUNTRY - MONTH DAY:" opening.
+    /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, the agencies' "PLACE, COUNTRY - MONTH DAY:" opening,
+    /// or a tabloid's "(pictured)" in a line that ends no sentence.
     /// </summary>
     public static bool IsCaption(string text) =>
         BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
-        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text);
+        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text);
 
     /// <summary>
     /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here."
@@ -105,15 +106,22 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^.{10,300}[.!?]\s*\((?![^()]*\w\.\w)[^()]{2,40}\)$")]
     private static partial Regex SentenceThenCredit();
 
+    /// <summary>
+    /// A tabloid's caption, "Players celebrate at the ground last month (pictured) - the club will fly …": "(pictured)" and no sentence
+    /// end. A body sentence may say "(pictured)" too, but it ends with its period.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\(pictured(?:\s[^()]{1,30})?\)")]
+    private static partial Regex Pictured();
+
     /// <summary>Slide-show captions: "Item 1 of 3 People gather …", "[1/3]People gather …".</summary>
     [GeneratedRegex(@"^(?:Item \d+ of \d+\b|\[\d+/\d+\])")]
     private static partial Regex SlideCaption();
 
     /// <summary>
-    /// "… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com", "… in September.YAMIL LAGE (GETTY)":
+    /// "… shared by his family. FACEBOOK", "… on March 11, 2025. CARLOS RIVERO crivero@herald.com", "… in September.YAMIL LAGE (GETTY)", "… St James. - CONTRIBUTED":
     /// a credit in capitals after a short caption, its agency perhaps in brackets, the space before it perhaps lost in saving.
     /// </summary>
-    [GeneratedRegex(@"^.{10,250}(?:[.!?]\s+|(?<=\p{Ll})[.!?])\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\(\p{Lu}{2,}[^()]{0,30}\))?(?:\s+\S+@\S+)?$")]
+    [GeneratedRegex(@"^.{10,250}(?:[.!?]\s+(?:[-–—]\s+)?|(?<=\p{Ll})[.!?])\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\(\p{Lu}{2,}[^()]{0,30}\))?(?:\s+\S+@\S+)?$")]
     private static partial Regex CapitalCredit();
 
     [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
@@ -128,8 +136,12 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^(?<dash>[–—*-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
     private static partial Regex NameIs();
 
-    /// <summary>"Adriana Cuesta covers Cuba and the Cuban American community for the Miami Courier.": a reporter's beat.</summary>
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}\sfor\s+(?:the\s+)?\p{Lu}")]
+    /// <summary>
+    /// A reporter's beat, "Adriana Cuesta covers Cuba and the Cuban American community for the Miami Courier.", with the outlet, a
+    /// columnist's day ("X writes about Atlantic Canada's history on Sundays.") or a way to reach them ("X covers city government.
+    /// Reach him at …"). Without one of those ("X covers Latin America from Mexico City. She has reported from …") it may be the article's.
+    /// </summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}?(?:\sfor\s+(?:the\s+)?\p{Lu}|\s(?:on|every|each)\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays|weekends?|week|month|other\s+week)\b|[.!?]\s+(?i:reach|contact|e-?mail|write\s+to)\s+(?:him|her|them)\b)")]
     private static partial Regex NameCovers();
 
     [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity)\b")]
