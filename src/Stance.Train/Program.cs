@@ -50,10 +50,16 @@ var classWeight = new Option<ClassWeightFactor[]>("--class-weight")
 };
 var features = new Option<string>("--features")
 {
-    Description = "What the model reads: auto (both up to 20,000 rows, else ngrams) | ngrams (hashed word 1-3 + character 2-5 grams, TF-IDF) | encoder (the pretrained all-MiniLM-L6-v2 sentence vector) | both (the two side by side; the encoder costs ~8 ms of CPU per short text)",
+    Description = "What the model reads: auto (both up to 20,000 rows, else ngrams) | ngrams (hashed word 1-3 + character grams (--char-ngrams), TF-IDF) | encoder (the pretrained all-MiniLM-L6-v2 sentence vector) | both (the two side by side; the encoder costs ~8 ms of CPU per short text)",
     DefaultValueFactory = _ => "auto",
 };
 features.AcceptOnlyFromAmong([.. FeatureSets.Names, "auto"]);
+var charNgrams = new Option<string>("--char-ngrams")
+{
+    Description = "Character n-gram lengths beside the word 1-3-grams: auto (2-5 up to 20,000 rows, else none) | none | MIN-MAX (1..8)",
+    DefaultValueFactory = _ => "auto",
+};
+charNgrams.Validators.Add(r => { if (r.GetValueOrDefault<string>() is { } v && v != "auto" && CharNgramRange.Parse(v) is null) r.AddError($"--char-ngrams: expected auto, none or MIN-MAX within 1..8 (e.g. 2-5), got \"{v}\""); });
 var encoderWeight = new Option<float>("--encoder-weight")
 {
     Description = "Scale of the encoder block next to the unit-length n-gram blocks (with --features both or encoder)",
@@ -75,7 +81,7 @@ var suspectsOut = new Option<string?>("--suspects") { Description = "Write the r
 
 var root = new RootCommand("Train a Stance model from a labeled CSV and print cross-validated metrics.")
 {
-    data, model, textColumn, labelColumns, folds, seed, trainer, features, encoderWeight, lambda, lambdaSearch, classWeights, classWeight, hashBits, delimiter, encoding, maxMemory, skipEmpty,
+    data, model, textColumn, labelColumns, folds, seed, trainer, features, charNgrams, encoderWeight, lambda, lambdaSearch, classWeights, classWeight, hashBits, delimiter, encoding, maxMemory, skipEmpty,
     groupColumn, alwaysTrain, where, exportFolds, outOfFold, reportOut, suspectsOut,
     trees, leaves, minLeaf, learningRate, featureFraction,
 };
@@ -110,6 +116,8 @@ return ToolRunner.Run("train", () =>
         HashBits = bits, Features = parsed.GetValue(features) is "auto" ? FeatureSet.Both : FeatureSets.Parse(parsed.GetValue(features)!),
         EncoderWeight = parsed.GetValue(encoderWeight),
     };
+    if (CharNgramRange.Parse(parsed.GetValue(charNgrams)!) is { } givenChars)
+        featurizerOptions = featurizerOptions with { CharNgramMin = givenChars.Min, CharNgramMax = givenChars.Max };
     // Memory: a lower bound (two classes per head) before reading, the estimate with the real classes after.
     long dataBytes = dataPaths.Where(File.Exists).Sum(d => new FileInfo(d).Length);
     void CheckMemory(IReadOnlyList<int> classes) => budget.Check(
@@ -141,6 +149,12 @@ return ToolRunner.Run("train", () =>
         var (chosen, reason) = FeatureSets.Auto(set.Count);
         (featurizerOptions, featuresReason) = (featurizerOptions with { Features = chosen }, reason);
     }
+    string? charsReason = null;
+    if (parsed.GetValue(charNgrams) is "auto")
+    {
+        var (range, reason) = CharNgramRange.Auto(set.Count);
+        (featurizerOptions, charsReason) = (featurizerOptions with { CharNgramMin = range.Min, CharNgramMax = range.Max }, reason);
+    }
     CheckMemory(set.Labels.Select(l => l.Distinct().Count()).ToList());
     Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.Delimiter == ',' ? "" : set.Delimiter == ';' ? "  delimiter: semicolon" : set.Delimiter == '\t' ? "  delimiter: tab" : $"  delimiter: {set.Delimiter}")
         + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : "")
@@ -148,6 +162,8 @@ return ToolRunner.Run("train", () =>
     for (int h = 0; h < labels.Length; h++)
         Console.WriteLine($"  {labels[h]}: " + string.Join("  ", set.Labels[h].GroupBy(v => v).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
     Console.WriteLine($"features: {featurizerOptions.Features.Name()}" + (featuresReason is null ? "" : $" ({featuresReason})"));
+    if (featurizerOptions.UsesNgrams)
+        Console.WriteLine($"character n-grams: {featurizerOptions.CharNgrams}" + (charsReason is null ? "" : $" ({charsReason})"));
 
     var options = new TrainOptions
     {

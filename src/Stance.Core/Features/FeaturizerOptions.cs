@@ -11,6 +11,7 @@ namespace Stance.Core.Features;
 public sealed record FeaturizerOptions
 {
     public int WordNgramMax { get; init; } = 3;
+    /// <summary>0–0: no character n-grams (the upper block stays empty).</summary>
     public int CharNgramMin { get; init; } = 2;
     public int CharNgramMax { get; init; } = 5;
     /// <summary>Each block has 2^HashBits buckets.</summary>
@@ -34,12 +35,15 @@ public sealed record FeaturizerOptions
     public int Dimension => EncoderStart + EncoderDimension;
     public bool UsesNgrams => Features != FeatureSet.Encoder;
     public bool UsesEncoder => Features != FeatureSet.Ngrams;
+    public bool UsesCharNgrams => UsesNgrams && CharNgramMax > 0;
+    public CharNgramRange CharNgrams => new(CharNgramMin, CharNgramMax);
 
     public void Validate()
     {
         if (HashBits is < 10 or > 24) throw new ArgumentException("hash bits must be between 10 and 24");
         if (WordNgramMax is < 1 or > 5) throw new ArgumentException("word n-gram length must be between 1 and 5");
-        if (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8) throw new ArgumentException("character n-gram range must lie within 1..8");
+        if (!(CharNgramMin == 0 && CharNgramMax == 0) && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8))
+            throw new ArgumentException("character n-gram range must lie within 1..8 (or be 0-0: none)");
         if (WordMinDf < 1 || CharMinDf < 1) throw new ArgumentException("min-df must be at least 1");
         if (!(EncoderWeight > 0) || EncoderWeight > 100) throw new ArgumentException("encoder weight must be above 0 and at most 100");
     }

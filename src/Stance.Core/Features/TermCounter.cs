@@ -77,7 +77,7 @@ public sealed class TermCounter
         NewText();
         AddWordNgrams(normalized);
         _wordDistinct = _distinct;
-        AddCharNgrams(normalized);
+        if (_options.CharNgramMax > 0) AddCharNgrams(normalized);
         return _distinct;
     }
 

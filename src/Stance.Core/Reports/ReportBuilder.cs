@@ -102,7 +102,7 @@ public static class ReportBuilder
     private static string Features(StanceModel model)
     {
         var o = model.Featurizer.Options;
-        return $"word 1–{o.WordNgramMax}-grams + character {o.CharNgramMin}–{o.CharNgramMax}-grams, 2×2^{o.HashBits} hashed buckets, TF-IDF";
+        return $"word 1–{o.WordNgramMax}-grams + " + (o.UsesCharNgrams ? $"character {o.CharNgramMin}–{o.CharNgramMax}-grams" : "no character n-grams") + $", 2×2^{o.HashBits} hashed buckets, TF-IDF";
     }
 
     /// <summary>accuracy, macro-F1, then each class's F1 — the order of <see cref="FoldSpread.Compute"/>.</summary>
