@@ -44,11 +44,11 @@ public sealed partial class ArticleSegmenter
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
         int bodyStart = post ?? headline + 1;
-        bool thread = IsThread(lines, bodyStart);
-        var (bodyEnd, commentsFrom) = BodyEnd(lines, bodyStart, thread);
+        bool thread = BodyBounds.IsThread(lines, bodyStart);
+        var (bodyEnd, commentsFrom) = BodyBounds.End(lines, bodyStart, thread);
         // No comment header and no forum thread: the replies may still be known by their frames (poster over, reactions under),
         // unless one author signs them all (a channel's feed).
-        if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !OneAuthorsFeed(lines, bodyStart))
+        if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
             (bodyEnd, commentsFrom) = (replies, replies);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
@@ -113,9 +113,9 @@ public sealed partial class ArticleSegmenter
             // a line under its author's handle is a social post, which has none.
             bool shaped = HeadlineShaped(l, metadata) && !SocialPost.UnderHandle(lines, i) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
-            bool prose = IsBodyProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text));
-            bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (IsBodyProse(nx) || UnitCues.IsCaption(nx.Text))
-                || adjacent is { } a && IsBodyProse(a) && !PageCues.IsMetadata(a.Text) && ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
+            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text));
+            bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
+                || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             if (startsBody)
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
@@ -165,18 +165,6 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Whether the run of adjacent prose lines from <paramref name="from"/> ends a sentence somewhere, as a hard-wrapped
-    /// paragraph does (its last line may be a word or two in lower case, "country."); a run that never does is a list of link
-    /// titles ("Trending now") or a headline over its dek.
-    /// </summary>
-    private static bool ProseRunEndsSentence(List<PageLine> lines, int from)
-    {
-        for (int i = from; i < lines.Count && (IsBodyProse(lines[i]) || i > from && lines[i].HasText && char.IsLower(lines[i].Text[0])); i++)
-            if (UnitCues.EndsSentence(lines[i].Text)) return true;
-        return false;
-    }
-
-    /// <summary>
     /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata or a section's
     /// label of a few words between them: the picture and its caption are set above the headline (a UN news page), so the
     /// caption does not open the body.
@@ -204,101 +192,13 @@ public sealed partial class ArticleSegmenter
         return i >= 0 && lines[i].HasText && PageCues.IsDate(lines[i].Text);
     }
 
-    /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
-    private static bool IsBodyProse(PageLine l) =>
-        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3 || PageCues.IsSalutation(l.Text))
-        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
-
-    /// <summary>A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).</summary>
-    /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
-    /// A channel's feed is framed the same way, but most of its posts are signed by one name: its posts are the page's text.
-    private static bool IsThread(List<PageLine> lines, int from) =>
-        !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
-        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4
-        && !OneAuthorsFeed(lines, from);
-
-    /// <summary>
-    /// Whether more than half of the posts from <paramref name="from"/> on (three at least) are signed by the same line: the
-    /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post).
-    /// </summary>
-    private static bool OneAuthorsFeed(List<PageLine> lines, int from)
-    {
-        var authors = new List<string>();
-        for (int i = Math.Max(from, 1); i < lines.Count; i++)
-        {
-            if (!IsBodyProse(lines[i]) || PageLines.PreviousText(lines, i - 1) is not int above || IsBodyProse(lines[above])) continue;
-            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
-            if (lines[above].HasText) authors.Add(lines[above].Text);
-        }
-        return authors.Count >= 3 && authors.GroupBy(a => a).Max(g => g.Count()) * 2 > authors.Count;
-    }
-
-    /// <summary>
-    /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
-    /// post's metadata), once body prose has begun — and where the comments start (the page's length if none).
-    /// A closing line with the body going on below it (a share row under an audio player's blurb) closes nothing. A sort row
-    /// ("Sort: Recommended") under a bare question heads its answers, prose or not before it.
-    /// </summary>
-    private static (int BodyEnd, int CommentsFrom) BodyEnd(List<PageLine> lines, int from, bool thread)
-    {
-        bool prose = false;
-        // A thread's author goes on under their own handle (a self-thread's later posts): still the body.
-        string? author = thread ? SocialPost.FirstHandle(lines) : null;
-        // The first line of text under a headline may be its dek: it does not open the body by itself, so a
-        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
-        int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
-        for (int i = Math.Max(0, from); i < lines.Count; i++)
-        {
-            var l = lines[i];
-            if ((prose || l.Role == LineRole.CommentHeader && PageLines.SortsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
-                || l.HasText && PageLines.NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
-                || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
-                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author))))
-                return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
-            if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && PageCues.OpensBody(l.Text) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
-        }
-        return (lines.Count, lines.Count);
-    }
-
-    /// <summary>
-    /// Whether real body prose follows a closing line or mid-article box within its next eight lines of text: two long sentences on
-    /// lines of their own, or one and the same closing line again. One alone may be an app or newsletter blurb under the page's
-    /// related list ("Real-time updates …").
-    /// </summary>
-    private static bool BodyGoesOn(List<PageLine> lines, int box)
-    {
-        int seen = 0, sentences = 0;
-        for (int i = box + 1; i < lines.Count && seen < 8; i++)
-        {
-            var l = lines[i];
-            if (l.Role == LineRole.CommentHeader) return false;
-            if (!l.HasText) continue;
-            // The same closing line again after more prose frames each entry (a liveblog's "Share" under every update).
-            if (l.Text == lines[box].Text && sentences > 0) return true;
-            if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
-            // A sentence over a date is a teaser's snippet in a list of other stories ("… in Sancti Spíritus." over "Mar 2").
-            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && !(PageLines.NextText(lines, i + 1) is int n && PageCues.IsStamp(lines[n].Text))
-                && ++sentences == 2) return true;
-            seen++;
-        }
-        return false;
-    }
-
-    /// <summary>After the body closed at <paramref name="end"/>: the comment header further down, if any, else the end of the page.</summary>
-    private static int CommentsAfter(List<PageLine> lines, int end)
-    {
-        int header = lines.FindIndex(end, l => l.Role == LineRole.CommentHeader);
-        return header < 0 ? lines.Count : header;
-    }
-
     private static List<ArticleUnit> Body(List<PageLine> lines, int headline, int from, int to)
     {
         var units = new List<ArticleUnit>();
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select((l, i) => IsBodyProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
+        var prose = region.Select((l, i) => BodyBounds.IsProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them, up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank line,
         // sentences included; an ad ("Sponsored") to its pitch's first sentence end (a newsletter sets no blank line after it). A bare "Subscribe" in a row of buttons over the text opens no box.
@@ -383,7 +283,7 @@ public sealed partial class ArticleSegmenter
 
     /// <summary>Whether the line below an appeal's head is its text (prose), not the next button of a row ("Subscribe" over "4.1K", "Share").</summary>
     private static bool AppealTextBelow(List<PageLine> region, int head) =>
-        head + 1 < region.Count && region[head + 1] is var below && (!below.HasText || IsBodyProse(below));
+        head + 1 < region.Count && region[head + 1] is var below && (!below.HasText || BodyBounds.IsProse(below));
 
     /// <summary>Whether a byline above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
     private static bool BylineNames(List<PageLine> region, Draft bio)

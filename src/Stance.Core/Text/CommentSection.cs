@@ -33,8 +33,9 @@ internal static partial class CommentSection
             // A signature: from its separator ("__________", "--") to the post's metadata or a blank line; an ad set between the
             // replies ("Sponsored by X" over its pitch) runs as far.
             if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
-            // A line quoting an earlier reply in Markdown ("> why do packages for Havana arrive?") is not the reply's own text.
-            if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) continue;
+            // A line quoting an earlier reply in Markdown or e-mail ("> why do packages for Havana arrive?") is not the reply's own text;
+            // under a quote's introducer ("On Tue, …, X wrote:") those lines are the quote, and the reply's own text follows them.
+            if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) { quoted = false; continue; }
             if (signed && raw.HasText && IsCommentText(raw)) continue;
             signed = false;
             // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end;

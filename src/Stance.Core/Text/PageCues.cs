@@ -113,21 +113,21 @@ internal static partial class PageCues
 
     /// <summary>
     /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024",
-    /// "20 de febrero de 2025 a las 13:25", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
+    /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
     /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am",
     /// and a second date after it ("…, first published 8 February 2025").
     /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
     /// <summary>
-    /// A line after which the article's body is over: tags, related and most-read lists, share rows (not a sentence asking to share,
+    /// A line after which the article's body is over: tags, related and most-read lists ("Most Viewed in Sport", a portal's "More for You"), share rows (not a sentence asking to share,
     /// "Share this post with neighbours who don't have data."), author boxes, paid content.
     /// </summary>
     public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
 
     /// <summary>
     /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them;
-    /// "Also of interest" heads only such a box.
+    /// "Also of interest" heads only such a box, and so does a liveblog's "Key events" (the titles of its entries, each after its age).
     /// "Similar stories" heads the page's lists below the article, never a box inside it.
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
@@ -138,7 +138,7 @@ internal static partial class PageCues
     /// </summary>
     private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts):?";
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+\p{L}+)?:?|more:?|you\s+(?:may|might)\s+also\s+like:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>
@@ -223,7 +223,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?
+    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—/]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
@@ -239,7 +239,7 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?ix)^(?:
         tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
-        written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared)(?:\ \p{L}+)?:?|articles\ in\ this\ (?:story|series):?|(?:media|press)\ contacts?:?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
+        written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared)(?:\ in)?(?:\ \p{L}+)?:?|more\ for\ you|articles\ in\ this\ (?:story|series):?|(?:media|press)\ contacts?:?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
         share\ (?:this|on|via)\b(?!.*[.!]$).{0,60}|share:?|paid\ content|sponsored\ (?:content|stories|links)|promoted\ (?:content|stories)|from\ our\ partners|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|

@@ -47,15 +47,15 @@ internal static partial class UnitCues
     /// <summary>
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
     /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, the agencies' "PLACE, COUNTRY - MONTH DAY:" opening,
-    /// or a tabloid's "(pictured)" in a line that ends no sentence.
+    /// a tabloid's "(pictured)" in a line that ends no sentence, or a social site's alt text after the caption ("… May be an image of …").
     /// </summary>
     public static bool IsCaption(string text) =>
         BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
-        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text);
+        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text) || AltTextTail().IsMatch(text);
 
     /// <summary>
-    /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here."
-    /// or "• Jeffrey Scott Shapiro is the former director of ...". A name followed by "is a/an/the" alone
+    /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here.", "X is The Ledger's Miami
+    /// correspondent." (an outlet's "The" keeps its capital) or "• Jeffrey Scott Shapiro is the former director of ...". A name followed by "is a/an/the" alone
     /// could be a closing paragraph about a politician, so it also needs a bullet, dash or asterisk ("*Judith Van Kampen is …") before it or a
     /// profession word (or "a member of"); a "follow him on" line and a reporter's beat ("X covers Cuba for the Courier")
     /// are bios by themselves.
@@ -97,9 +97,10 @@ internal static partial class UnitCues
     /// <summary>
     /// "… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… / Credit: X/AFC", "… on Friday. Gulf Dispatch/File",
     /// a photographer and outlet or agency and photographer after the sentence ("… on Tuesday. Rafael Quiñones-Bell / Biscayne Sentinel", "… in 2025. INA/Raúl Sardiñas"),
-    /// a name after "file photo." ("… in a 2024 file photo. Emilio Ortega Brand"): a credit closing a short line.
+    /// a name after "file photo." ("… in a 2024 file photo. Emilio Ortega Brand"), a credit after a slash ("… 400 people a day. / LVT") or an
+    /// outlet's "photo" ("… on Wednesday morning. Cayman Current photo"): a credit closing a short line.
     /// </summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3})$")]
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?)$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
@@ -112,6 +113,13 @@ internal static partial class UnitCues
     /// </summary>
     [GeneratedRegex(@"(?i)\(pictured(?:\s[^()]{1,30})?\)")]
     private static partial Regex Pictured();
+
+    /// <summary>
+    /// A social site's description of a picture after its caption, "… photographed on February 5. May be an image of outdoors and
+    /// grass.": the text under an image, not the post's.
+    /// </summary>
+    [GeneratedRegex(@"(?i)^.{10,300}[.!?]\s+(?:may be an? (?:image|photo|graphic|illustration) of\b|no photo description available)[^.!?]{0,200}\.?$")]
+    private static partial Regex AltTextTail();
 
     /// <summary>Slide-show captions: "Item 1 of 3 People gather …", "[1/3]People gather …".</summary>
     [GeneratedRegex(@"^(?:Item \d+ of \d+\b|\[\d+/\d+\])")]
@@ -133,7 +141,7 @@ internal static partial class UnitCues
     [GeneratedRegex(@"(?i)\bfollow (?:him|her|them) on\b")]
     private static partial Regex FollowOn();
 
-    [GeneratedRegex(@"^(?<dash>[–—*-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")]
+    [GeneratedRegex(@"^(?<dash>[–—*-]\s*)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+(?:is|was)\s+(?:a|an|the|The)\s")]
     private static partial Regex NameIs();
 
     /// <summary>

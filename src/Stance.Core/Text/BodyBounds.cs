@@ -1,0 +1,119 @@
+namespace Stance.Core.Text;
+
+/// <summary>
+/// The bounds of an article's body among a page's lines: what counts as its prose, whether the page is a thread of posts rather than
+/// an article with comments, and where the body ends and the comments begin.
+/// </summary>
+internal static class BodyBounds
+{
+    /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
+    public static bool IsProse(PageLine l) =>
+        l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3 || PageCues.IsSalutation(l.Text))
+        && !PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text);
+
+    /// <summary>
+    /// Whether the run of adjacent prose lines from <paramref name="from"/> ends a sentence somewhere, as a hard-wrapped
+    /// paragraph does (its last line may be a word or two in lower case, "country."); a run that never does is a list of link
+    /// titles ("Trending now") or a headline over its dek.
+    /// </summary>
+    public static bool ProseRunEndsSentence(List<PageLine> lines, int from)
+    {
+        for (int i = from; i < lines.Count && (IsProse(lines[i]) || i > from && lines[i].HasText && char.IsLower(lines[i].Text[0])); i++)
+            if (UnitCues.EndsSentence(lines[i].Text)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).
+    /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
+    /// A channel's feed is framed the same way, but most of its posts are signed by one name: its posts are the page's text.
+    /// </summary>
+    public static bool IsThread(List<PageLine> lines, int from) =>
+        !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
+        && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4
+        && !OneAuthorsFeed(lines, from);
+
+    /// <summary>
+    /// Whether more than half of the posts from <paramref name="from"/> on (three at least) are signed by the same line: the
+    /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post).
+    /// </summary>
+    public static bool OneAuthorsFeed(List<PageLine> lines, int from)
+    {
+        var authors = new List<string>();
+        for (int i = Math.Max(from, 1); i < lines.Count; i++)
+        {
+            if (!IsProse(lines[i]) || PageLines.PreviousText(lines, i - 1) is not int above || IsProse(lines[above])) continue;
+            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
+            if (lines[above].HasText) authors.Add(lines[above].Text);
+        }
+        return authors.Count >= 3 && authors.GroupBy(a => a).Max(g => g.Count()) * 2 > authors.Count;
+    }
+
+    /// <summary>
+    /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
+    /// post's metadata), once body prose has begun — and where the comments start (the page's length if none).
+    /// A closing line with the body going on below it (a share row under an audio player's blurb) closes nothing. A sort row
+    /// ("Sort: Recommended") under a bare question heads its answers, prose or not before it.
+    /// </summary>
+    public static (int BodyEnd, int CommentsFrom) End(List<PageLine> lines, int from, bool thread)
+    {
+        bool prose = false;
+        // A thread's author goes on under their own handle (a self-thread's later posts): still the body.
+        string? author = thread ? SocialPost.FirstHandle(lines) : null;
+        // The first line of text under a headline may be its dek: it does not open the body by itself, so a
+        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
+        int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
+        for (int i = Math.Max(0, from); i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if ((prose || l.Role == LineRole.CommentHeader && PageLines.SortsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
+                || l.HasText && PageLines.NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
+                || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
+                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author))))
+                return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
+            if (l.Role == LineRole.CommentHeader && !prose) continue;
+            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
+        }
+        return (lines.Count, lines.Count);
+    }
+
+    /// <summary>
+    /// Whether real body prose follows a closing line or mid-article box within its next eight lines of text: two long sentences on
+    /// lines of their own, or one and the same closing line again. One alone may be an app or newsletter blurb under the page's
+    /// related list ("Real-time updates …").
+    /// </summary>
+    private static bool BodyGoesOn(List<PageLine> lines, int box)
+    {
+        int seen = 0, sentences = 0;
+        for (int i = box + 1; i < lines.Count && seen < 8; i++)
+        {
+            var l = lines[i];
+            if (l.Role == LineRole.CommentHeader) return false;
+            if (!l.HasText) continue;
+            // The same closing line again after more prose frames each entry (a liveblog's "Share" under every update).
+            if (l.Text == lines[box].Text && sentences > 0) return true;
+            if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
+            // A sentence over a date is a teaser's snippet in a list of other stories ("… in Sancti Spíritus." over "Mar 2").
+            if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && !(PageLines.NextText(lines, i + 1) is int n && PageCues.IsStamp(lines[n].Text))
+                && ++sentences == 2) return true;
+            seen++;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether line <paramref name="at"/> opens a hard-wrapped paragraph (a mailing list's message): prose that ends no sentence, the
+    /// line below going on with it in lower case, and a sentence end further down the run. No line of such a paragraph need be a
+    /// sentence of its own.
+    /// </summary>
+    private static bool HardWrapped(List<PageLine> lines, int at) =>
+        IsProse(lines[at]) && !UnitCues.EndsSentence(lines[at].Text) && at + 1 < lines.Count && lines[at + 1].HasText
+        && char.IsLower(lines[at + 1].Text[0]) && ProseRunEndsSentence(lines, at);
+
+    /// <summary>After the body closed at <paramref name="end"/>: the comment header further down, if any, else the end of the page.</summary>
+    private static int CommentsAfter(List<PageLine> lines, int end)
+    {
+        int header = lines.FindIndex(end, l => l.Role == LineRole.CommentHeader);
+        return header < 0 ? lines.Count : header;
+    }
+}
