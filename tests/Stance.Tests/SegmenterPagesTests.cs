@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout19, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout20, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -136,6 +136,11 @@ public class SegmenterPagesTests
     // alone 0.871 / 0.907): the honest figures, below the 0.95 goal. Then used to improve the segmenter in the twentieth round
     // (rules alone 1.000 / 1.000 on it) and to train the filter: a development set now, its floors in-sample (1.000 / 1.000).
     [InlineData("pages-heldout19", 20, 1.00, 1.00)]
+    // Written by an eighteenth helper who had not seen the segmenter, again asked for mainstream pages (twelve news pages with
+    // common comment systems, two without, a Reddit-style thread, a video page, a LinkedIn post, a wire feed, a PDF field note,
+    // a letters page); measured once after the twenty-first freeze (rules + filter 0.908 / 0.950, 208 of 229 found and of 219
+    // marked; the rules alone 0.889 / 0.950): the honest figures, precision below the 0.95 goal, recall just under it.
+    [InlineData("pages-heldout20", 20, 0.90, 0.94)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
