@@ -113,7 +113,9 @@ public sealed partial class ArticleSegmenter
             // a line under its author's handle is a social post, which has none.
             bool shaped = HeadlineShaped(l, metadata) && !SocialPost.UnderHandle(lines, i) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
-            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text));
+            // So is a question over its dek and the byline ("Brussels keeps talking. Is anyone listening?" over an unpunctuated dek, the
+            // date below that): a body's first sentence has no date under the line that follows it.
+            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && QuestionOverDek(lines, i));
             bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             if (startsBody)
@@ -163,6 +165,11 @@ public sealed partial class ArticleSegmenter
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
         return null;
     }
+
+    /// <summary>A question with its dek below it (a line that ends no sentence) and a byline or date under the dek.</summary>
+    private static bool QuestionOverDek(List<PageLine> lines, int at) =>
+        lines[at].Text.EndsWith('?') && PageLines.NextText(lines, at + 1) is int dek && !UnitCues.EndsSentence(lines[dek].Text)
+        && PageLines.NextText(lines, dek + 1) is int n && PageCues.IsBylineOrDate(lines[n].Text);
 
     /// <summary>
     /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata or a section's
@@ -285,11 +292,11 @@ public sealed partial class ArticleSegmenter
     private static bool AppealTextBelow(List<PageLine> region, int head) =>
         head + 1 < region.Count && region[head + 1] is var below && (!below.HasText || BodyBounds.IsProse(below));
 
-    /// <summary>Whether a byline above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
+    /// <summary>Whether a byline (or the author's bare name) above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
     private static bool BylineNames(List<PageLine> region, Draft bio)
     {
         string name = string.Join(' ', bio.Text.Split(' ').Take(2));
-        return region.Any(l => l.Number < bio.Line && l.HasText && (UnitCues.IsByline(l.Text) || PageCues.IsBylineOrDate(l.Text))
+        return region.Any(l => l.Number < bio.Line && l.HasText && (UnitCues.IsByline(l.Text) || PageCues.IsBylineOrDate(l.Text) || PageCues.IsBareName(l.Text))
             && l.Text.Contains(name, StringComparison.Ordinal));
     }
 

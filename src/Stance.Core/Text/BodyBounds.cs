@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Stance.Core.Text;
 
 /// <summary>
 /// The bounds of an article's body among a page's lines: what counts as its prose, whether the page is a thread of posts rather than
 /// an article with comments, and where the body ends and the comments begin.
 /// </summary>
-internal static class BodyBounds
+internal static partial class BodyBounds
 {
     /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
     public static bool IsProse(PageLine l) =>
@@ -79,7 +81,7 @@ internal static class BodyBounds
 
     /// <summary>
     /// Whether real body prose follows a closing line or mid-article box within its next eight lines of text: two long sentences on
-    /// lines of their own, or one and the same closing line again. One alone may be an app or newsletter blurb under the page's
+    /// lines of their own or together on one, or one and the same closing line again. One alone may be an app or newsletter blurb under the page's
     /// related list ("Real-time updates …").
     /// </summary>
     private static bool BodyGoesOn(List<PageLine> lines, int box)
@@ -94,8 +96,10 @@ internal static class BodyBounds
             if (l.Text == lines[box].Text && sentences > 0) return true;
             if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
             // A sentence over a date is a teaser's snippet in a list of other stories ("… in Sancti Spíritus." over "Mar 2").
+            // A paragraph of two long sentences on one line counts as two: a blurb is one sentence, or speaks to the reader ("Join us! Your
+            // monthly donation …"), as an article's report does not.
             if (PageCues.OpensBody(l.Text) && PageCues.Words(l.Text) >= 12 && !(PageLines.NextText(lines, i + 1) is int n && PageCues.IsStamp(lines[n].Text))
-                && ++sentences == 2) return true;
+                && (sentences += PageCues.Words(l.Text) >= 24 && InnerSentenceEnd().IsMatch(l.Text) && !ToTheReader().IsMatch(l.Text) ? 2 : 1) >= 2) return true;
             seen++;
         }
         return false;
@@ -116,4 +120,12 @@ internal static class BodyBounds
         int header = lines.FindIndex(end, l => l.Role == LineRole.CommentHeader);
         return header < 0 ? lines.Count : header;
     }
+
+    /// <summary>A sentence's end inside a line, another sentence after it: "… in Japan. The fragments …".</summary>
+    [GeneratedRegex(@"\p{Ll}[.!?][”""’)]?\s+\p{Lu}")]
+    private static partial Regex InnerSentenceEnd();
+
+    /// <summary>Words that address the reader or speak for the site: an appeal's, not an article's report.</summary>
+    [GeneratedRegex(@"(?i)\b(?:you|your|we|we're|us|our)\b")]
+    private static partial Regex ToTheReader();
 }

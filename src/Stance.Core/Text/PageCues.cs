@@ -56,7 +56,8 @@ internal static partial class PageCues
     /// likes, "Posted …", "submitted … by", member titles, post counts, "says:", forum post numbers, e-mail headers ("Subject: …"),
     /// "a month ago", an author known by initials ("M."), Disqus's reply line "Miami Mike → Hector V.", a review's stars "★★★★☆",
     /// tag lines ("Topics: …"), a footnote ("[1] Author's estimate …": the note, not the article's text), a commenter's name over
-    /// the comment's age ("yhernandez 8 hours ago | next [–]"), a video's views ("212,408 views  Apr 9, 2025"), phpBB's "Post subject: …",
+    /// the comment's age ("yhernandez 8 hours ago | next [–]", a video page's "@handle  3 days ago"), a video comment's likes before its
+    /// "Reply" ("2.3K   Reply"), a video's views ("212,408 views  Apr 9, 2025"), phpBB's "Post subject: …",
     /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner"), a
     /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
     /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report", a tabloid's "Reply   Click to rate ▲ 45 ▼ 3"), "Replying to X", a labelled field naming who
@@ -114,7 +115,7 @@ internal static partial class PageCues
     /// <summary>
     /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024",
     /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
-    /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am",
+    /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am", a commenter with their outlet in brackets before the date ("Ana Ruiz (The Herald) — 13/03/2027 at 10:20"),
     /// and a second date after it ("…, first published 8 February 2025").
     /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
@@ -209,10 +210,10 @@ internal static partial class PageCues
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
-        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
-        \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
+        \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|[\d.,]+[kKmM]?\s+reply|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|(?:\d{1,4}\.\s+)?re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
         .{1,200}\s·\s+(?:updated\ |answered\ )?\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?)|.{1,120}\s·\s+(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?))|·\s*follow|
         (?:upvote|downvote|share)(?:\s+·\s+[\d.,]+k?(?:\s+comments?)?)?(?:\s+reply)?|
@@ -224,7 +225,7 @@ internal static partial class PageCues
     private static partial Regex Metadata();
 
     [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:,\ +|\ +[-–—/]\ +)){0,2}
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
