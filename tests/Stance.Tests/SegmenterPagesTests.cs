@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout20, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout21, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -146,6 +146,12 @@ public class SegmenterPagesTests
     // to improve the segmenter in the twenty-first round (rules alone 0.969 / 0.991 on it) and to train the filter: a development
     // set now, its floors in-sample (0.986 / 0.991).
     [InlineData("pages-heldout20", 20, 0.98, 0.99)]
+    // Written by a nineteenth helper who had not seen the segmenter, asked for the outlets analysts of Cuba read most (US, UK,
+    // Spanish, Mexican, Canadian and Florida papers, Cuban state and independent media in English, eleven with comment threads)
+    // and six everyday kinds (a ministry declaration, a State Department-style print copy, an NGO report from PDF, a Telegram
+    // export, an X thread, a travel forum); measured once after the twenty-second freeze (rules + filter 0.892 / 0.904; the rules
+    // alone 0.873 / 0.909): the honest figures, below the 0.95 goal.
+    [InlineData("pages-heldout21", 20, 0.89, 0.90)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
