@@ -5,7 +5,7 @@ namespace Stance.Core.Text;
 /// <summary>
 /// Captions known by where they sit rather than by their words: the text under a gallery's slide counter
 /// ("3 / 14") up to the next blank line, and a one-line caption glued to a credit line of its own
-/// ("Photo: ACN / Archive", "RAMÓN ESPINOSA / AP", a video's "01:12 - Source: ANN") above or below it.
+/// ("Photo: ACN / Archive", "RAMÓN ESPINOSA / AP", a video's "01:12 - Source: ANN", "Name for The Outlet") above or below it.
 /// </summary>
 internal static partial class CaptionLines
 {
@@ -18,7 +18,7 @@ internal static partial class CaptionLines
             var l = region[i];
             if (SlideCounter().IsMatch(l.Text) && !l.HasText && SlideBelow(region, i + 1) is int end)
                 for (int k = i + 1; k < end; k++) captions.Add(region[k].Number);
-            if (!l.HasText || !CreditLine().IsMatch(l.Text)) continue;
+            if (!l.HasText || !CreditLine().IsMatch(l.Text) && !ForOutletUnderCaption(region, i)) continue;
             captions.Add(l.Number);
             if (LoneBeside(region, i - 1, -1) is int above) captions.Add(region[above].Number);
             if (LoneBeside(region, i + 1, +1) is int below) captions.Add(region[below].Number);
@@ -48,6 +48,16 @@ internal static partial class CaptionLines
         int far = at + step;
         return far < 0 || far >= region.Count || !region[far].HasText || ImageLabel().IsMatch(region[far].Text) ? at : null;
     }
+
+    /// <summary>
+    /// "Lourdes Ibarra for The Continental Ledger" under a one-line caption that ends its sentence: the photographer and the outlet
+    /// they shot for. A title-case headline may read the same ("Cuba Braces for Hurricane"), but it never sits under a lone sentence.
+    /// </summary>
+    private static bool ForOutletUnderCaption(IReadOnlyList<PageLine> region, int at) =>
+        ForOutlet().IsMatch(region[at].Text) && LoneBeside(region, at - 1, -1) is int above && UnitCues.EndsSentence(region[above].Text);
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\sfor\s(?:[Tt]he\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,4}$")]
+    private static partial Regex ForOutlet();
 
     [GeneratedRegex(@"(?i)^(?:image|photo|picture|figure|foto|imagen)$")]
     private static partial Regex ImageLabel();

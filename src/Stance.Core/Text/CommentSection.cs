@@ -91,14 +91,17 @@ internal static partial class CommentSection
     private static bool QuotesEarlier(PageLine l, List<Draft> earlier) =>
         l.HasText && PageCues.Words(l.Text) >= 3 && earlier.Any(d => d.Text.Length > l.Text.Length && d.Text.Contains(l.Text, StringComparison.Ordinal));
 
-    /// <summary>Whether a comment's metadata follows <paramref name="at"/> with comment text right under it, before any other closing line.</summary>
+    /// <summary>
+    /// Whether a comment's metadata follows <paramref name="at"/> with comment text as the next line of text (Disqus sets a blank line
+    /// between them), before any other closing line.
+    /// </summary>
     private static bool DatedCommentsBelow(List<PageLine> lines, int at)
     {
         for (int i = at + 1; i + 1 < lines.Count; i++)
         {
             if (!lines[i].HasText) continue;
             if (PageCues.EndsComments(lines[i].Text)) return false;
-            if ((PageCues.IsMetadata(lines[i].Text) || PageCues.IsStamp(lines[i].Text)) && IsCommentText(lines[i + 1])) return true;
+            if ((PageCues.IsMetadata(lines[i].Text) || PageCues.IsStamp(lines[i].Text)) && PageLines.NextText(lines, i + 1) is int n && IsCommentText(lines[n])) return true;
         }
         return false;
     }

@@ -59,12 +59,13 @@ internal static partial class PageCues
     /// the comment's age ("yhernandez 8 hours ago | next [–]", a video page's "@handle  3 days ago"), a video comment's likes before its
     /// "Reply" ("2.3K   Reply"), a video's views ("212,408 views  Apr 9, 2025"), phpBB's "Post subject: …",
     /// a review's head ("Marco P wrote a review Jan 2025", "4.0 of 5 bubbles", "Date of stay: …", "Response from X, Owner"), a
-    /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago"), a Q&amp;A's
+    /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago", Disqus's "Javier_Ortuño • 6 hours ago"), a Q&amp;A's
     /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report", a tabloid's "Reply   Click to rate ▲ 45 ▼ 3"), "Replying to X", a labelled field naming who
     /// did something ("Claimed by: …", "Reviewed by: …"), a photo site's commenter over the comment's age and its likes under it
     /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago"),
     /// a scored thread's poster line ending in the comment's number ("by cablemonkey (88213) on Friday March 06, 2026 @07:48PM (#65510233)"),
-    /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …").
+    /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
+    /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -134,10 +135,10 @@ internal static partial class PageCues
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
     /// <summary>
-    /// The head of a list of other stories, "More interviews", "Other news", "Related videos", an NGO's "Related alerts": it opens a box inside the
+    /// The head of a list of other stories, "More interviews", "Other news", "Related videos", an NGO's "Related alerts", a ministry's "Related statements": it opens a box inside the
     /// article and also ends the body, so both patterns take it from here (line text has single spaces, so \s+ serves both).
     /// </summary>
-    private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts):?";
+    private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts|statements|declarations|documents):?";
 
     [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
@@ -215,11 +216,12 @@ internal static partial class PageCues
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|[\d.,]+[kKmM]?\s+reply|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|(?:\d{1,4}\.\s+)?re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
-        .{1,200}\s·\s+(?:updated\ |answered\ )?\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?)|.{1,120}\s·\s+(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?))|·\s*follow|
+        .{1,200}\s·\s+(?:updated\ |answered\ )?\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?)|.{1,120}\s[·•]\s+(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?|años?))|·\s*follow|
         (?:upvote|downvote|share)(?:\s+·\s+[\d.,]+k?(?:\s+comments?)?)?(?:\s+reply)?|
         (?:reply\s+)?(?:click\ to\ rate\s+)?[▲⬆]\s*[\d.,]+k?\s*[▼⬇]\s*[\d.,]+k?|
         [▲♥❤⬆]\s*[\d.,]*k?\s*[▼⬇]?(?:\s+(?:·\s+)?(?:[\d.,]+\s+(?:points?|comments?)|reply|report|share|save|⋯|\[[−-]\]))*|
         by\ .{1,40}\ on\ .{5,60}\(\#\d+\)|click\ to\ expand(?:\.{3}|…)|
+        [^\#]{1,40}\s\#\d{1,5}|.{1,40}\s·\s+joined:?\s.{1,80}|(?:like|reply|quote|report|share)(?:\s+·\s+(?:like|reply|quote|report|share))+|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();

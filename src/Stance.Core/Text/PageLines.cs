@@ -19,7 +19,11 @@ internal static partial class PageLines
             text = EditLink().Replace(PrintStamp().Replace(LinkMarker().Replace(text, ""), ""), "");
             // A comment header with its count set apart by a tab ("Comentarios	(5)") is no table row.
             var role = RoleOf(text, bullet.Success, boilerplate);
-            if (role != LineRole.CommentHeader && (IsMenuRow(raw[i]) || IsTableRow(raw[i]) || IsBoxScore(raw[i]))) role = LineRole.Boilerplate;
+            if (role != LineRole.CommentHeader && (IsMenuRow(raw[i]) || IsTableRow(raw[i]) || IsBoxScore(raw[i]) || IsRunningHead(raw[i]))) role = LineRole.Boilerplate;
+            // A line in lower case right under a dropped line that ends no sentence is the rest of it, hard-wrapped ("¹ Cases were counted
+            // when … at least one" over "other source.").
+            if (role == LineRole.Content && text.Length > 0 && char.IsLower(text[0]) && lines.Count > 0 && lines[^1] is { Role: LineRole.Boilerplate } above
+                && above.Text.Length > 0 && char.IsLetterOrDigit(above.Text[^1])) role = LineRole.Boilerplate;
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
@@ -39,6 +43,17 @@ internal static partial class PageLines
         var items = MenuGap().Split(raw.Trim());
         return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && !SentenceEnd().IsMatch(item));
     }
+
+    /// <summary>
+    /// A printed document's running head or foot as a PDF's text keeps it: two short items, one flush left and one flush right, set
+    /// apart by a wide gap ("CARIBBEAN RIGHTS OBSERVATORY                    Field Report 2027/04", "Caribbean Food Watch   …   Page 1
+    /// of 3"). The publisher's name and the document's number, not its title.
+    /// </summary>
+    private static bool IsRunningHead(string raw) =>
+        RunningGap().Split(raw.Trim()) is [var left, var right] && new[] { left, right }.All(item => item.Split(' ').Length <= 8 && !SentenceEnd().IsMatch(item));
+
+    [GeneratedRegex(@"[ \u00A0]{10,}")]
+    private static partial Regex RunningGap();
 
     /// <summary>
     /// A table or infobox row as pages save it, a short label and its value set apart by a tab ("Manufacturer	Local conversion
@@ -262,25 +277,35 @@ internal static partial class PageLines
 
     /// <summary>
     /// A headline or dek hard-wrapped in the header (a PDF's or plain-text page's): "Cuba's sugar harvest falls … a century," over
-    /// "industry sources say", a title in capitals over the rest of it in capitals. The second line goes on with the first (in
-    /// lower case, or in capitals after capitals), ends no sentence, is short, and no text follows it (a first paragraph goes on, and
-    /// the paragraph splitter joins it); the two are one line from here on. Only above the body's first sentence.
+    /// "industry sources say", a title in capitals over the rest of it in capitals, a report's dek over two more lines ("A field report
+    /// on 41 cases …" over "without charge …, based on interviews with" over "reporters, relatives and lawyers"). Each line below goes
+    /// on with the one above (in lower case, or in capitals after capitals), no line ends a sentence, each is short, and no text
+    /// follows the last (a first paragraph goes on, and the paragraph splitter joins it); the lines are one from here on. Only above
+    /// the body's first sentence.
     /// </summary>
     public static List<PageLine> JoinWrappedHeads(List<PageLine> lines)
     {
         for (int i = 0; i + 1 < lines.Count && !(lines[i].HasText && PageCues.OpensBody(lines[i].Text)); i++)
         {
-            PageLine head = lines[i], rest = lines[i + 1];
-            if (!head.HasText || !rest.HasText || head.Bullet || rest.Bullet || UnitCues.EndsSentence(head.Text) || UnitCues.EndsSentence(rest.Text)
-                || PageCues.Words(head.Text) > UnitCues.HeadlineMaxWords || PageCues.Words(rest.Text) > 12
-                || !(char.IsLower(rest.Text[0]) || UnitCues.AllCapitals(head.Text) && UnitCues.AllCapitals(rest.Text))
-                || i + 2 < lines.Count && lines[i + 2].HasText || head.Text.EndsWith(':') || rest.Text.Contains("://")
-                || new[] { head, rest }.Any(l => PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || PageCues.IsTrail(l.Text))) continue;
-            lines[i] = head with { Text = head.Text + " " + rest.Text };
-            lines[i + 1] = rest with { Role = LineRole.Blank, Text = "" };
+            PageLine head = lines[i];
+            int end = i + 1;
+            while (end < lines.Count && lines[end].HasText && end - i <= MaxWrappedLines) end++;
+            if (end - i is < 2 or > MaxWrappedLines || end < lines.Count && lines[end].HasText || !head.HasText || head.Bullet || head.Text.EndsWith(':')
+                || PageCues.Words(head.Text) > UnitCues.HeadlineMaxWords || !Enumerable.Range(i + 1, end - i - 1).All(k => GoesOnWith(lines[k - 1], lines[k]))) continue;
+            lines[i] = head with { Text = string.Join(' ', lines[i..end].Select(l => l.Text)) };
+            for (int k = i + 1; k < end; k++) lines[k] = lines[k] with { Role = LineRole.Blank, Text = "" };
         }
         return lines;
     }
+
+    /// <summary>The most lines a wrapped headline or dek runs to.</summary>
+    private const int MaxWrappedLines = 3;
+
+    /// <summary>Whether <paramref name="rest"/> is the wrapped tail of the header line <paramref name="above"/>.</summary>
+    private static bool GoesOnWith(PageLine above, PageLine rest) =>
+        rest.HasText && !rest.Bullet && !UnitCues.EndsSentence(above.Text) && !UnitCues.EndsSentence(rest.Text) && PageCues.Words(rest.Text) <= 12
+        && (char.IsLower(rest.Text[0]) || UnitCues.AllCapitals(above.Text) && UnitCues.AllCapitals(rest.Text)) && !rest.Text.Contains("://")
+        && !new[] { above, rest }.Any(l => PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || PageCues.IsTrail(l.Text));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -353,10 +378,10 @@ internal static partial class PageLines
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
     /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", a subscriber thread's "Reactions (7)", Viafoura's "Conversation 9", "Traveller reviews (4)",
-    /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts" (or "186 comments   94 shares"), a tabloid's "Share what you think", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", a row that sorts the replies
+    /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts" (or "186 comments   94 shares"), a tabloid's "Share what you think", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", X's "Relevant replies" under a thread, a row that sorts the replies
     /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|reactions\s*\(\d+\)|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|share\s+what\s+you\s+think|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|reactions\s*\(\d+\)|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
     /// <summary>"Sort: Recommended", "sorted by: Hot Top New", "Ordenar por: Más recientes": a row that orders the replies below it.</summary>

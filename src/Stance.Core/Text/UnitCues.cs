@@ -76,9 +76,9 @@ internal static partial class UnitCues
 
     /// <summary>
     /// Sentence punctuation, closing quotes or brackets, citation marks ("… of 1991.[4]", "… explicit.”³"), then perhaps emoji
-    /// ("Welcome home, grandma! 🇺🇸🇨🇺").
+    /// ("Welcome home, grandma! 🇺🇸🇨🇺"), then perhaps a thread's counter ("… on both sides. 4/4": a post of a numbered thread).
     /// </summary>
-    [GeneratedRegex(@"[.!?…][”""’'»)\]]*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*(?:\s*[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D])*$")]
+    [GeneratedRegex(@"[.!?…][”""’'»)\]]*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*(?:\s*[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D])*(?:\s+\d{1,2}/\d{1,2})?$")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^[\p{Lu}\p{N}“""‘'«¿¡(\[–—-]")]
@@ -98,10 +98,11 @@ internal static partial class UnitCues
     /// "… at sunrise. Photo: Helen Márquez", "… © TikTok / @user", "… Photo © Site / B. Crowe", "… Picture: Ramiro Soto/AFP", "… / Credit: X/AFC", "… on Friday. Gulf Dispatch/File",
     /// a photographer and outlet or agency and photographer after the sentence ("… on Tuesday. Rafael Quiñones-Bell / Biscayne Sentinel", "… in 2025. INA/Raúl Sardiñas"),
     /// a name after "file photo." ("… in a 2024 file photo. Emilio Ortega Brand"), a credit after a slash ("… 400 people a day. / LVT") or an
-    /// outlet's "photo" ("… on Wednesday morning. Cayman Current photo"), a bare "Courtesy of X" ("… in Havana, March 13. Courtesy of the
+    /// outlet's "photo" ("… on Wednesday morning. Cayman Current photo"), a photographer's name glued to the outlet ("… a month before his arrest. Carlos
+    /// Arévalo/South Florida Beacon"), a bare "Courtesy of X" ("… in Havana, March 13. Courtesy of the
     /// Embassy") or an institution that lent the picture ("… in February. Marine Science Institute"): a credit closing a short line.
     /// </summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?|[.!?]\s+courtesy\s+of\s+[^.!?]{1,60}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,4}\s(?:Institute|University|Museum|Foundation|Archives?|Library|Agency|Centre|Center|Laboratory|Observatory)))$")]
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}.'’ -]{1,40})|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?|[.!?]\s+courtesy\s+of\s+[^.!?]{1,60}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,4}\s(?:Institute|University|Museum|Foundation|Archives?|Library|Agency|Centre|Center|Laboratory|Observatory)))$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
@@ -153,6 +154,6 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}?(?:\sfor\s+(?:the\s+)?\p{Lu}|\s(?:on|every|each)\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays|weekends?|week|month|other\s+week)\b|[.!?]\s+(?i:reach|contact|e-?mail|write\s+to)\s+(?:him|her|them)\b)")]
     private static partial Regex NameCovers();
 
-    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity)\b")]
+    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|diplomat|ambassador|lawyer|activist|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity)\b")]
     private static partial Regex Profession();
 }
