@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout21, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout22, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -153,6 +153,11 @@ public class SegmenterPagesTests
     // alone 0.873 / 0.909): the honest figures, below the 0.95 goal. Then used to improve the segmenter in the twenty-second
     // round (rules alone 1.000 / 1.000 on it) and to train the filter: a development set now, its floors in-sample (1.000 / 1.000).
     [InlineData("pages-heldout21", 20, 1.00, 1.00)]
+    // Written by a twentieth helper who had not seen the segmenter, again asked for the outlets analysts of Cuba read (thirteen
+    // news pages with comment threads, a wire page, a Reddit thread, a Facebook group post, a travel blog, an embassy notice, a
+    // live blog, a print copy); measured once after the twenty-third freeze (rules + filter 0.963 / 0.963, 208 of 216 found and
+    // of 216 marked; the rules alone the same): the honest figures, the first fresh set at the 0.95 goal.
+    [InlineData("pages-heldout22", 20, 0.96, 0.96)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
