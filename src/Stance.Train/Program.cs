@@ -116,8 +116,6 @@ return ToolRunner.Run("train", () =>
         HashBits = bits, Features = parsed.GetValue(features) is "auto" ? FeatureSet.Both : FeatureSets.Parse(parsed.GetValue(features)!),
         EncoderWeight = parsed.GetValue(encoderWeight),
     };
-    if (CharNgramRange.Parse(parsed.GetValue(charNgrams)!) is { } givenChars)
-        featurizerOptions = featurizerOptions with { CharNgramMin = givenChars.Min, CharNgramMax = givenChars.Max };
     // Memory: a lower bound (two classes per head) before reading, the estimate with the real classes after.
     long dataBytes = dataPaths.Where(File.Exists).Sum(d => new FileInfo(d).Length);
     void CheckMemory(IReadOnlyList<int> classes) => budget.Check(
@@ -149,12 +147,9 @@ return ToolRunner.Run("train", () =>
         var (chosen, reason) = FeatureSets.Auto(set.Count);
         (featurizerOptions, featuresReason) = (featurizerOptions with { Features = chosen }, reason);
     }
-    string? charsReason = null;
-    if (parsed.GetValue(charNgrams) is "auto")
-    {
-        var (range, reason) = CharNgramRange.Auto(set.Count);
-        (featurizerOptions, charsReason) = (featurizerOptions with { CharNgramMin = range.Min, CharNgramMax = range.Max }, reason);
-    }
+    // The validator has checked the range; "auto" needs the row count.
+    var (chars, charsReason) = parsed.GetValue(charNgrams) is "auto" ? CharNgramRange.Auto(set.Count) : (CharNgramRange.Parse(parsed.GetValue(charNgrams)!)!.Value, null);
+    featurizerOptions = featurizerOptions with { CharNgramMin = chars.Min, CharNgramMax = chars.Max };
     CheckMemory(set.Labels.Select(l => l.Distinct().Count()).ToList());
     Console.WriteLine($"data: {dataPath}  rows: {set.Count}" + (set.Delimiter == ',' ? "" : set.Delimiter == ';' ? "  delimiter: semicolon" : set.Delimiter == '\t' ? "  delimiter: tab" : $"  delimiter: {set.Delimiter}")
         + (set.SkippedEmpty > 0 ? $"  skipped (empty text): {set.SkippedEmpty}" : "")

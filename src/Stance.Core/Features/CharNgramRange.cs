@@ -21,6 +21,9 @@ public readonly record struct CharNgramRange(int Min, int Max)
 
     public bool IsNone => Max == 0;
 
+    /// <summary>None (0–0), or 1 ≤ Min ≤ Max ≤ 8: what the featurizer accepts.</summary>
+    public bool IsValid => this == None || Min >= 1 && Max >= Min && Max <= 8;
+
     public override string ToString() => IsNone ? "none" : $"{Min}-{Max}";
 
     /// <summary>What "auto" means for a training set of this many rows, and why, in words for the user.</summary>
@@ -36,7 +39,7 @@ public readonly record struct CharNgramRange(int Min, int Max)
         return parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int min)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int max)
-            && min is >= 1 and <= 8 && max >= min && max <= 8
-            ? new CharNgramRange(min, max) : null;
+            && new CharNgramRange(min, max) is { IsValid: true, IsNone: false } range
+            ? range : null;
     }
 }

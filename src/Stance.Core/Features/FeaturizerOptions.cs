@@ -42,7 +42,7 @@ public sealed record FeaturizerOptions
     {
         if (HashBits is < 10 or > 24) throw new ArgumentException("hash bits must be between 10 and 24");
         if (WordNgramMax is < 1 or > 5) throw new ArgumentException("word n-gram length must be between 1 and 5");
-        if (!(CharNgramMin == 0 && CharNgramMax == 0) && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8))
+        if (!CharNgrams.IsValid)
             throw new ArgumentException("character n-gram range must lie within 1..8 (or be 0-0: none)");
         if (WordMinDf < 1 || CharMinDf < 1) throw new ArgumentException("min-df must be at least 1");
         if (!(EncoderWeight > 0) || EncoderWeight > 100) throw new ArgumentException("encoder weight must be above 0 and at most 100");
