@@ -33,7 +33,7 @@ public sealed partial class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
-        var lines = PageLines.JoinWrappedHeads(PageLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
+        var lines = HeaderLines.JoinWrappedHeads(HeaderLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
         var note = new List<ArticleUnit>();
         if (ForwardedMail.SeparatorAt(lines) is int forward)
         {
@@ -66,11 +66,22 @@ public sealed partial class ArticleSegmenter
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
-        l.HasText && !l.Bullet && PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords && !Crosshead.StartsNumbered(l.Text)
+        l.HasText && !l.Bullet && (PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords || LongOverBullets(l, below)) && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
         && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
-        && (UnitCues.IsHeadline(l.Text) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
+        && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
+    private const int LongHeadlineMaxWords = 40;
+
+    /// <summary>
+    /// A tabloid's long headline: more words than any other headline, no sentence end, and its summary bullets right under it
+    /// ("• Couple had planned …"). A body's lead-in over a list ends in a colon.
+    /// </summary>
+    private static bool LongOverBullets(PageLine l, PageLine? below) =>
+        below is { Bullet: true } && PageCues.Words(l.Text) is > UnitCues.HeadlineMaxWords and <= LongHeadlineMaxWords
+        && !UnitCues.EndsSentence(l.Text) && !l.Text.EndsWith(':') && !l.Text.Contains(". ");
 
     /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
@@ -116,7 +127,9 @@ public sealed partial class ArticleSegmenter
             // So is a question over its dek and the byline ("Brussels keeps talking. Is anyone listening?" over an unpunctuated dek, the
             // date below that): a body's first sentence has no date under the line that follows it.
             bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && QuestionOverDek(lines, i));
-            bool startsBody = prose && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
+            // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
+            bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
+            bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             if (startsBody)
             {
@@ -172,8 +185,8 @@ public sealed partial class ArticleSegmenter
         && PageLines.NextText(lines, dek + 1) is int n && PageCues.IsBylineOrDate(lines[n].Text);
 
     /// <summary>
-    /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata or a section's
-    /// label of a few words between them: the picture and its caption are set above the headline (a UN news page), so the
+    /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata, a section's
+    /// label of a few words or a breadcrumb ("HEALTH › LA GUAJIRA") between them: the picture and its caption are set above the headline (a UN news page), so the
     /// caption does not open the body.
     /// </summary>
     private static bool HeadlineBelow(List<PageLine> lines, int caption)
@@ -181,7 +194,7 @@ public sealed partial class ArticleSegmenter
         for (int i = caption + 1; i < lines.Count; i++)
         {
             var l = lines[i];
-            if (!l.HasText || PageCues.IsBylineOrDate(l.Text) || PageCues.IsMetadata(l.Text) || PageCues.Words(l.Text) < 4 && !UnitCues.EndsSentence(l.Text)) continue;
+            if (!l.HasText || PageCues.IsBylineOrDate(l.Text) || PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text) || PageCues.Words(l.Text) < 4 && !UnitCues.EndsSentence(l.Text)) continue;
             return HeadlineShaped(l, PageLines.NextText(lines, i + 1) is int n ? lines[n] : null);
         }
         return false;

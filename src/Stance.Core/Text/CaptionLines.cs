@@ -40,13 +40,16 @@ internal static partial class CaptionLines
 
     /// <summary>
     /// Line <paramref name="at"/> when it has text, is short, and has no text on its far side (<paramref name="step"/>) but
-    /// perhaps the image's label ("Image", Drupal's field name): a caption by itself, not the end of a paragraph.
+    /// perhaps the image's label ("Image", Drupal's field name): a caption by itself, not the end of a paragraph. A dropped link
+    /// ("See also: …", "Read more: …") on the far side sets nothing apart: a page that prints no blank lines sets its links between
+    /// paragraphs, and the paragraph under a credit with no caption is body.
     /// </summary>
     private static int? LoneBeside(IReadOnlyList<PageLine> region, int at, int step)
     {
         if (at < 0 || at >= region.Count || !region[at].HasText || region[at].Bullet || region[at].Text.Length > UnitCues.CaptionMaxChars) return null;
         int far = at + step;
-        return far < 0 || far >= region.Count || !region[far].HasText || ImageLabel().IsMatch(region[far].Text) ? at : null;
+        return far < 0 || far >= region.Count || !region[far].HasText && !(region[far].Role == LineRole.Boilerplate && PageCues.IsProse(region[far].Text))
+            || ImageLabel().IsMatch(region[far].Text) ? at : null;
     }
 
     /// <summary>
@@ -65,6 +68,9 @@ internal static partial class CaptionLines
     /// <summary>"1 / 14", "3 of 12": a gallery's slide counter (the shipped boilerplate drops the line itself).</summary>
     [GeneratedRegex(@"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")]
     private static partial Regex SlideCounter();
+
+    /// <summary>Whether a line is a credit and nothing else (<see cref="CreditLine"/>).</summary>
+    public static bool IsCredit(string text) => CreditLine().IsMatch(text);
 
     /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP", a clip's length and source "01:12 - Source: ANN".</summary>
     [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30}|\d{1,2}:\d{2}\s*[-–—|·]\s*(?i:source):.{1,60})$")]

@@ -29,7 +29,7 @@ internal static partial class Crosshead
     {
         var l = region[at];
         if (!l.HasText || l.Bullet || PageCues.Words(l.Text) > 12 || !NoFinalPunctuation().IsMatch(l.Text) || !char.IsUpper(l.Text[0]) || l.Text.Contains(". ")
-            || DanglingWord().IsMatch(l.Text)) return false;
+            || EndsDangling(l.Text)) return false;
         return PageLines.PreviousText(region, at - 1) is int above && UnitCues.EndsSentence(region[above].Text) && PageCues.Words(region[above].Text) >= 6
             && PageLines.NextText(region, at + 1) is int below && PageCues.OpensBody(region[below].Text) && char.IsUpper(region[below].Text[0]);
     }
@@ -40,7 +40,9 @@ internal static partial class Crosshead
     [GeneratedRegex(@"[\p{L}\p{N}]$")]
     private static partial Regex NoFinalPunctuation();
 
-    /// <summary>A line ending in a conjunction, article or preposition ("… and", "… of the"): its sentence goes on below.</summary>
+    /// <summary>Whether a line ends in a conjunction, article or preposition ("… and", "… of the"): its sentence or title goes on below.</summary>
+    public static bool EndsDangling(string text) => DanglingWord().IsMatch(text);
+
     [GeneratedRegex(@"(?i)\s(?:and|or|but|nor|the|a|an|of|to|in|on|at|for|with|from|by|between|than|that|as|y|o|de|del|la|el|los|las|en|con|por|para)$")]
     private static partial Regex DanglingWord();
 }

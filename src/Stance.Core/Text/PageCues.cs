@@ -90,6 +90,15 @@ internal static partial class PageCues
     [GeneratedRegex(@"^(?!(?i:by|por)\s)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$")]
     private static partial Regex BareName();
 
+    /// <summary>
+    /// A person's name and title, set apart by commas: "Lorenzo Aldecoa-Pike, Senior Fellow, Caribbean Program", "Ana Ruiz, Director":
+    /// a think tank's or a university's author line. A title-case headline seldom has a comma after its first two to four words.
+    /// </summary>
+    public static bool IsTitledName(string text) => TitledName().IsMatch(text);
+
+    [GeneratedRegex(@"^(?!(?i:by|por)\s)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:,\s+\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|for|on|and|the|de|del|y)){0,5}){1,3}$")]
+    private static partial Regex TitledName();
+
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?\s+and\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+in\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$")]
     private static partial Regex PlacedByline();
 

@@ -47,11 +47,21 @@ internal static partial class UnitCues
     /// <summary>
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
     /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, the agencies' "PLACE, COUNTRY - MONTH DAY:" opening,
-    /// a tabloid's "(pictured)" in a line that ends no sentence, or a social site's alt text after the caption ("… May be an image of …").
+    /// a tabloid's "(pictured)" in a line that ends no sentence, a social site's alt text after the caption ("… May be an image of …"),
+    /// or a view named with where it was seen from ("Morning mist over the valley, seen from the road to the coast.").
     /// </summary>
     public static bool IsCaption(string text) =>
         BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
-        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text) || AltTextTail().IsMatch(text);
+        || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text) || AltTextTail().IsMatch(text)
+        || SeenFrom().IsMatch(text);
+
+    /// <summary>
+    /// A caption with no verb of its own: what the picture shows, a comma, and where it was seen or taken from ("Morning mist over the
+    /// valley, seen from the road to the coast.", "The Capitolio, photographed from the Prado."). Prose seldom ends a sentence on such
+    /// a clause with one comma-free phrase before it.
+    /// </summary>
+    [GeneratedRegex(@"^\p{Lu}[^,.!?;:]{3,80},\s+(?:seen|viewed|photographed|pictured|taken|shot)\s+(?:from|in|at|on|near|over|across|during)\s[^,.!?;:]{2,80}\.$")]
+    private static partial Regex SeenFrom();
 
     /// <summary>
     /// An author bio: "Christian K. Caruzo is a Venezuelan writer ... You can follow him on Twitter here.", "X is The Ledger's Miami

@@ -10,7 +10,7 @@ namespace Stance.Bench.TrainUnitFilter;
 public sealed partial record FixturePage(string Set, string Name, string Text, SavedPage Saved, IReadOnlyList<(string Kind, string Text)> Marked, IReadOnlyList<ArticleUnit> Found)
 {
     /// <summary>The fixture sets in the order they were written.</summary>
-    public static readonly string[] Sets = ["pages", "pages-heldout", .. Enumerable.Range(2, 20).Select(i => $"pages-heldout{i}")];
+    public static readonly string[] Sets = ["pages", "pages-heldout", .. Enumerable.Range(2, 21).Select(i => $"pages-heldout{i}")];
 
     public static List<FixturePage> ReadSet(string fixtures, string set)
     {
