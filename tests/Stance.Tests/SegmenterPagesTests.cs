@@ -163,6 +163,12 @@ public class SegmenterPagesTests
     // segmenter in the twenty-third round (rules alone 1.000 / 1.000 on it) and to train the filter: a development set now, its
     // floors in-sample (1.000 / 1.000).
     [InlineData("pages-heldout22", 20, 1.00, 1.00)]
+    // Written by a twenty-first helper who had not seen the segmenter, asked for wire, US, Latin American, German and French
+    // outlets, Cuban state radio and youth paper, exile and translation sites, fourteen with comment threads, and everyday kinds
+    // (a Hacker News-like thread, a Q&A site, a WhatsApp channel, a Medium-style blog, a press-release feed, an aggregator, a
+    // phpBB forum); measured once after the twenty-fourth freeze (commit 1902d89; rules + filter 0.880 / 0.901, 191 of 217
+    // found and of 212 marked; the rules alone 0.845 / 0.901): the honest figures, below the 0.95 goal. Floors at those figures.
+    [InlineData("pages-heldout23", 20, 0.88, 0.90)]
     public void PrecisionAndRecallReachTheirFloors(string folder, int minPages, double precision, double recall)
     {
         Assert.True(Directory.GetFiles(Cli.Fixture(folder), "*.txt").Length >= minPages);
