@@ -169,13 +169,16 @@ public sealed partial class ArticleSegmenter
     /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line): the headline wherever it sits, also
     /// under a sidebar that comes first in the saved text, and whatever its shape ("… in 2025? (US passport)" reads as a caption).
     /// Only the first such line (a reply has no "submitted" line), and not a sentence but a question ("… stuck for 6+ weeks, anyone
-    /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph.
+    /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph. Or the line under a Reddit mirror's post line.
     /// </summary>
     private static int? SubmittedTitle(List<PageLine> lines)
     {
         for (int i = 0; i < lines.Count; i++)
             if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && PageLines.NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
+        // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence.
+        int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && PageCues.Words(lines[title].Text) <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
 
