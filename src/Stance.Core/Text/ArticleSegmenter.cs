@@ -105,6 +105,7 @@ public sealed partial class ArticleSegmenter
     private static int HeadlineAt(List<PageLine> lines)
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
+        if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {
@@ -181,6 +182,19 @@ public sealed partial class ArticleSegmenter
         if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && PageCues.Words(lines[title].Text) <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
+
+    /// <summary>
+    /// The page's first line as a reader's extractor gives it, a title that ends in a question or an exclamation (its closing quote allowed:
+    /// "… the blackout: "How long?"", "… but we are well trained!"): one sentence of a headline's length, a blank line under it, and a longer
+    /// line of text below that. A body's first sentence is not set apart from the next by a blank line before a longer one.
+    /// </summary>
+    private static bool ExclaimedTitle(List<PageLine> lines, int at) =>
+        ExclaimedEnd().IsMatch(lines[at].Text) && PageCues.Words(lines[at].Text) is >= 4 and <= UnitCues.HeadlineMaxWords
+        && !lines[at].Text.Contains(". ", StringComparison.Ordinal) && at + 1 < lines.Count && lines[at + 1].Role == LineRole.Blank
+        && PageLines.NextText(lines, at + 1) is int n && lines[n].Text.Length > lines[at].Text.Length;
+
+    [GeneratedRegex(@"[?!][""”’]?$")]
+    private static partial Regex ExclaimedEnd();
 
     /// <summary>A question with its dek below it (a line that ends no sentence) and a byline or date under the dek.</summary>
     private static bool QuestionOverDek(List<PageLine> lines, int at) =>
