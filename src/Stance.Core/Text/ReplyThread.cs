@@ -25,7 +25,7 @@ internal static partial class ReplyThread
         int firstBlock = -1;
         for (int i = Math.Max(from, 0); i < lines.Count; i++)
         {
-            if (!IsText(lines[i]) || i > 0 && IsText(lines[i - 1])) continue;
+            if (!IsText(lines[i]) || i > from && IsText(lines[i - 1])) continue;
             int end = i;
             while (end + 1 < lines.Count && IsText(lines[end + 1])) end++;
             if (firstBlock < 0) firstBlock = i;
