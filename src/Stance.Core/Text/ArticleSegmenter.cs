@@ -105,6 +105,7 @@ public sealed partial class ArticleSegmenter
     private static int HeadlineAt(List<PageLine> lines)
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
+        if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {
@@ -169,15 +170,31 @@ public sealed partial class ArticleSegmenter
     /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line): the headline wherever it sits, also
     /// under a sidebar that comes first in the saved text, and whatever its shape ("… in 2025? (US passport)" reads as a caption).
     /// Only the first such line (a reply has no "submitted" line), and not a sentence but a question ("… stuck for 6+ weeks, anyone
-    /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph.
+    /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph. Or the line under a Reddit mirror's post line.
     /// </summary>
     private static int? SubmittedTitle(List<PageLine> lines)
     {
         for (int i = 0; i < lines.Count; i++)
             if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && PageLines.NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
+        // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence.
+        int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && PageCues.Words(lines[title].Text) <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
+
+    /// <summary>
+    /// The page's first line as a reader's extractor gives it, a title that ends in a question or an exclamation (its closing quote allowed:
+    /// "… the blackout: "How long?"", "… but we are well trained!"): one sentence of a headline's length, a blank line under it, and a longer
+    /// line of text below that. A body's first sentence is not set apart from the next by a blank line before a longer one.
+    /// </summary>
+    private static bool ExclaimedTitle(List<PageLine> lines, int at) =>
+        ExclaimedEnd().IsMatch(lines[at].Text) && PageCues.Words(lines[at].Text) is >= 4 and <= UnitCues.HeadlineMaxWords
+        && !lines[at].Text.Contains(". ", StringComparison.Ordinal) && at + 1 < lines.Count && lines[at + 1].Role == LineRole.Blank
+        && PageLines.NextText(lines, at + 1) is int n && lines[n].Text.Length > lines[at].Text.Length;
+
+    [GeneratedRegex(@"[?!][""”’]?$")]
+    private static partial Regex ExclaimedEnd();
 
     /// <summary>A question with its dek below it (a line that ends no sentence) and a byline or date under the dek.</summary>
     private static bool QuestionOverDek(List<PageLine> lines, int at) =>

@@ -55,7 +55,8 @@ internal static partial class BodyBounds
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first
     /// post's metadata), once body prose has begun — and where the comments start (the page's length if none).
     /// A closing line with the body going on below it (a share row under an audio player's blurb) closes nothing. A sort row
-    /// ("Sort: Recommended") under a bare question heads its answers, prose or not before it.
+    /// ("Sort: Recommended") under a bare question heads its answers, prose or not before it, and "Login to comment" under an expired
+    /// article's notice heads its readers' comments.
     /// </summary>
     public static (int BodyEnd, int CommentsFrom) End(List<PageLine> lines, int from, bool thread)
     {
@@ -68,10 +69,12 @@ internal static partial class BodyBounds
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             var l = lines[i];
-            if ((prose || l.Role == LineRole.CommentHeader && PageLines.SortsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
+            if ((prose || l.Role == LineRole.CommentHeader && PageLines.LeadsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
                 || l.HasText && PageLines.NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
-                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author))))
+                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author)))
+                // A Reddit reply's poster line closes the opening post however short it is ("Any questions, please.").
+                || thread && l.HasText && PageCues.IsRedditPoster(l.Text) && !PageCues.IsRedditPostLine(l.Text))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             if (l.Role == LineRole.CommentHeader && !prose) continue;
             if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;

@@ -147,6 +147,20 @@ internal static partial class PageCues
     /// The head of a list of other stories, "More interviews", "Other news", "Related videos", an NGO's "Related alerts", a ministry's "Related statements": it opens a box inside the
     /// article and also ends the body, so both patterns take it from here (line text has single spaces, so \s+ serves both).
     /// </summary>
+    /// <summary>
+    /// A Reddit mirror's poster line: "u/name Apr 29 '23 edited Apr 30 '23" over a reply, "r/travel • u/name • Apr 29 '23" over the
+    /// thread's title (no sentence end: "u/name said it well." is prose).
+    /// </summary>
+    public static bool IsRedditPoster(string text) => RedditPosterLine().IsMatch(text);
+
+    /// <summary>Whether the poster line names the subreddit too ("r/travel • u/name • date"): the opening post's, over the thread's title.</summary>
+    public static bool IsRedditPostLine(string text) => RedditPosterLine().Match(text) is { Success: true } m && m.Groups["sub"].Success;
+
+    private const string RedditPoster = @"(?<sub>r/\w{2,30}\s+[·•]\s+)?u/[\w-]{3,30}(?:\s+[^.!?]{0,80})?";
+
+    [GeneratedRegex(@"^" + RedditPoster + "$")]
+    private static partial Regex RedditPosterLine();
+
     private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts|statements|declarations|documents):?";
 
     [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
@@ -218,7 +232,8 @@ internal static partial class PageCues
         show\ more|view\ (?:more\ )?replies|\d+\s+(?:likes?|points?|votes?|replies|upvotes?|posts?)(?:\s+(?:reply|report))?|(?-i:\p{Ll}[\w.]{1,39})\s+\d{1,3}[smhdwy]|[\d.,]+k?\s+posts|
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|postposted:.{0,60}|post\ subject:.{0,200}|
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
-        \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
+        \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|[+-]?\d{1,5}\s*\(\s*\+\d{1,5}\s*/\s*[-−]\d{1,5}\s*\)|
+        " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
@@ -239,7 +254,7 @@ internal static partial class PageCues
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
-        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}|\s+'\d{2})?|
         \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?
     )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
     private static partial Regex DateLine();

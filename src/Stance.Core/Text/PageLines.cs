@@ -219,7 +219,7 @@ internal static partial class PageLines
     private static LineRole RoleOf(string text, bool bullet, IReadOnlyList<Regex> boilerplate)
     {
         if (text.Length == 0) return bullet ? LineRole.Content : LineRole.Blank;
-        if (CommentHeader().IsMatch(text) || SortsReplies(text) || text.Split(" / ") is [var first, var second] && CommentHeader().IsMatch(first) && CommentHeader().IsMatch(second))
+        if (CommentHeader().IsMatch(text) || LeadsReplies(text) || text.Split(" / ") is [var first, var second] && CommentHeader().IsMatch(first) && CommentHeader().IsMatch(second))
             return LineRole.CommentHeader;
         return boilerplate.Any(p => p.IsMatch(text)) ? LineRole.Boilerplate : LineRole.Content;
     }
@@ -298,8 +298,14 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|reactions\s*\(\d+\)|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
-    /// <summary>"Sort: Recommended", "sorted by: Hot Top New", "Ordenar por: Más recientes": a row that orders the replies below it.</summary>
-    public static bool SortsReplies(string text) => SortRow().IsMatch(text);
+    /// <summary>
+    /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
+    /// "sorted by: Hot Top New", "Ordenar por: Más recientes") or a news site's "Login to comment" over its readers' comments.
+    /// </summary>
+    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:log\s?in|sign\s+in)\s+to\s+(?:comment|reply)$")]
+    private static partial Regex LoginToComment();
 
     [GeneratedRegex(@"(?i)^(?:sort(?:ed)?(?:\s+by)?|ordenar\s+por|ordenado\s+por):?\s+(?!by:?$)\S.{0,80}$")]
     private static partial Regex SortRow();

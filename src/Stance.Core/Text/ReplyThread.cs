@@ -25,7 +25,7 @@ internal static partial class ReplyThread
         int firstBlock = -1;
         for (int i = Math.Max(from, 0); i < lines.Count; i++)
         {
-            if (!IsText(lines[i]) || i > 0 && IsText(lines[i - 1])) continue;
+            if (!IsText(lines[i]) || i > from && IsText(lines[i - 1])) continue;
             int end = i;
             while (end + 1 < lines.Count && IsText(lines[end + 1])) end++;
             if (firstBlock < 0) firstBlock = i;
@@ -47,13 +47,13 @@ internal static partial class ReplyThread
         return i;
     }
 
-    /// <summary>Whether the block's head names its poster: a handle or a posting verb, or a name over the time it was posted.</summary>
+    /// <summary>Whether the block's head names its poster: a handle (a Reddit mirror's "u/name Apr 29 '23" too) or a posting verb, or a name over the time it was posted.</summary>
     private static bool PosterAbove(List<PageLine> lines, int block)
     {
         for (int i = block - 1; i >= HeadStart(lines, block); i--)
         {
             string text = lines[i].Text;
-            if (Handle().IsMatch(text) || PostingVerb().IsMatch(text)) return true;
+            if (Handle().IsMatch(text) || PostingVerb().IsMatch(text) || PageCues.IsRedditPoster(text)) return true;
             if ((PageCues.IsStamp(text) || PageCues.IsDate(text)) && i > 0 && lines[i - 1].HasText && !IsText(lines[i - 1]) && !PageCues.EndsBody(lines[i - 1].Text)) return true;
         }
         return false;
