@@ -72,6 +72,9 @@ public sealed partial class ArticleSegmenter
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
+    /// <summary>The most characters Reddit allows in a post's title.</summary>
+    private const int RedditTitleMaxChars = 300;
+
     /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
     private const int LongHeadlineMaxWords = 40;
 
@@ -177,9 +180,10 @@ public sealed partial class ArticleSegmenter
         for (int i = 0; i < lines.Count; i++)
             if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && PageLines.NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
-        // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence.
+        // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence
+        // or run to Reddit's limit of 300 characters, sentences and all.
         int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
-        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && PageCues.Words(lines[title].Text) <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[title].Text)) return title;
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditTitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
 

@@ -60,7 +60,7 @@ internal static partial class CommentSection
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             // A lead-in over the comment's text ("What works in 2025:" over a list) is part of the comment, as in a body.
             bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && AboveText(lines, at);
-            if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn)
+            if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn || BulletedPoster(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
                 if (l.Role == LineRole.Content && !l.HasText) ParagraphSplitter.Flush(comment, drafts);   // a bare bullet
@@ -105,6 +105,13 @@ internal static partial class CommentSection
         }
         return false;
     }
+
+    /// <summary>
+    /// A nested reply's head opens with its bullet: the poster's name, not prose, right over the reply's metadata ("• The Assman" over
+    /// "link", "13 hours ago"). A bulleted comment is text, however short, with no metadata glued under it.
+    /// </summary>
+    private static bool BulletedPoster(List<PageLine> lines, int at) =>
+        lines[at].Bullet && lines[at].HasText && !PageCues.IsProse(lines[at].Text) && at + 1 < lines.Count && lines[at + 1].HasText && PageCues.IsMetadata(lines[at + 1].Text);
 
     private static bool AboveText(List<PageLine> lines, int at) =>
         lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && IsCommentText(next);

@@ -156,7 +156,11 @@ internal static partial class PageCues
     /// <summary>Whether the poster line names the subreddit too ("r/travel • u/name • date"): the opening post's, over the thread's title.</summary>
     public static bool IsRedditPostLine(string text) => RedditPosterLine().Match(text) is { Success: true } m && m.Groups["sub"].Success;
 
-    private const string RedditPoster = @"(?<sub>r/\w{2,30}\s+[·•]\s+)?u/[\w-]{3,30}(?:\s+[^.!?]{0,80})?";
+    /// <remarks>
+    /// A mirror may print a removed account as "u/[deleted]", and a post line without its poster, the subreddit, its flair and the date
+    /// ("r/baseball Washington Nationals Mar 20 '23").
+    /// </remarks>
+    private const string RedditPoster = @"(?:(?<sub>r/\w{2,30}\s+[·•]\s+)?u/(?:[\w-]{3,30}|\[deleted\])(?:\s+[^.!?]{0,80})?|(?<sub>r/\w{2,30})(?:\s+[^.!?]{1,60}?)?\s+\p{L}{3}\s+\d{1,2}\s+'\d{2})";
 
     [GeneratedRegex(@"^" + RedditPoster + "$")]
     private static partial Regex RedditPosterLine();
