@@ -69,7 +69,8 @@ internal static partial class BodyBounds
         // A thread's author goes on under their own handle (a self-thread's later posts): still the body.
         string? author = thread ? SocialPost.FirstHandle(lines) : null;
         // The first line of text under a headline may be its dek: it does not open the body by itself, so a
-        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
+        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section. A thread has no comment
+        // header and no dek: the line under its title is the opening post, which the next post's metadata closes.
         int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
@@ -82,7 +83,7 @@ internal static partial class BodyBounds
                 || thread && l.HasText && PageCues.IsRedditPoster(l.Text) && !PageCues.IsRedditPostLine(l.Text))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
+            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread)) prose = true;
         }
         return (lines.Count, lines.Count);
     }
