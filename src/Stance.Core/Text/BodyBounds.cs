@@ -82,6 +82,9 @@ internal static partial class BodyBounds
                 // A Reddit reply's poster line closes the opening post however short it is ("Any questions, please.").
                 || thread && l.HasText && PageCues.IsRedditPoster(l.Text) && !PageCues.IsRedditPostLine(l.Text))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
+            // A forum prints a link to each post under it ("Link to comment", Invision): the first closes the opening post, however few
+            // posts the page holds, and the replies follow it.
+            if (prose && l.HasText && PostLink().IsMatch(l.Text)) return (i, i);
             if (l.Role == LineRole.CommentHeader && !prose) continue;
             if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread)) prose = true;
         }
@@ -129,6 +132,9 @@ internal static partial class BodyBounds
         int header = lines.FindIndex(end, l => l.Role == LineRole.CommentHeader);
         return header < 0 ? lines.Count : header;
     }
+
+    [GeneratedRegex(@"(?i)^link\s+to\s+(?:comment|post)$")]
+    private static partial Regex PostLink();
 
     /// <summary>A sentence's end inside a line, another sentence after it: "… in Japan. The fragments …".</summary>
     [GeneratedRegex(@"\p{Ll}[.!?][”""’)]?\s+\p{Lu}")]
