@@ -39,7 +39,7 @@ internal static partial class BodyBounds
     /// Whether more than half of the posts from <paramref name="from"/> on (three at least) are signed by the same line: the
     /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post). A
     /// nested reply's head opens with a bullet on its poster's name, over labels every reply repeats ("• The Assman", "link",
-    /// "fedilink", "English", "13 hours ago"): that bulleted line signs it.
+    /// "fedilink", "English", "13 hours ago"): that bulleted line signs it. A quote's introducer ("quote:") over a post signs nothing.
     /// </summary>
     public static bool OneAuthorsFeed(List<PageLine> lines, int from)
     {
@@ -49,7 +49,7 @@ internal static partial class BodyBounds
             if (!IsProse(lines[i]) || PageLines.PreviousText(lines, i - 1) is not int above || IsProse(lines[above])) continue;
             int top = above;
             while (top > 0 && lines[top - 1].HasText && !IsProse(lines[top - 1])) top--;
-            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
+            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text) || PageCues.IntroducesQuote(lines[above].Text))) above--;
             if (lines[top].Bullet) authors.Add(lines[top].Text);
             else if (lines[above].HasText) authors.Add(lines[above].Text);
         }
