@@ -8,6 +8,9 @@ namespace Stance.Core.Text;
 /// </summary>
 internal static partial class BodyBounds
 {
+    /// <summary>The most words a dek has: a longer first line under the headline is the body's first paragraph.</summary>
+    private const int DekMaxWords = 60;
+
     /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
     public static bool IsProse(PageLine l) =>
         l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3 || PageCues.IsSalutation(l.Text))
@@ -71,6 +74,7 @@ internal static partial class BodyBounds
         // The first line of text under a headline may be its dek: it does not open the body by itself, so a
         // comment count printed with the byline below it ("9 Comments") is not taken for the comment section. A thread has no comment
         // header and no dek: the line under its title is the opening post, which the next post's metadata closes.
+        // A line longer than any dek (a story's whole summary, "x writes …" on a news aggregator) is body.
         int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
@@ -86,7 +90,7 @@ internal static partial class BodyBounds
             // posts the page holds, and the replies follow it.
             if (prose && l.HasText && PostLink().IsMatch(l.Text)) return (i, i);
             if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread)) prose = true;
+            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread || PageCues.Words(l.Text) > DekMaxWords)) prose = true;
         }
         return (lines.Count, lines.Count);
     }
