@@ -52,9 +52,10 @@ public sealed partial class ArticleSegmenter
             (bodyEnd, commentsFrom) = (replies, replies);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
-        // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment.
+        // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment;
+        // a title of a word or three ("Havana") is no headline a post could repeat, only a word it uses.
         if (commentsFrom < lines.Count)
-            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Where(d => headline < 0 || !d.Text.Contains(lines[headline].Text, StringComparison.Ordinal))
+            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Where(d => headline < 0 || PageCues.Words(lines[headline].Text) < 4 || !d.Text.Contains(lines[headline].Text, StringComparison.Ordinal))
                 .Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
         return _filter is null ? units : _filter.Apply(page, units);
     }
@@ -109,6 +110,7 @@ public sealed partial class ArticleSegmenter
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
         if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
+        if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {
@@ -186,6 +188,22 @@ public sealed partial class ArticleSegmenter
         if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditTitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
+
+    /// <summary>
+    /// A thread's title, however short ("Havana"): the first line whose text the replies' heads repeat after "Re: " (a forum's or a
+    /// mailing list's reply subject), on a line of its own before the first of them; of its copies there, the last, over the opening post, where the body starts.
+    /// </summary>
+    private static int? RepliedTitle(List<PageLine> lines)
+    {
+        int reply = lines.FindIndex(l => l.HasText && ReplySubject().IsMatch(l.Text));
+        if (reply < 0) return null;
+        string title = ReplySubject().Match(lines[reply].Text).Groups["title"].Value;
+        int at = lines.FindLastIndex(reply - 1, reply, l => l.HasText && l.Text == title);
+        return at < 0 ? null : at;
+    }
+
+    [GeneratedRegex(@"(?i)^re:\s*(?<title>\S.{0,200})$")]
+    private static partial Regex ReplySubject();
 
     /// <summary>
     /// The page's first line as a reader's extractor gives it, a title that ends in a question or an exclamation (its closing quote allowed:

@@ -75,6 +75,7 @@ internal static partial class BodyBounds
         // comment count printed with the byline below it ("9 Comments") is not taken for the comment section. A thread has no comment
         // header and no dek: the line under its title is the opening post, which the next post's metadata closes.
         // A line longer than any dek (a story's whole summary, "x writes …" on a news aggregator) is body.
+        // An opening post may be a sentence or two of a few words ("Anybody been. Any tips."): in a thread any sentence opens the body.
         int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
@@ -90,7 +91,7 @@ internal static partial class BodyBounds
             // posts the page holds, and the replies follow it.
             if (prose && l.HasText && PostLink().IsMatch(l.Text)) return (i, i);
             if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread || PageCues.Words(l.Text) > DekMaxWords)) prose = true;
+            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i) || thread && IsProse(l) && UnitCues.EndsSentence(l.Text)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread || PageCues.Words(l.Text) > DekMaxWords)) prose = true;
         }
         return (lines.Count, lines.Count);
     }

@@ -67,7 +67,7 @@ internal static partial class PageCues
     /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
     /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
     /// vBulletin's poster lines ("Likes: 0", "Received 12 Likes on 11 Posts", "Thanked 3 Times in 2 Posts", "name is offline", "Original Poster"), XenForo's "Thread starter x Start date …" and "Discussion in 'Forum' started by x, date.", a name with its
-    /// rank after it ("sueellen Guest"), "Member since Oct 2012".
+    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -253,7 +253,7 @@ internal static partial class PageCues
         by\ .{1,40}\ on\ .{5,60}\(\#\d+\)|click\ to\ expand(?:\.{3}|…)|
         [^\#]{1,40}\s\#\d{1,5}|.{1,40}\s·\s+joined:?\s.{1,80}|(?:like|reply|quote|report|share)(?:\s+·\s+(?:like|reply|quote|report|share))+|
         (?:likes|thanks|reputation|rep|karma|reaction\ score|points):\s*[\d.,]+|received\ [\d.,]+\ likes?\ on\ [\d.,]+\ posts?|thanked\ [\d.,]+\ times?\ in\ [\d.,]+\ posts?|
-        [^.!?]{1,40}\ is\ (?:offline|online)|original\ poster|thread\ starter(?:\ .{1,80})?|member\ since\ .{1,30}|[\w.-]{2,30}\ (?:guest|moderator|administrator)|discussion\ in\ .{1,80}\ started\ by\ .{1,80}|
+        [^.!?]{1,40}\ is\ (?:offline|online)|original\ poster|thread\ starter(?:\ .{1,80})?|member\ since\ .{1,30}|page\ \d{1,4}\ of\ \d{1,4}|[\w.-]{2,30}\ (?:guest|moderator|administrator)|discussion\ in\ .{1,80}\ started\ by\ .{1,80}|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();
