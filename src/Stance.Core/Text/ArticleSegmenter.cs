@@ -44,12 +44,15 @@ public sealed partial class ArticleSegmenter
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
         int bodyStart = post ?? headline + 1;
+        // Under a reply subject as headline ("re: …", a thread's later page) every post is a reply: no body.
+        bool repliesOnly = headline >= 0 && ReplySubject().IsMatch(lines[headline].Text);
         bool thread = BodyBounds.IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyBounds.End(lines, bodyStart, thread);
         // No comment header and no forum thread: the replies may still be known by their frames (poster over, reactions under),
         // unless one author signs them all (a channel's feed).
         if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
             (bodyEnd, commentsFrom) = (replies, replies);
+        if (repliesOnly) (bodyEnd, commentsFrom) = (bodyStart, bodyStart);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
         // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment;
@@ -192,14 +195,17 @@ public sealed partial class ArticleSegmenter
     /// <summary>
     /// A thread's title, however short ("Havana"): the first line whose text the replies' heads repeat after "Re: " (a forum's or a
     /// mailing list's reply subject), on a line of its own before the first of them; of its copies there, the last, over the opening post, where the body starts.
+    /// A later page of the thread, which holds replies only, prints the reply subject at its top instead.
     /// </summary>
     private static int? RepliedTitle(List<PageLine> lines)
     {
         int reply = lines.FindIndex(l => l.HasText && ReplySubject().IsMatch(l.Text));
         if (reply < 0) return null;
         string title = ReplySubject().Match(lines[reply].Text).Groups["title"].Value;
-        int at = lines.FindLastIndex(reply - 1, reply, l => l.HasText && l.Text == title);
-        return at < 0 ? null : at;
+        int at = reply > 0 ? lines.FindLastIndex(reply - 1, reply, l => l.HasText && l.Text == title) : -1;
+        if (at >= 0) return at;
+        // A later page of the thread prints no title, only the reply subject at its top ("re: My trip to Cuba (…)"): the headline.
+        return lines.Take(reply).Count(l => l.HasText) < 3 ? reply : null;
     }
 
     [GeneratedRegex(@"(?i)^re:\s*(?<title>\S.{0,200})$")]
