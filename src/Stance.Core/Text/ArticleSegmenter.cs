@@ -44,17 +44,21 @@ public sealed partial class ArticleSegmenter
         int? post = SocialPost.QuotedAt(lines);
         int headline = post is null ? HeadlineAt(lines) : -1;
         int bodyStart = post ?? headline + 1;
+        // Under a reply subject as headline ("re: …", a thread's later page) every post is a reply: no body.
+        bool repliesOnly = headline >= 0 && ReplySubject().IsMatch(lines[headline].Text);
         bool thread = BodyBounds.IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyBounds.End(lines, bodyStart, thread);
         // No comment header and no forum thread: the replies may still be known by their frames (poster over, reactions under),
         // unless one author signs them all (a channel's feed).
         if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
             (bodyEnd, commentsFrom) = (replies, replies);
+        if (repliesOnly) (bodyEnd, commentsFrom) = (bodyStart, bodyStart);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
-        // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment.
+        // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment;
+        // a title of a word or three ("Havana") is no headline a post could repeat, only a word it uses.
         if (commentsFrom < lines.Count)
-            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Where(d => headline < 0 || !d.Text.Contains(lines[headline].Text, StringComparison.Ordinal))
+            units.AddRange(CommentSection.Read(lines.Skip(commentsFrom)).Where(d => headline < 0 || PageCues.Words(lines[headline].Text) < 4 || !d.Text.Contains(lines[headline].Text, StringComparison.Ordinal))
                 .Select(d => new ArticleUnit(UnitKind.Comment, d.Text, d.Line)));
         return _filter is null ? units : _filter.Apply(page, units);
     }
@@ -71,6 +75,9 @@ public sealed partial class ArticleSegmenter
         && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    /// <summary>The most characters Reddit allows in a post's title.</summary>
+    private const int RedditTitleMaxChars = 300;
 
     /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
     private const int LongHeadlineMaxWords = 40;
@@ -106,6 +113,7 @@ public sealed partial class ArticleSegmenter
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
         if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
+        if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {
@@ -177,11 +185,31 @@ public sealed partial class ArticleSegmenter
         for (int i = 0; i < lines.Count; i++)
             if (lines[i].HasText && (!UnitCues.EndsSentence(lines[i].Text) || lines[i].Text.EndsWith('?')) && PageLines.NextText(lines, i + 1) is int n && Submitted().IsMatch(lines[n].Text)
                 && PageCues.Words(lines[i].Text) is >= 3 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[i].Text)) return i;
-        // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence.
+        // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence
+        // or run to Reddit's limit of 300 characters, sentences and all.
         int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
-        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && PageCues.Words(lines[title].Text) <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(lines[title].Text)) return title;
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditTitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
+
+    /// <summary>
+    /// A thread's title, however short ("Havana"): the first line whose text the replies' heads repeat after "Re: " (a forum's or a
+    /// mailing list's reply subject), on a line of its own before the first of them; of its copies there, the last, over the opening post, where the body starts.
+    /// A later page of the thread, which holds replies only, prints the reply subject at its top instead.
+    /// </summary>
+    private static int? RepliedTitle(List<PageLine> lines)
+    {
+        int reply = lines.FindIndex(l => l.HasText && ReplySubject().IsMatch(l.Text));
+        if (reply < 0) return null;
+        string title = ReplySubject().Match(lines[reply].Text).Groups["title"].Value;
+        int at = reply > 0 ? lines.FindLastIndex(reply - 1, reply, l => l.HasText && l.Text == title) : -1;
+        if (at >= 0) return at;
+        // A later page of the thread prints no title, only the reply subject at its top ("re: My trip to Cuba (…)"): the headline.
+        return lines.Take(reply).Count(l => l.HasText) < 3 ? reply : null;
+    }
+
+    [GeneratedRegex(@"(?i)^re:\s*(?<title>\S.{0,200})$")]
+    private static partial Regex ReplySubject();
 
     /// <summary>
     /// The page's first line as a reader's extractor gives it, a title that ends in a question or an exclamation (its closing quote allowed:

@@ -8,6 +8,9 @@ namespace Stance.Core.Text;
 /// </summary>
 internal static partial class BodyBounds
 {
+    /// <summary>The most words a dek has: a longer first line under the headline is the body's first paragraph.</summary>
+    private const int DekMaxWords = 60;
+
     /// <summary>Prose of the body: text a reader argues with, not metadata, a byline or a date.</summary>
     public static bool IsProse(PageLine l) =>
         l.HasText && (PageCues.IsProse(l.Text) || l.Bullet && PageCues.Words(l.Text) >= 3 || PageCues.IsSalutation(l.Text))
@@ -37,7 +40,9 @@ internal static partial class BodyBounds
 
     /// <summary>
     /// Whether more than half of the posts from <paramref name="from"/> on (three at least) are signed by the same line: the
-    /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post).
+    /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post). A
+    /// nested reply's head opens with a bullet on its poster's name, over labels every reply repeats ("• The Assman", "link",
+    /// "fedilink", "English", "13 hours ago"): that bulleted line signs it. A quote's introducer ("quote:") over a post signs nothing.
     /// </summary>
     public static bool OneAuthorsFeed(List<PageLine> lines, int from)
     {
@@ -45,8 +50,11 @@ internal static partial class BodyBounds
         for (int i = Math.Max(from, 1); i < lines.Count; i++)
         {
             if (!IsProse(lines[i]) || PageLines.PreviousText(lines, i - 1) is not int above || IsProse(lines[above])) continue;
-            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text))) above--;
-            if (lines[above].HasText) authors.Add(lines[above].Text);
+            int top = above;
+            while (top > 0 && lines[top - 1].HasText && !IsProse(lines[top - 1])) top--;
+            while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text) || PageCues.IntroducesQuote(lines[above].Text))) above--;
+            if (lines[top].Bullet) authors.Add(lines[top].Text);
+            else if (lines[above].HasText) authors.Add(lines[above].Text);
         }
         return authors.Count >= 3 && authors.GroupBy(a => a).Max(g => g.Count()) * 2 > authors.Count;
     }
@@ -64,7 +72,10 @@ internal static partial class BodyBounds
         // A thread's author goes on under their own handle (a self-thread's later posts): still the body.
         string? author = thread ? SocialPost.FirstHandle(lines) : null;
         // The first line of text under a headline may be its dek: it does not open the body by itself, so a
-        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section.
+        // comment count printed with the byline below it ("9 Comments") is not taken for the comment section. A thread has no comment
+        // header and no dek: the line under its title is the opening post, which the next post's metadata closes.
+        // A line longer than any dek (a story's whole summary, "x writes …" on a news aggregator) is body.
+        // An opening post may be a sentence or two of a few words ("Anybody been. Any tips."): in a thread any sentence opens the body.
         int dek = from > 0 && PageLines.NextText(lines, from) is int d ? d : -1;
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
@@ -76,8 +87,11 @@ internal static partial class BodyBounds
                 // A Reddit reply's poster line closes the opening post however short it is ("Any questions, please.").
                 || thread && l.HasText && PageCues.IsRedditPoster(l.Text) && !PageCues.IsRedditPostLine(l.Text))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
+            // A forum prints a link to each post under it ("Link to comment", Invision): the first closes the opening post, however few
+            // posts the page holds, and the replies follow it.
+            if (prose && l.HasText && PostLink().IsMatch(l.Text)) return (i, i);
             if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i)) && !PageCues.IsMetadata(l.Text) && i != dek) prose = true;
+            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i) || thread && IsProse(l) && UnitCues.EndsSentence(l.Text)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread || PageCues.Words(l.Text) > DekMaxWords)) prose = true;
         }
         return (lines.Count, lines.Count);
     }
@@ -123,6 +137,9 @@ internal static partial class BodyBounds
         int header = lines.FindIndex(end, l => l.Role == LineRole.CommentHeader);
         return header < 0 ? lines.Count : header;
     }
+
+    [GeneratedRegex(@"(?i)^link\s+to\s+(?:comment|post)$")]
+    private static partial Regex PostLink();
 
     /// <summary>A sentence's end inside a line, another sentence after it: "… in Japan. The fragments …".</summary>
     [GeneratedRegex(@"\p{Ll}[.!?][”""’)]?\s+\p{Lu}")]

@@ -57,10 +57,12 @@ internal static partial class CommentSection
             // "Quote from x: "…"": the quoted words on the intro's own line.
             // "Mercedes Vila on March 12, 2026 at 9:15 am said:": a blog's head over each comment (its author and when), no quote.
             if (l.HasText && (InlineQuote().IsMatch(l.Text) || DatedAuthorSaid().IsMatch(l.Text))) { ParagraphSplitter.Flush(comment, drafts); continue; }
+            // phpBB glues the quoted post to its introducer ("Jeemo wrote:Cheers Fonz, …"), the reply's own text below it.
+            if (l.HasText && GluedQuote().IsMatch(l.Text) && AboveText(lines, at)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             // A lead-in over the comment's text ("What works in 2025:" over a list) is part of the comment, as in a body.
             bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && AboveText(lines, at);
-            if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn)
+            if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn || BulletedPoster(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
                 if (l.Role == LineRole.Content && !l.HasText) ParagraphSplitter.Flush(comment, drafts);   // a bare bullet
@@ -106,6 +108,13 @@ internal static partial class CommentSection
         return false;
     }
 
+    /// <summary>
+    /// A nested reply's head opens with its bullet: the poster's name, not prose, right over the reply's metadata ("• The Assman" over
+    /// "link", "13 hours ago"). A bulleted comment is text, however short, with no metadata glued under it.
+    /// </summary>
+    private static bool BulletedPoster(List<PageLine> lines, int at) =>
+        lines[at].Bullet && lines[at].HasText && !PageCues.IsProse(lines[at].Text) && at + 1 < lines.Count && lines[at + 1].HasText && PageCues.IsMetadata(lines[at + 1].Text);
+
     private static bool AboveText(List<PageLine> lines, int at) =>
         lines.Skip(at + 1).FirstOrDefault(l => l.HasText) is { } next && IsCommentText(next);
 
@@ -129,6 +138,9 @@ internal static partial class CommentSection
     /// <summary>"Quote from x: "…"", a bare "Quote: "…"", "Kojo wrote: "Our children are abroad …"": an earlier comment quoted on the intro's own line.</summary>
     [GeneratedRegex(@"(?i)^(?:(?:quote\s+from|quoting)\s[^:]{1,40}|quote|[^:""“]{1,40}\s(?:wrote|said|escribió|dijo)):\s*[""“].*[""”]$")]
     private static partial Regex InlineQuote();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.' -]{1,40}\swrote:\S")]
+    private static partial Regex GluedQuote();
 
     /// <summary>"Rick Sandoval on March 12, 2026 at 10:40 am said:", "Ann on 13 March 2026 says:": a name, its date (and time), said.</summary>
     [GeneratedRegex(@"(?i)^[^:]{1,60}\son\s(?:\p{L}+\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s\p{L}+\.?\s\d{4})(?:,?\s(?:at\s)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?)?\s(?:said|says|wrote):$")]

@@ -65,7 +65,9 @@ internal static partial class PageCues
     /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago"),
     /// a scored thread's poster line ending in the comment's number ("by cablemonkey (88213) on Friday March 06, 2026 @07:48PM (#65510233)"),
     /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
-    /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply").
+    /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
+    /// vBulletin's poster lines ("Likes: 0", "Received 12 Likes on 11 Posts", "Thanked 3 Times in 2 Posts", "name is offline", "Original Poster"), XenForo's "Thread starter x Start date …" and "Discussion in 'Forum' started by x, date.", a name with its
+    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -123,7 +125,7 @@ internal static partial class PageCues
     private static partial Regex Stamp();
 
     /// <summary>
-    /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024",
+    /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", vBulletin's "Old May 24th, 2024, 10:16 AM" (its age icon's text before the date),
     /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
     /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am", a commenter with their outlet in brackets before the date ("Ana Ruiz (The Herald) — 13/03/2027 at 10:20"),
     /// and a second date after it ("…, first published 8 February 2025").
@@ -156,7 +158,11 @@ internal static partial class PageCues
     /// <summary>Whether the poster line names the subreddit too ("r/travel • u/name • date"): the opening post's, over the thread's title.</summary>
     public static bool IsRedditPostLine(string text) => RedditPosterLine().Match(text) is { Success: true } m && m.Groups["sub"].Success;
 
-    private const string RedditPoster = @"(?<sub>r/\w{2,30}\s+[·•]\s+)?u/[\w-]{3,30}(?:\s+[^.!?]{0,80})?";
+    /// <remarks>
+    /// A mirror may print a removed account as "u/[deleted]", and a post line without its poster, the subreddit, its flair and the date
+    /// ("r/baseball Washington Nationals Mar 20 '23").
+    /// </remarks>
+    private const string RedditPoster = @"(?:(?<sub>r/\w{2,30}\s+[·•]\s+)?u/(?:[\w-]{3,30}|\[deleted\])(?:\s+[^.!?]{0,80})?|(?<sub>r/\w{2,30})(?:\s+[^.!?]{1,60}?)?\s+\p{L}{3}\s+\d{1,2}\s+'\d{2})";
 
     [GeneratedRegex(@"^" + RedditPoster + "$")]
     private static partial Regex RedditPosterLine();
@@ -233,7 +239,7 @@ internal static partial class PageCues
         (?:posted|updated|published|publicado|last\ updated|last\ modified|modified)\b.{0,60}|postposted:.{0,60}|post\ subject:.{0,200}|
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|[+-]?\d{1,5}\s*\(\s*\+\d{1,5}\s*/\s*[-−]\d{1,5}\s*\)|
-        " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:advanced\ |senior\ |veteran\ |new\ |junior\ |full\ )?members?|
+        " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:\p{L}[\p{L}-]*\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
@@ -246,11 +252,13 @@ internal static partial class PageCues
         [▲♥❤⬆]\s*[\d.,]*k?\s*[▼⬇]?(?:\s+(?:·\s+)?(?:[\d.,]+\s+(?:points?|comments?)|reply|report|share|save|⋯|\[[−-]\]))*|
         by\ .{1,40}\ on\ .{5,60}\(\#\d+\)|click\ to\ expand(?:\.{3}|…)|
         [^\#]{1,40}\s\#\d{1,5}|.{1,40}\s·\s+joined:?\s.{1,80}|(?:like|reply|quote|report|share)(?:\s+·\s+(?:like|reply|quote|report|share))+|
+        (?:likes|thanks|reputation|rep|karma|reaction\ score|points):\s*[\d.,]+|received\ [\d.,]+\ likes?\ on\ [\d.,]+\ posts?|thanked\ [\d.,]+\ times?\ in\ [\d.,]+\ posts?|
+        [^.!?]{1,40}\ is\ (?:offline|online)|original\ poster|thread\ starter(?:\ .{1,80})?|member\ since\ .{1,30}|page\ \d{1,4}\ of\ \d{1,4}|[\w.-]{2,30}\ (?:guest|moderator|administrator)|discussion\ in\ .{1,80}\ started\ by\ .{1,80}|
         already\ have\ an?\ .{0,40}\ account\?.{0,40}|you\ need\ to\ be\ a\ member\b.{0,80}|all\ times\ are\b.{0,80}|disclaimer:.{0,300}
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
+    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|

@@ -300,9 +300,13 @@ internal static partial class PageLines
 
     /// <summary>
     /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
-    /// "sorted by: Hot Top New", "Ordenar por: Más recientes") or a news site's "Login to comment" over its readers' comments.
+    /// "sorted by: Hot Top New", "Ordenar por: Más recientes"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
+    /// question footer that counts its answers ("posted by x to Travel (8 answers total)").
     /// </summary>
-    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text);
+    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || RepliesTotal().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^.{0,120}\(\d{1,5}\s+(?:answers|comments|replies|responses)\s+total\)$")]
+    private static partial Regex RepliesTotal();
 
     [GeneratedRegex(@"(?i)^(?:log\s?in|sign\s+in)\s+to\s+(?:comment|reply)$")]
     private static partial Regex LoginToComment();
