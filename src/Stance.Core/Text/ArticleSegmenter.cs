@@ -52,6 +52,9 @@ public sealed partial class ArticleSegmenter
         // unless one author signs them all (a channel's feed).
         if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
             (bodyEnd, commentsFrom) = (replies, replies);
+        // Nor frames: a head whose shape the opening post's head repeats over later prose marks the replies, whatever its words.
+        else if (!thread && commentsFrom == lines.Count && RecurringHeads.FirstReplyAt(lines, bodyStart) is int recurring && recurring < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
+            (bodyEnd, commentsFrom) = (recurring, recurring);
         if (repliesOnly) (bodyEnd, commentsFrom) = (bodyStart, bodyStart);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
