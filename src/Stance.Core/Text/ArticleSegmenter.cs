@@ -67,14 +67,14 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link, numbered item ("1. Getting there …", a listicle's crosshead),
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, credit ("Name / Staff photographer"), breadcrumb, file link, numbered item ("1. Getting there …", a listicle's crosshead),
     /// appeal or box head ("Subscribe to X News alerts", "More from Politics");
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && (PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords || LongOverBullets(l, below)) && !Crosshead.StartsNumbered(l.Text)
-        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
+        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !CaptionLines.IsCredit(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
         && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
