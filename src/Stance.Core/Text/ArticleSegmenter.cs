@@ -93,6 +93,16 @@ public sealed partial class ArticleSegmenter
         below is { Bullet: true } && PageCues.Words(l.Text) is > UnitCues.HeadlineMaxWords and <= LongHeadlineMaxWords
         && !UnitCues.EndsSentence(l.Text) && !l.Text.EndsWith(':') && !l.Text.Contains(". ");
 
+    /// <summary>The most lines a masthead has at the page's top (a site's name, its motto).</summary>
+    private const int MastheadMaxLines = 2;
+
+    /// <summary>Line <paramref name="at"/> is one of the page's first lines of text, at most two with no other line among them, and a dropped row (the site's menu) right under them.</summary>
+    private static bool Masthead(List<PageLine> lines, int at)
+    {
+        int top = lines.TakeWhile(l => l.HasText).Count();
+        return at < top && top <= MastheadMaxLines && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
+    }
+
     /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
     private static partial Regex Dateline();
@@ -158,6 +168,10 @@ public sealed partial class ArticleSegmenter
         // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
         // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
         candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
+        // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
+        // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
+        // header has a candidate further down.
+        candidates.RemoveAll(c => Masthead(lines, c) && candidates[^1] > c + 1);
         if (candidates.Count == 0) return -1;
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text))).ToList();
         if (titled.Count > 0) return titled[^1];
