@@ -103,8 +103,8 @@ public sealed partial class ArticleSegmenter
         return at < top && top <= MastheadMaxLines && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
     }
 
-    /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
-    [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
+    /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …", a press-release wire's "TORONTO, July 5, 2027 /PRWire/ -- The …".</summary>
+    [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}(?:,\s+[^/()]{3,20}\d{4})?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\s+(?:[-–—]|--)\s+\S")]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
