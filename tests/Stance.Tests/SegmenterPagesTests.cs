@@ -170,10 +170,10 @@ public class SegmenterPagesTests
     // (a Hacker News-like thread, a Q&A site, a WhatsApp channel, a Medium-style blog, a press-release feed, an aggregator, a
     // phpBB forum); measured once after the twenty-fourth freeze (commit 1902d89; rules + filter 0.880 / 0.901, 191 of 217
     // found and of 212 marked; the rules alone 0.845 / 0.901): the honest figures, below the 0.95 goal. Then used to improve the
-    // segmenter in the twenty-fourth round (rules alone 0.917 / 0.939 on it: the Q&A page's answers and comments and the WhatsApp
+    // segmenter in the twenty-fourth round (rules alone 0.921 / 0.939 on it: the Q&A page's answers and comments and the WhatsApp
     // channel's posts are still read as the wrong kind, the wrapped press release's dek taken for its headline) and to train the
-    // filter: a development set now, its floors in-sample (0.943 / 0.939).
-    [InlineData("pages-heldout23", 20, 0.94, 0.93)]
+    // filter: a development set now, its floors in-sample (0.952 / 0.939).
+    [InlineData("pages-heldout23", 20, 0.95, 0.93)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
