@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout22, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout23, each but the first measured once and then used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -169,8 +169,11 @@ public class SegmenterPagesTests
     // outlets, Cuban state radio and youth paper, exile and translation sites, fourteen with comment threads, and everyday kinds
     // (a Hacker News-like thread, a Q&A site, a WhatsApp channel, a Medium-style blog, a press-release feed, an aggregator, a
     // phpBB forum); measured once after the twenty-fourth freeze (commit 1902d89; rules + filter 0.880 / 0.901, 191 of 217
-    // found and of 212 marked; the rules alone 0.845 / 0.901): the honest figures, below the 0.95 goal. Floors at those figures.
-    [InlineData("pages-heldout23", 20, 0.88, 0.90)]
+    // found and of 212 marked; the rules alone 0.845 / 0.901): the honest figures, below the 0.95 goal. Then used to improve the
+    // segmenter in the twenty-fourth round (rules alone 0.921 / 0.939 on it: the Q&A page's answers and comments and the WhatsApp
+    // channel's posts are still read as the wrong kind, the wrapped press release's dek taken for its headline) and to train the
+    // filter: a development set now, its floors in-sample (0.952 / 0.939).
+    [InlineData("pages-heldout23", 20, 0.95, 0.93)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).

@@ -67,14 +67,14 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, breadcrumb, file link, numbered item ("1. Getting there …", a listicle's crosshead),
+    /// Lines that can be a headline: 4–25 words, not a byline, date, caption, credit ("Name / Staff photographer"), breadcrumb, file link, numbered item ("1. Getting there …", a listicle's crosshead),
     /// appeal or box head ("Subscribe to X News alerts", "More from Politics");
     /// a final period only when metadata follows ("… Mixed feelings." then "submitted by …") or in title case ("Cutting Off
     /// Remittances Won't Free Cuba. It Will Only Empty It.": a sentence of prose never capitalizes most of its words).
     /// </summary>
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && (PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords || LongOverBullets(l, below)) && !Crosshead.StartsNumbered(l.Text)
-        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
+        && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !CaptionLines.IsCredit(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
         && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
@@ -93,8 +93,18 @@ public sealed partial class ArticleSegmenter
         below is { Bullet: true } && PageCues.Words(l.Text) is > UnitCues.HeadlineMaxWords and <= LongHeadlineMaxWords
         && !UnitCues.EndsSentence(l.Text) && !l.Text.EndsWith(':') && !l.Text.Contains(". ");
 
-    /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …".</summary>
-    [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}\s*(?:\([^()]{2,40}\))?\s+[-–—]\s+\S")]
+    /// <summary>The most lines a masthead has at the page's top (a site's name, its motto).</summary>
+    private const int MastheadMaxLines = 2;
+
+    /// <summary>Line <paramref name="at"/> is one of the page's first lines of text, at most two with no other line among them, and a dropped row (the site's menu) right under them.</summary>
+    private static bool Masthead(List<PageLine> lines, int at)
+    {
+        int top = lines.TakeWhile(l => l.HasText).Count();
+        return at < top && top <= MastheadMaxLines && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
+    }
+
+    /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …", a press-release wire's "TORONTO, July 5, 2027 /PRWire/ -- The …".</summary>
+    [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}(?:,\s+[^/()]{3,20}\d{4})?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\s+(?:[-–—]|--)\s+\S")]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
@@ -158,6 +168,10 @@ public sealed partial class ArticleSegmenter
         // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
         // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
         candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
+        // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
+        // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
+        // header has a candidate further down.
+        candidates.RemoveAll(c => Masthead(lines, c) && candidates[^1] > c + 1);
         if (candidates.Count == 0) return -1;
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text))).ToList();
         if (titled.Count > 0) return titled[^1];

@@ -53,13 +53,13 @@ internal static partial class CaptionLines
     }
 
     /// <summary>
-    /// "Lourdes Ibarra for The Continental Ledger" under a one-line caption that ends its sentence: the photographer and the outlet
+    /// "Lourdes Ibarra for The Continental Ledger" (in capitals and quoted too, "NAME FOR «LE JOURNAL»") under a one-line caption that ends its sentence: the photographer and the outlet
     /// they shot for. A title-case headline may read the same ("Cuba Braces for Hurricane"), but it never sits under a lone sentence.
     /// </summary>
     private static bool ForOutletUnderCaption(IReadOnlyList<PageLine> region, int at) =>
         ForOutlet().IsMatch(region[at].Text) && LoneBeside(region, at - 1, -1) is int above && UnitCues.EndsSentence(region[above].Text);
 
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\sfor\s(?:[Tt]he\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,4}$")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\s(?:for|FOR)\s[«“""]?(?:[Tt]he\s|THE\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,4}[»”""]?$")]
     private static partial Regex ForOutlet();
 
     [GeneratedRegex(@"(?i)^(?:image|photo|picture|figure|foto|imagen)$")]
