@@ -174,6 +174,13 @@ public class SegmenterPagesTests
     // channel's posts are still read as the wrong kind, the wrapped press release's dek taken for its headline) and to train the
     // filter: a development set now, its floors in-sample (0.952 / 0.939).
     [InlineData("pages-heldout23", 20, 0.95, 0.93)]
+    // Written by a twenty-second helper who had not seen the segmenter, asked for wire, broadcaster, Mexican, Irish and Scottish
+    // pages, a Cuban state portal and embassy, an exile radio site, solidarity, UN and congressional pages, and eight threads of
+    // varied platforms (a travel forum, Lemmy, a video page, a Q&A site, a WordPress blog, a partial Disqus copy, a board with
+    // "Posted:" blocks, a mailing-list digest); measured once after the twenty-fifth freeze (commit 63187a0; rules + filter
+    // 0.940 / 0.935, 188 of 200 found and of 201 marked; the rules alone 0.926 / 0.940): the honest figures, just below the 0.95
+    // goal. Floors at those figures.
+    [InlineData("pages-heldout24", 20, 0.94, 0.93)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
