@@ -48,13 +48,13 @@ public sealed partial class ArticleSegmenter
         bool repliesOnly = headline >= 0 && ReplySubject().IsMatch(lines[headline].Text);
         bool thread = BodyBounds.IsThread(lines, bodyStart);
         var (bodyEnd, commentsFrom) = BodyBounds.End(lines, bodyStart, thread);
-        // No comment header and no forum thread: the replies may still be known by their frames (poster over, reactions under),
-        // unless one author signs them all (a channel's feed).
-        if (!thread && commentsFrom == lines.Count && ReplyThread.StartAt(lines, bodyStart) is int replies && replies < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
+        // No comment header and no forum thread: the replies may still be known by their frames (poster over, reactions under), or,
+        // with no frames either, by a head whose shape the opening post's head repeats over later prose, whatever its words; unless
+        // one author signs them all (a channel's feed).
+        int? InBody(int? at) => at < bodyEnd ? at : null;
+        if (!thread && commentsFrom == lines.Count && (InBody(ReplyThread.StartAt(lines, bodyStart)) ?? InBody(RecurringHeads.FirstReplyAt(lines, bodyStart))) is int replies
+            && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
             (bodyEnd, commentsFrom) = (replies, replies);
-        // Nor frames: a head whose shape the opening post's head repeats over later prose marks the replies, whatever its words.
-        else if (!thread && commentsFrom == lines.Count && RecurringHeads.FirstReplyAt(lines, bodyStart) is int recurring && recurring < bodyEnd && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
-            (bodyEnd, commentsFrom) = (recurring, recurring);
         if (repliesOnly) (bodyEnd, commentsFrom) = (bodyStart, bodyStart);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);

@@ -146,10 +146,6 @@ internal static partial class PageCues
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
 
     /// <summary>
-    /// The head of a list of other stories, "More interviews", "Other news", "Related videos", an NGO's "Related alerts", a ministry's "Related statements": it opens a box inside the
-    /// article and also ends the body, so both patterns take it from here (line text has single spaces, so \s+ serves both).
-    /// </summary>
-    /// <summary>
     /// A Reddit mirror's poster line: "u/name Apr 29 '23 edited Apr 30 '23" over a reply, "r/travel • u/name • Apr 29 '23" over the
     /// thread's title (no sentence end: "u/name said it well." is prose).
     /// </summary>
@@ -167,6 +163,10 @@ internal static partial class PageCues
     [GeneratedRegex(@"^" + RedditPoster + "$")]
     private static partial Regex RedditPosterLine();
 
+    /// <summary>
+    /// The head of a list of other stories, "More interviews", "Other news", "Related videos", an NGO's "Related alerts", a ministry's "Related statements": it opens a box inside the
+    /// article and also ends the body, so both patterns take it from here (line text has single spaces, so \s+ serves both).
+    /// </summary>
     private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts|statements|declarations|documents):?";
 
     [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
