@@ -55,7 +55,7 @@ public sealed partial class ArticleSegmenter
         if (!thread && commentsFrom == lines.Count && (InBody(ReplyThread.StartAt(lines, bodyStart)) ?? InBody(RecurringHeads.FirstReplyAt(lines, bodyStart))) is int replies
             && !BodyBounds.OneAuthorsFeed(lines, bodyStart))
             (bodyEnd, commentsFrom) = (replies, replies);
-        if (repliesOnly) (bodyEnd, commentsFrom) = (bodyStart, bodyStart);
+        if (repliesOnly || thread && BodyBounds.OpensWithReply(lines, bodyStart, bodyEnd)) (bodyEnd, commentsFrom) = (bodyStart, bodyStart);
         var units = Body(lines, headline, bodyStart, bodyEnd);
         units.InsertRange(0, note);
         // A post that repeats the headline is a forum's link to the article ("[Article link] <headline> — discuss here."), no reader's comment;
@@ -125,6 +125,7 @@ public sealed partial class ArticleSegmenter
     private static int HeadlineAt(List<PageLine> lines)
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
+        if (VideoPage.TitleAt(lines) is int video) return video;
         if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
         if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
@@ -162,6 +163,9 @@ public sealed partial class ArticleSegmenter
             }
             if (shaped) candidates.Add(i);
         }
+        // A header that sits right over the replies ("Sort   Recommended ▾") has the headline above it: a question under it is a reader's.
+        int sortRow = lines.FindIndex(l => l.Role == LineRole.CommentHeader && PageLines.LeadsReplies(l.Text));
+        if (sortRow >= 0 && candidates.Any(c => c < sortRow)) candidates.RemoveAll(c => c > sortRow);
         // A title-bar copy, "Bread roll cut to 60 grams - Holguín al Día", yields to the headline it repeats,
         // and a candidate the title bar repeats is the headline, whatever sits below it.
         candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBar.Copies(lines[c].Text, lines[o].Text)));
@@ -173,7 +177,9 @@ public sealed partial class ArticleSegmenter
         // header has a candidate further down.
         candidates.RemoveAll(c => Masthead(lines, c) && candidates[^1] > c + 1);
         if (candidates.Count == 0) return -1;
-        var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text))).ToList();
+        // A breadcrumb under the site's name ("Fans Board » General Talk » Serie Nacional") starts as a title bar would, but a title bar
+        // never sits below its headline as a breadcrumb does below the masthead.
+        var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text) && !(l.Number > lines[c].Number && TitleBar.IsBreadcrumb(l.Text)))).ToList();
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
@@ -363,9 +369,12 @@ public sealed partial class ArticleSegmenter
         return units;
     }
 
-    /// <summary>Whether the line below an appeal's head is its text (prose), not the next button of a row ("Subscribe" over "4.1K", "Share").</summary>
+    /// <summary>
+    /// Whether the line below an appeal's head is its text (prose) or a blank line over it, not the next button of a row ("Subscribe" over
+    /// "4.1K", "Share", or over a dropped row of buttons, "48K   Share   Download").
+    /// </summary>
     private static bool AppealTextBelow(List<PageLine> region, int head) =>
-        head + 1 < region.Count && region[head + 1] is var below && (!below.HasText || BodyBounds.IsProse(below));
+        head + 1 < region.Count && region[head + 1] is var below && (below.Role == LineRole.Blank || BodyBounds.IsProse(below));
 
     /// <summary>Whether a byline (or the author's bare name) above the paragraph <paramref name="bio"/> names the person the paragraph opens with.</summary>
     private static bool BylineNames(List<PageLine> region, Draft bio)

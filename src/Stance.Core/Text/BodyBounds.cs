@@ -138,6 +138,16 @@ internal static partial class BodyBounds
         return header < 0 ? lines.Count : header;
     }
 
+    /// <summary>
+    /// Whether the first post of a thread, in [<paramref name="from"/>, <paramref name="to"/>), is headed by a reply's subject ("Subject: Re:
+    /// [list] Rice yields …"): a mailing list's digest opens with a message that answers an earlier one, so every message is a reply.
+    /// </summary>
+    public static bool OpensWithReply(List<PageLine> lines, int from, int to) =>
+        lines.Skip(from).Take(to - from).Any(l => l.HasText && ReplySubjectLine().IsMatch(l.Text));
+
+    [GeneratedRegex(@"(?i)^subject:\s*re:\s*\S")]
+    private static partial Regex ReplySubjectLine();
+
     [GeneratedRegex(@"(?i)^link\s+to\s+(?:comment|post)$")]
     private static partial Regex PostLink();
 

@@ -170,8 +170,7 @@ internal static partial class CommentSection
         // links holds the actions too ("▲ 6 ▼ reply ⋯", "Like · Reply · Share").
         if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
             && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
-            && at + 1 < lines.Count && lines[at + 1].HasText && (CommentAction().IsMatch(lines[at + 1].Text)
-                || (PageCues.IsMetadata(lines[at + 1].Text) || PageCues.IsTrail(lines[at + 1].Text)) && ActionInRow().IsMatch(lines[at + 1].Text) && !ReplyHead().IsMatch(lines[at + 1].Text))) return true;
+            && at + 1 < lines.Count && ActionsBelow(lines[at + 1])) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").
@@ -184,6 +183,14 @@ internal static partial class CommentSection
         return author >= 0 && lines[author].HasText && !IsCommentText(lines[author]) && (author == 0 || lines[author - 1].Role != LineRole.Content)
             && !lines.Skip(author).Take(at - author).Any(a => PageCues.IsStamp(a.Text));
     }
+
+    /// <summary>
+    /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them, or such a row dropped as a
+    /// menu ("👍 312   👎   Reply").
+    /// </summary>
+    private static bool ActionsBelow(PageLine l) =>
+        l.HasText && CommentAction().IsMatch(l.Text)
+        || (l.HasText && (PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text)) || l.Role == LineRole.Boilerplate) && ActionInRow().IsMatch(l.Text) && !ReplyHead().IsMatch(l.Text);
 
     /// <summary>
     /// A line of a comment's text: prose, a bulleted line, a line of emoji ("❤️❤️❤️") or a line wholly in quotes (a review's

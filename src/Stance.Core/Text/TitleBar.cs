@@ -23,6 +23,9 @@ internal static partial class TitleBar
         return site.Length > 1 && (site[^1] == ':' || IsSeparator(site[^1])) && PageCues.Words(site) <= 7;
     }
 
+    /// <summary>A trail of three items or more set apart by "»" or "›" ("Board » Forum » Subforum"): a breadcrumb's shape.</summary>
+    public static bool IsBreadcrumb(string text) => text.Count(c => c is '»' or '›') >= 2;
+
     private static bool IsSeparator(char c) => c is '-' or '–' or '—' or '|' or '›' or '»' or '·';
 
     /// <summary>An e-mail address, or a street number, postcode or phone number of four digits or more.</summary>
