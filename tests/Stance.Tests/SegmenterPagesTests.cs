@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout24, each but the first measured once and then used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout25, each but the first measured once and then, up to -heldout24, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -187,6 +187,13 @@ public class SegmenterPagesTests
     // caption without a credit is still read as a paragraph) and to train the filter: a development set now, its floors in-sample
     // (0.995 / 1.000).
     [InlineData("pages-heldout24", 20, 0.99, 1.00)]
+    // Written by a twenty-third helper who had not seen the segmenter, asked for the news pages analysts of Cuba read (a BBC-style
+    // broadcaster, a wire story on a local TV site, Spanish, Canadian, Dominican, US cable and Minnesota papers, ACN-, Havana
+    // Times- and CubaNet-style sites, an NGO statement from a PDF, a GOV.UK-style release) and eight threads of platforms the
+    // earlier sets barely used (Mastodon, an X thread, old Reddit, an Ask MetaFilter-style Q&A, Squarespace, a Ghost newsletter,
+    // Discourse, Instagram); measured once after the twenty-sixth freeze (commit b9e0327; rules + filter 0.837 / 0.861, 205 of 245
+    // found and of 238 marked; the rules alone 0.808 / 0.866): the honest figures, well below the 0.95 goal. Floors at those figures.
+    [InlineData("pages-heldout25", 20, 0.83, 0.86)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
