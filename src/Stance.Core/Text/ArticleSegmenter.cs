@@ -154,6 +154,8 @@ public sealed partial class ArticleSegmenter
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
             bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
+            // A post under its author's handle opens the page's text (an X thread's first post, however it ends): no headline below it.
+            if (BodyBounds.IsProse(l) && SocialPost.UnderHandle(lines, i)) break;
             if (startsBody)
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.

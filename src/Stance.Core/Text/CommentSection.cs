@@ -32,6 +32,8 @@ internal static partial class CommentSection
             }
             // A signature: from its separator ("__________", "--") to the post's metadata or a blank line; an ad set between the
             // replies ("Sponsored by X" over its pitch) runs as far.
+            // A promoted post's label under its pitch ("Ad" below "Send money to …", no reply's text after it): the pitch is no reply.
+            if (comment.Count > 0 && PageCues.IsAdLabel(raw.Text) && !AboveText(lines, at)) { comment.Clear(); continue; }
             if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
             // A line quoting an earlier reply in Markdown or e-mail ("> why do packages for Havana arrive?") is not the reply's own text;
             // under a quote's introducer ("On Tue, …, X wrote:") those lines are the quote, and the reply's own text follows them.

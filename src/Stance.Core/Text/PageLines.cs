@@ -28,6 +28,7 @@ internal static partial class PageLines
         }
         DropNumberedLists(lines);
         MarkNumberedItems(lines);
+        DropPostNumbers(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
         return lines;
@@ -36,12 +37,13 @@ internal static partial class PageLines
     /// <summary>
     /// A menu or action row as pages save it: three or more short items set apart by runs of spaces or tabs
     /// ("Latest  Americas  World  Economy", "Share   Save   Gift article"), none of them a sentence.
-    /// Prose uses single spaces between words, so it never has three such gaps of short items.
+    /// Prose uses single spaces between words, so it never has three such gaps of short items. A footer's row may end in its
+    /// copyright, "Terms of Service   Privacy Policy   © 2027 X Corp.", whose period ends no sentence.
     /// </summary>
     private static bool IsMenuRow(string raw)
     {
         var items = MenuGap().Split(raw.Trim());
-        return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && !SentenceEnd().IsMatch(item));
+        return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && (!SentenceEnd().IsMatch(item) || item.StartsWith('©')));
     }
 
     /// <summary>
@@ -123,6 +125,20 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
     private static partial Regex ItemNumber();
+
+    /// <summary>
+    /// A self-thread's post numbers, "1/ Last week I spent …", "2/ Most of them …": numbered in order from 1, two posts at least, the
+    /// number is the platform's count of the posts, not their text. A date's "9/11" has a number after its slash.
+    /// </summary>
+    private static void DropPostNumbers(List<PageLine> lines)
+    {
+        var numbered = lines.Select((l, i) => (At: i, Match: l.HasText ? PostNumber().Match(l.Text) : Match.Empty)).Where(p => p.Match.Success).ToList();
+        if (numbered.Count < 2 || numbered.Where((p, k) => int.Parse(p.Match.Groups[1].Value) != k + 1).Any()) return;
+        foreach (var (at, match) in numbered) lines[at] = lines[at] with { Text = lines[at].Text[match.Length..] };
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})/\s+(?=\S)")]
+    private static partial Regex PostNumber();
 
     /// <summary>
     /// The same for bulleted lists ("* Mexico's president visits Guatemala border region" under "MORE NATION &amp; WORLD"):
