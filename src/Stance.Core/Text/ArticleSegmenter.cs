@@ -149,7 +149,7 @@ public sealed partial class ArticleSegmenter
             // A title-case line that ends in a period is a headline, not the body's first sentence.
             // So is a question over its dek and the byline ("Brussels keeps talking. Is anyone listening?" over an unpunctuated dek, the
             // date below that): a body's first sentence has no date under the line that follows it.
-            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && QuestionOverDek(lines, i));
+            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && QuestionOverDek(lines, i)) && !(shaped && AskedQuestion(lines, i));
             // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
             bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
@@ -249,6 +249,13 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"[?!][""”’]?$")]
     private static partial Regex ExclaimedEnd();
 
+    /// <summary>
+    /// A Q&amp;A's question as its title, one sentence that asks ("How do I get a bicycle to my cousin in Cienfuegos?"), over the details
+    /// a footer counting its answers closes ("posted by x to Travel (8 answers total)"): a body's first sentence has no such footer below.
+    /// </summary>
+    private static bool AskedQuestion(List<PageLine> lines, int at) =>
+        lines[at].Text.EndsWith('?') && !lines[at].Text.Contains(". ", StringComparison.Ordinal) && lines.Skip(at + 1).Any(l => l.Role == LineRole.CommentHeader && PageLines.CountsAnswers(l.Text));
+
     /// <summary>A question with its dek below it (a line that ends no sentence) and a byline or date under the dek.</summary>
     private static bool QuestionOverDek(List<PageLine> lines, int at) =>
         lines[at].Text.EndsWith('?') && PageLines.NextText(lines, at + 1) is int dek && !UnitCues.EndsSentence(lines[dek].Text)
@@ -270,9 +277,13 @@ public sealed partial class ArticleSegmenter
         return false;
     }
 
-    /// <summary>A dropped line that parts the lines around it: a rule ("=====", "-----") or page metadata ("Updated …").</summary>
+    /// <summary>
+    /// A dropped line that parts the lines around it: a rule ("=====", "-----"), page metadata ("Updated …") or the site's menu
+    /// ("Home FAQ About Archives Tags", capitalized words and nothing else: a masthead sits over it, never a headline over its dek).
+    /// </summary>
     private static bool SetsApart(PageLine l) =>
-        l.Role == LineRole.Boilerplate && (!l.Text.Any(char.IsLetterOrDigit) || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text));
+        l.Role == LineRole.Boilerplate && (!l.Text.Any(char.IsLetterOrDigit) || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
+            || PageCues.Words(l.Text) >= 4 && l.Text.Split(' ').All(w => char.IsUpper(w[0]) && w.All(char.IsLetter)));
 
     /// <summary>Whether a date sits right above line <paramref name="at"/>, blank lines between them allowed (Blogger's "Saturday, March 15, 2025" over its post's title).</summary>
     private static bool DateAbove(List<PageLine> lines, int at)

@@ -276,8 +276,11 @@ internal static partial class PageLines
     [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?=\S)")]
     private static partial Regex PrintStamp();
 
-    /// <summary>A wiki's section-edit link glued to its heading, "History[edit]": the heading alone is left, a crosshead.</summary>
-    [GeneratedRegex(@"\s*\[(?:edit|edit source|editar|modifier|bearbeiten)\]$")]
+    /// <summary>
+    /// A wiki's section-edit link glued to its heading, "History[edit]": the heading alone is left, a crosshead. So is a Q&amp;A's
+    /// link to the rest of its question, "… the most realistic way to do it? [more inside]".
+    /// </summary>
+    [GeneratedRegex(@"\s*\[(?:edit|edit source|editar|modifier|bearbeiten|more inside)\]$")]
     private static partial Regex EditLink();
 
     /// <summary>A gap between a row's items: spaces or tabs, the spaces perhaps saved as no-break spaces ("News&#160;&#160;&#160;Nation").</summary>
@@ -317,11 +320,14 @@ internal static partial class PageLines
     /// <summary>
     /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
     /// "sorted by: Hot Top New", "Ordenar por: Más recientes"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
-    /// question footer that counts its answers ("posted by x to Travel (8 answers total)").
+    /// question footer that counts its answers ("posted by x to Travel (8 answers total)", its favourites perhaps after it).
     /// </summary>
-    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || RepliesTotal().IsMatch(text);
+    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || CountsAnswers(text);
 
-    [GeneratedRegex(@"(?i)^.{0,120}\(\d{1,5}\s+(?:answers|comments|replies|responses)\s+total\)$")]
+    /// <summary>A Q&amp;A's question footer, "posted by x to Travel (8 answers total) 3 users marked this as a favorite": the question is above it.</summary>
+    public static bool CountsAnswers(string text) => RepliesTotal().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^.{0,120}\(\d{1,5}\s+(?:answers|comments|replies|responses)\s+total\)(?:\s+[^.!?]{1,60})?$")]
     private static partial Regex RepliesTotal();
 
     [GeneratedRegex(@"(?i)^(?:log\s?in|sign\s+in)\s+to\s+(?:comment|reply)$")]
