@@ -186,8 +186,9 @@ public sealed partial class ArticleSegmenter
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
         // A "By" line that sets its parts apart ("By Jane Doe · Site", "By X | February 27, 2026") is still a byline.
+        // A bare running time ("02:14") is a video's length under its title (a "Now playing" box), not when a headline was posted.
         bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
-            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text))
+            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text)) && !VideoPage.IsRunningTime(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
@@ -299,7 +300,8 @@ public sealed partial class ArticleSegmenter
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select((l, i) => BodyBounds.IsProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
+        var prose = region.Select((l, i) => BodyBounds.IsProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)
+            && !VideoPage.IsClipTitle(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them, up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank line,
         // sentences included; an ad ("Sponsored") to its pitch's first sentence end (a newsletter sets no blank line after it). A bare "Subscribe" in a row of buttons over the text opens no box.

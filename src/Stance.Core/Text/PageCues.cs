@@ -74,7 +74,7 @@ internal static partial class PageCues
     /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
     /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
     /// vBulletin's poster lines ("Likes: 0", "Received 12 Likes on 11 Posts", "Thanked 3 Times in 2 Posts", "name is offline", "Original Poster"), XenForo's "Thread starter x Start date …" and "Discussion in 'Forum' started by x, date.", a name with its
-    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1").
+    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1"), a reading time ("— 6 min read").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -255,7 +255,7 @@ internal static partial class PageCues
         " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:\p{L}[\p{L}-]*\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
-        [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
+        [\d.,]+[kKmM]?\s+views\b.{0,80}|[—–-]?\s*\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de\ lectura)|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|[\d.,]+[kKmM]?\s+reply|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|(?:\d{1,4}\.\s+)?re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
