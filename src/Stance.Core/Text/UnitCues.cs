@@ -47,7 +47,7 @@ internal static partial class UnitCues
     /// <summary>
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
     /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, the agencies' "PLACE, COUNTRY - MONTH DAY:" opening,
-    /// a tabloid's "(pictured)" in a line that ends no sentence, a social site's alt text after the caption ("… May be an image of …"),
+    /// a broadcaster's "Image caption, …" or "Media caption, …", a tabloid's "(pictured)" in a line that ends no sentence, a social site's alt text after the caption ("… May be an image of …"),
     /// or a view named with where it was seen from ("Morning mist over the valley, seen from the road to the coast.").
     /// </summary>
     public static bool IsCaption(string text) =>
@@ -144,7 +144,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^.{10,250}(?:[.!?]\s+(?:[-–—]\s+)?|(?<=\p{Ll})[.!?])\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\(\p{Lu}{2,}[^()]{0,30}\))?(?:\s+\S+@\S+)?$")]
     private static partial Regex CapitalCredit();
 
-    [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
+    /// <summary>"Photo: …", "Image by …", and a broadcaster's labels for screen readers, "Image caption, Drivers wait …", "Media caption, …".</summary>
+    [GeneratedRegex(@"(?i)^(?:(?:photo|image|foto)(?:\s+by\s|\s*:\s)|(?:image|media|video)\s+caption,\s)")]
     private static partial Regex CreditOpening();
 
     [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]*, \p{Lu}[\p{Lu} .'’-]* [-–—] \p{Lu}+ \d{1,2}:")]
