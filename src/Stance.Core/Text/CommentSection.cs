@@ -174,6 +174,9 @@ internal static partial class CommentSection
             && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
             && at + 1 < lines.Count && ActionsBelow(lines[at + 1])) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
+        // A photo site's comment on a page without blank lines: the commenter's user name right above ("marta.oquendo"), its age right
+        // below ("3d"), its likes or "Reply" under that.
+        if (at > 0 && lines[at - 1].HasText && UserName().IsMatch(lines[at - 1].Text) && at + 2 < lines.Count && lines[at + 2].HasText && PageCues.IsMetadata(lines[at + 2].Text)) return true;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").
         int next = at + 2;
