@@ -48,6 +48,13 @@ internal static partial class CommentSection
                 if (drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at)) continue;
                 break;
             }
+            // A Drupal comment's subject sits right over its "Submitted by x on …" line ("How many cows are needed?", or the comment's first
+            // words cut off with "…"): a title, the comment below it.
+            if (raw.HasText && PageCues.Words(raw.Text) <= SubjectMaxWords && at + 1 < lines.Count && lines[at + 1].HasText && DrupalSubmitted().IsMatch(lines[at + 1].Text))
+            {
+                ParagraphSplitter.Flush(comment, drafts);
+                continue;
+            }
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
             // A short comment signed at its end, "Which country issued the card? – Gerrit V Jan 9 at 14:40": the signature is
@@ -151,6 +158,13 @@ internal static partial class CommentSection
     /// <summary>" – Saskia de Vries Jan 9 at 14:52", " – Liesbeth 3 days ago": a dash, a name of one to four words, when.</summary>
     [GeneratedRegex(@"(?i)\s[–—]\s(?:[^\s–—]+\s){1,4}?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+at\s+\d{1,2}:\d{2})?|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|yesterday|today)$")]
     private static partial Regex SignedTail();
+
+    /// <summary>The most words a comment's subject line has.</summary>
+    private const int SubjectMaxWords = 12;
+
+    /// <summary>"Submitted by Jorge Lamadrid on Thu, 08/05/2027 - 12:15": Drupal's line under a comment's subject.</summary>
+    [GeneratedRegex(@"(?i)^submitted\s+by\s.{1,60}\son\s.{4,40}$")]
+    private static partial Regex DrupalSubmitted();
 
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
