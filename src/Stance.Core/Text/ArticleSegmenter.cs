@@ -147,9 +147,8 @@ public sealed partial class ArticleSegmenter
             // a line under its author's handle is a social post, which has none.
             bool shaped = HeadlineShaped(l, metadata) && !SocialPost.UnderHandle(lines, i) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
-            // So is a question over its dek and the byline ("Brussels keeps talking. Is anyone listening?" over an unpunctuated dek, the
-            // date below that): a body's first sentence has no date under the line that follows it.
-            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && QuestionOverDek(lines, i)) && !(shaped && AskedQuestion(lines, i));
+            // So is a question over its dek and the byline, or a Q&A's question over its footer (QuestionTitle).
+            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && (QuestionTitle.OverDek(lines, i) || QuestionTitle.Asked(lines, i)));
             // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
             bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
@@ -249,18 +248,6 @@ public sealed partial class ArticleSegmenter
 
     [GeneratedRegex(@"[?!][""”’]?$")]
     private static partial Regex ExclaimedEnd();
-
-    /// <summary>
-    /// A Q&amp;A's question as its title, one sentence that asks ("How do I get a bicycle to my cousin in Cienfuegos?"), over the details
-    /// a footer counting its answers closes ("posted by x to Travel (8 answers total)"): a body's first sentence has no such footer below.
-    /// </summary>
-    private static bool AskedQuestion(List<PageLine> lines, int at) =>
-        lines[at].Text.EndsWith('?') && !lines[at].Text.Contains(". ", StringComparison.Ordinal) && lines.Skip(at + 1).Any(l => l.Role == LineRole.CommentHeader && PageLines.CountsAnswers(l.Text));
-
-    /// <summary>A question with its dek below it (a line that ends no sentence) and a byline or date under the dek.</summary>
-    private static bool QuestionOverDek(List<PageLine> lines, int at) =>
-        lines[at].Text.EndsWith('?') && PageLines.NextText(lines, at + 1) is int dek && !UnitCues.EndsSentence(lines[dek].Text)
-        && PageLines.NextText(lines, dek + 1) is int n && PageCues.IsBylineOrDate(lines[n].Text);
 
     /// <summary>
     /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata, a section's
