@@ -192,8 +192,11 @@ public class SegmenterPagesTests
     // Times- and CubaNet-style sites, an NGO statement from a PDF, a GOV.UK-style release) and eight threads of platforms the
     // earlier sets barely used (Mastodon, an X thread, old Reddit, an Ask MetaFilter-style Q&A, Squarespace, a Ghost newsletter,
     // Discourse, Instagram); measured once after the twenty-sixth freeze (commit b9e0327; rules + filter 0.837 / 0.861, 205 of 245
-    // found and of 238 marked; the rules alone 0.808 / 0.866): the honest figures, well below the 0.95 goal. Floors at those figures.
-    [InlineData("pages-heldout25", 20, 0.83, 0.86)]
+    // found and of 238 marked; the rules alone 0.808 / 0.866): the honest figures, well below the 0.95 goal. Then used to improve the
+    // segmenter in the twenty-sixth round (rules alone 0.952 / 0.992 on it: old Reddit's "(self.…)" stays on p15's title, as
+    // pages-heldout5 marks it, and p20's first comment is still lost) and to train the filter: a development set now, its floors
+    // in-sample (0.979 / 0.992).
+    [InlineData("pages-heldout25", 20, 0.97, 0.99)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).

@@ -147,13 +147,14 @@ public sealed partial class ArticleSegmenter
             // a line under its author's handle is a social post, which has none.
             bool shaped = HeadlineShaped(l, metadata) && !SocialPost.UnderHandle(lines, i) && !(PageLines.PreviousText(lines, i - 1) is int p && PageCues.IsStamp(lines[p].Text) && !PageCues.IsDate(lines[p].Text));
             // A title-case line that ends in a period is a headline, not the body's first sentence.
-            // So is a question over its dek and the byline ("Brussels keeps talking. Is anyone listening?" over an unpunctuated dek, the
-            // date below that): a body's first sentence has no date under the line that follows it.
-            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && QuestionOverDek(lines, i));
+            // So is a question over its dek and the byline, or a Q&A's question over its footer (QuestionTitle).
+            bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && (QuestionTitle.OverDek(lines, i) || QuestionTitle.Asked(lines, i)));
             // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
             bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
+            // A post under its author's handle opens the page's text (an X thread's first post, however it ends): no headline below it.
+            if (BodyBounds.IsProse(l) && SocialPost.UnderHandle(lines, i)) break;
             if (startsBody)
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
@@ -184,8 +185,9 @@ public sealed partial class ArticleSegmenter
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
         // A link trail below a line marks a site's name over its menu, not a headline.
         // A "By" line that sets its parts apart ("By Jane Doe · Site", "By X | February 27, 2026") is still a byline.
+        // A bare running time ("02:14") is a video's length under its title (a "Now playing" box), not when a headline was posted.
         bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
-            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text))
+            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text)) && !VideoPage.IsRunningTime(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
@@ -247,11 +249,6 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"[?!][""”’]?$")]
     private static partial Regex ExclaimedEnd();
 
-    /// <summary>A question with its dek below it (a line that ends no sentence) and a byline or date under the dek.</summary>
-    private static bool QuestionOverDek(List<PageLine> lines, int at) =>
-        lines[at].Text.EndsWith('?') && PageLines.NextText(lines, at + 1) is int dek && !UnitCues.EndsSentence(lines[dek].Text)
-        && PageLines.NextText(lines, dek + 1) is int n && PageCues.IsBylineOrDate(lines[n].Text);
-
     /// <summary>
     /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata, a section's
     /// label of a few words or a breadcrumb ("HEALTH › LA GUAJIRA") between them: the picture and its caption are set above the headline (a UN news page), so the
@@ -268,9 +265,13 @@ public sealed partial class ArticleSegmenter
         return false;
     }
 
-    /// <summary>A dropped line that parts the lines around it: a rule ("=====", "-----") or page metadata ("Updated …").</summary>
+    /// <summary>
+    /// A dropped line that parts the lines around it: a rule ("=====", "-----"), page metadata ("Updated …") or the site's menu
+    /// ("Home FAQ About Archives Tags", capitalized words and nothing else: a masthead sits over it, never a headline over its dek).
+    /// </summary>
     private static bool SetsApart(PageLine l) =>
-        l.Role == LineRole.Boilerplate && (!l.Text.Any(char.IsLetterOrDigit) || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text));
+        l.Role == LineRole.Boilerplate && (!l.Text.Any(char.IsLetterOrDigit) || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
+            || PageCues.Words(l.Text) >= 4 && l.Text.Split(' ').All(w => char.IsUpper(w[0]) && w.All(char.IsLetter)));
 
     /// <summary>Whether a date sits right above line <paramref name="at"/>, blank lines between them allowed (Blogger's "Saturday, March 15, 2025" over its post's title).</summary>
     private static bool DateAbove(List<PageLine> lines, int at)
@@ -286,7 +287,8 @@ public sealed partial class ArticleSegmenter
         if (headline >= 0) units.Add(new ArticleUnit(UnitKind.Headline, lines[headline].Text, lines[headline].Number));
         // Only prose, bylines and captions take part; every other line separates paragraphs.
         var region = lines.Skip(from).Take(to - from).Where(l => !(headline >= 0 && l.HasText && l.Text == lines[headline].Text)).ToList();
-        var prose = region.Select((l, i) => BodyBounds.IsProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)).ToArray();
+        var prose = region.Select((l, i) => BodyBounds.IsProse(l) && !(PageCues.IsCrosshead(l.Text) && !l.Bullet) && !Crosshead.IsNumbered(region, i) && !Crosshead.IsLong(region, i)
+            && !VideoPage.IsClipTitle(region, i)).ToArray();
         // A box set inside the article ("Read more", "Related") lists titles of links, no sentence among them, up to the next blank line: not body.
         // An appeal box ("Subscribe to …", "Help Havana Times continue") and an embedded social post run to the next blank line,
         // sentences included; an ad ("Sponsored") to its pitch's first sentence end (a newsletter sets no blank line after it). A bare "Subscribe" in a row of buttons over the text opens no box.

@@ -43,9 +43,12 @@ internal static partial class BodyBounds
     /// nearest line above a post's first prose that is neither prose nor metadata ("Apagón Diario — English" over each post). A
     /// nested reply's head opens with a bullet on its poster's name, over labels every reply repeats ("• The Assman", "link",
     /// "fedilink", "English", "13 hours ago"): that bulleted line signs it. A quote's introducer ("quote:") over a post signs nothing.
+    /// A feed's posts answer no one: two posts replying to a handle make the page a conversation.
     /// </summary>
     public static bool OneAuthorsFeed(List<PageLine> lines, int from)
     {
+        // Posts that answer a handle ("Replying to @yane_desde_cuba") make a conversation, however many of them its author wrote (a self-thread).
+        if (lines.Skip(from).Count(l => l.HasText && SocialPost.RepliesTo(l.Text)) >= 2) return false;
         var authors = new List<string>();
         for (int i = Math.Max(from, 1); i < lines.Count; i++)
         {
@@ -83,7 +86,7 @@ internal static partial class BodyBounds
             if ((prose || l.Role == LineRole.CommentHeader && PageLines.LeadsReplies(l.Text)) && (l.Role == LineRole.CommentHeader || PageCues.ClosesRelease(l.Text)
                 || l.HasText && PageLines.NextText(lines, i + 1) is int n && PageCues.IntroducesAbout(l.Text, lines[n].Text)
                 || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
-                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.Names(l.Text, author)))
+                || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.PostedBy(lines, i, author)))
                 // A Reddit reply's poster line closes the opening post however short it is ("Any questions, please.").
                 || thread && l.HasText && PageCues.IsRedditPoster(l.Text) && !PageCues.IsRedditPostLine(l.Text))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
@@ -91,7 +94,7 @@ internal static partial class BodyBounds
             // posts the page holds, and the replies follow it.
             if (prose && l.HasText && PostLink().IsMatch(l.Text)) return (i, i);
             if (l.Role == LineRole.CommentHeader && !prose) continue;
-            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i) || thread && IsProse(l) && UnitCues.EndsSentence(l.Text)) && !PageCues.IsMetadata(l.Text) && (i != dek || thread || PageCues.Words(l.Text) > DekMaxWords)) prose = true;
+            if (l.HasText && (PageCues.OpensBody(l.Text) || HardWrapped(lines, i) || thread && IsProse(l) && (UnitCues.EndsSentence(l.Text) || SocialPost.UnderHandle(lines, i))) && !PageCues.IsMetadata(l.Text) && (i != dek || thread || PageCues.Words(l.Text) > DekMaxWords)) prose = true;
         }
         return (lines.Count, lines.Count);
     }

@@ -32,6 +32,8 @@ internal static partial class CommentSection
             }
             // A signature: from its separator ("__________", "--") to the post's metadata or a blank line; an ad set between the
             // replies ("Sponsored by X" over its pitch) runs as far.
+            // A promoted post's label under its pitch ("Ad" below "Send money to …", no reply's text after it): the pitch is no reply.
+            if (comment.Count > 0 && PageCues.IsAdLabel(raw.Text) && !AboveText(lines, at)) { comment.Clear(); continue; }
             if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
             // A line quoting an earlier reply in Markdown or e-mail ("> why do packages for Havana arrive?") is not the reply's own text;
             // under a quote's introducer ("On Tue, …, X wrote:") those lines are the quote, and the reply's own text follows them.
@@ -45,6 +47,13 @@ internal static partial class CommentSection
             {
                 if (drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at)) continue;
                 break;
+            }
+            // A Drupal comment's subject sits right over its "Submitted by x on …" line ("How many cows are needed?", or the comment's first
+            // words cut off with "…"): a title, the comment below it.
+            if (raw.HasText && PageCues.Words(raw.Text) <= SubjectMaxWords && at + 1 < lines.Count && lines[at + 1].HasText && DrupalSubmitted().IsMatch(lines[at + 1].Text))
+            {
+                ParagraphSplitter.Flush(comment, drafts);
+                continue;
             }
             int said = raw.HasText ? PageCues.SaidPrefix(raw.Text) : 0;
             var l = said > 0 ? raw with { Text = raw.Text[said..] } : raw;
@@ -150,6 +159,13 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)\s[–—]\s(?:[^\s–—]+\s){1,4}?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+at\s+\d{1,2}:\d{2})?|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|yesterday|today)$")]
     private static partial Regex SignedTail();
 
+    /// <summary>The most words a comment's subject line has.</summary>
+    private const int SubjectMaxWords = 12;
+
+    /// <summary>"Submitted by Jorge Lamadrid on Thu, 08/05/2027 - 12:15": Drupal's line under a comment's subject.</summary>
+    [GeneratedRegex(@"(?i)^submitted\s+by\s.{1,60}\son\s.{4,40}$")]
+    private static partial Regex DrupalSubmitted();
+
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
 
@@ -172,6 +188,9 @@ internal static partial class CommentSection
             && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
             && at + 1 < lines.Count && ActionsBelow(lines[at + 1])) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
+        // A photo site's comment on a page without blank lines: the commenter's user name right above ("marta.oquendo"), its age right
+        // below ("3d"), its likes or "Reply" under that.
+        if (at > 0 && lines[at - 1].HasText && UserName().IsMatch(lines[at - 1].Text) && at + 2 < lines.Count && lines[at + 2].HasText && PageCues.IsMetadata(lines[at + 2].Text)) return true;
         // The next text after the stamp and its metadata is the next author, not this author's comment (as under
         // "Avatar / name / 1 year ago").
         int next = at + 2;

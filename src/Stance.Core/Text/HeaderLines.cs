@@ -14,7 +14,7 @@ internal static partial class HeaderLines
     /// (<see cref="DateBelowBlank"/>). A title-case headline may have the same shape ("Protesters Clash With Police in Havana"), but a
     /// date never sits right below one (an obituary's name sits over a life span, two years). A bare name over a "Follow" button is
     /// the author's too, and so is one over a reporter's role ("Mining Reporter"), and so is the line under a byline split after its
-    /// "by" ("News provided by" over the company's name). A wire's name with its initials ("Iberia News Agency (INA)") credits the
+    /// "by" ("News provided by" over the company's name), and so is the line under a bare "From:" label (a release's department). A wire's name with its initials ("Iberia News Agency (INA)") credits the
     /// story, and a group's name over "Private group · 18.4K members" heads a group's page, not its post: neither is a headline (nor
     /// a comment where the group's admin signs with it).
     /// </summary>
@@ -29,7 +29,8 @@ internal static partial class HeaderLines
                 for (int k = 0; k < lines.Count; k++) if (lines[k].HasText && lines[k].Text == group) lines[k] = lines[k] with { Role = LineRole.Boilerplate };
             }
             else if (NamesItsAcronym(lines[i].Text)) lines[i] = lines[i] with { Role = LineRole.Boilerplate };
-            else if (ByAtEnd().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 8)
+            else if (ByAtEnd().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 8
+                || SourceLabel().IsMatch(lines[i].Text) && lines[i + 1].HasText && PageCues.Words(lines[i + 1].Text) <= 12 && !UnitCues.EndsSentence(lines[i + 1].Text))
                 lines[i + 1] = lines[i + 1] with { Role = LineRole.Boilerplate };
             else if ((PageCues.IsPlacedByline(lines[i].Text) || PageCues.IsBareName(lines[i].Text) || PageCues.IsTitledName(lines[i].Text)) && lines[i + 1].HasText && PageCues.IsDate(lines[i + 1].Text)
                 && Year().Matches(lines[i + 1].Text).Count < 2
@@ -113,4 +114,8 @@ internal static partial class HeaderLines
 
     [GeneratedRegex(@"(?i)^[^.!?]{0,40}\sby$")]
     private static partial Regex ByAtEnd();
+
+    /// <summary>A release's bare "From:" label over the department and minister it comes from (GOV.UK): the line under it is the source, not a headline.</summary>
+    [GeneratedRegex(@"(?i)^(?:from|de|desde):$")]
+    private static partial Regex SourceLabel();
 }

@@ -20,10 +20,17 @@ internal static partial class PageCues
     /// <summary>A sentence that opens an article's body: a real sentence of six words or more (a headline rarely ends with a period).</summary>
     public static bool OpensBody(string text) => UnitCues.EndsSentence(text) && Words(text) >= 6 && !IsTrail(text) && !UnitCues.IsCaption(text);
 
-    /// <summary>Breadcrumbs, title tags, footer link rows and mottos: "Home » Cuba » …", "Board index ‹ Cuba", "Title | Site", "Contact | Terms | Privacy", "Solidarity • Education • Action".</summary>
+    /// <summary>
+    /// Breadcrumbs, title tags, footer link rows and mottos: "Home » Cuba » …", "Board index ‹ Cuba", "Title | Site", "Contact | Terms | Privacy", "Solidarity • Education • Action".
+    /// A "»" that closes a "«" with the line going on after it ("Las «mulas» cubanas llenan …") ends a quote, no link; a forum's
+    /// "« Reply #1 on: … »" or a pinned «Title» at the line's end still labels a link.
+    /// </summary>
     public static bool IsTrail(string text) =>
-        text.Contains('»') || text.Contains(" | ") && !LabelledSentence(text) || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" ‹ ") || text.Contains(" · ") || text.Contains(" • ")
+        text.Contains('»') && !QuoteInLine().IsMatch(text) || text.Contains(" | ") && !LabelledSentence(text) || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" ‹ ") || text.Contains(" · ") || text.Contains(" • ")
         || text.Split(" / ").Length > 2;
+
+    [GeneratedRegex(@"«[^«»]+».*\p{L}")]
+    private static partial Regex QuoteInLine();
 
     /// <summary>"⚡️ UPDATE | The grid went down again at 5:40 this morning, …": one label, then a long sentence.</summary>
     private static bool LabelledSentence(string text) => text.Split(" | ").Length == 2 && UnitCues.EndsSentence(text) && Words(text) >= 12;
@@ -31,8 +38,8 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales"), a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
-    /// for more ("Log in to see more replies.", "You must log in or register to reply here."): what follows is for members, not the thread.
+    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// for more ("Log in to see more replies.", "You must log in or register to reply here.", "You are not currently logged in. …"): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
 
@@ -67,7 +74,7 @@ internal static partial class PageCues
     /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
     /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
     /// vBulletin's poster lines ("Likes: 0", "Received 12 Likes on 11 Posts", "Thanked 3 Times in 2 Posts", "name is offline", "Original Poster"), XenForo's "Thread starter x Start date …" and "Discussion in 'Forum' started by x, date.", a name with its
-    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1").
+    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1"), a reading time ("— 6 min read").
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -140,7 +147,7 @@ internal static partial class PageCues
 
     /// <summary>
     /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them;
-    /// "Also of interest" heads only such a box, and so does a liveblog's "Key events" (the titles of its entries, each after its age).
+    /// "Also of interest" heads only such a box, and so do its Spanish kin ("También te puede interesar:", "Te recomendamos:") and a liveblog's "Key events" (the titles of its entries, each after its age).
     /// "Similar stories" heads the page's lists below the article, never a box inside it.
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
@@ -169,7 +176,7 @@ internal static partial class PageCues
     /// </summary>
     private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts|statements|declarations|documents):?";
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|(?:también\s+)?te\s+(?:puede|podría)\s+interesar:?|te\s+recomendamos:?|(?:lee|lea|ver)\s+también:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>
@@ -189,6 +196,12 @@ internal static partial class PageCues
 
     [GeneratedRegex(@"(?i)^(?:sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership))(?:\s+by\s.{1,60})?$")]
     private static partial Regex Sponsored();
+
+    /// <summary>A promoted post's label printed under its pitch, "Ad", "Promoted" (X sets one between the replies): the text above it is the advertiser's.</summary>
+    public static bool IsAdLabel(string text) => AdLabel().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:ad|promoted|sponsored|anuncio|publicidad)$")]
+    private static partial Regex AdLabel();
 
     /// <summary>The mark that ends a press release's text: "###", "-30-", "– ENDS –".</summary>
     public static bool ClosesRelease(string text) => text is "###" or "# # #" || ReleaseEnd().IsMatch(text);
@@ -242,7 +255,7 @@ internal static partial class PageCues
         " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:\p{L}[\p{L}-]*\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
-        [\d.,]+[kKmM]?\s+views\b.{0,80}|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
+        [\d.,]+[kKmM]?\s+views\b.{0,80}|[—–-]?\s*\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de\ lectura)|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|[\d.,]+[kKmM]?\s+reply|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
         (?:keywords?|topics?|tags?|categories):.{0,200}|details|\[\d{1,3}\]\s.{0,400}|(?:subject|date|from|cc|bcc|reply-to|sent):\ .{1,200}|hits:\s*[\d,]+|category:.{0,60}|(?:\d{1,4}\.\s+)?re:\s.{1,200}|.{0,120}\s[—–]|.{1,60}\ssaid(?:\.\.\.|…)|powered\ by\b.{0,60}|blog\ at\ \S+|
@@ -292,12 +305,12 @@ internal static partial class PageCues
         log\ in\ to\ (?:see|view|read)\ more\b.{0,40}|you\ must\ log\ in\b.{0,80}|comments\ are\ closed\.?|
         recommended(?:\ for\ you|\ stories|\ from\ .{1,60})?:?|related(?:\ (?:posts?|stories|articles?|content|news|videos?|questions|answers))?(?:\ section)?:?|latest:?|(?:\p{L}+\ )?you\ (?:may|might)\ also\ like:?|
         moderators|(?:community|subreddit|forum|group)\ rules|
-        you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|this\ (?:topic|thread|discussion)\ (?:has\ been|is|was)\ (?:closed|locked|archived)\b.{0,120}|(?:top|popular|similar|more)\ questions(?:\ (?:about|on|in)\ .{1,60})?:?|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
+        you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|you\ are\ not\ (?:currently\ )?(?:logged|signed)\ in\b.{0,120}|this\ (?:topic|thread|discussion)\ (?:has\ been|is|was)\ (?:closed|locked|archived)\b.{0,120}|(?:top|popular|similar|more)\ questions(?:\ (?:about|on|in)\ .{1,60})?:?|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
-        recent\ (?:posts|articles|stories|comments)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
+        discover\ more|relevant\ people|who\ to\ follow|recent\ (?:posts|articles|stories|comments)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
-        (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
+        (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|(?:cargar|ver|mostrar)\ (?:\d+\ )?(?:comentarios|respuestas)\ más|(?:cargar|ver|mostrar)\ más\ comentarios|noticias\ relacionadas|artículos\ relacionados|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
         this\ site\ uses\ akismet\b.{0,120}|who\ is\ online|you\ (?:cannot|can)\ (?:post|reply|edit|delete|vote)\b.{0,40}\bin\ this\ forum|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]

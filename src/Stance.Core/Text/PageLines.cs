@@ -28,6 +28,7 @@ internal static partial class PageLines
         }
         DropNumberedLists(lines);
         MarkNumberedItems(lines);
+        DropPostNumbers(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
         return lines;
@@ -36,12 +37,13 @@ internal static partial class PageLines
     /// <summary>
     /// A menu or action row as pages save it: three or more short items set apart by runs of spaces or tabs
     /// ("Latest  Americas  World  Economy", "Share   Save   Gift article"), none of them a sentence.
-    /// Prose uses single spaces between words, so it never has three such gaps of short items.
+    /// Prose uses single spaces between words, so it never has three such gaps of short items. A footer's row may end in its
+    /// copyright, "Terms of Service   Privacy Policy   © 2027 X Corp.", whose period ends no sentence.
     /// </summary>
     private static bool IsMenuRow(string raw)
     {
         var items = MenuGap().Split(raw.Trim());
-        return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && !SentenceEnd().IsMatch(item));
+        return items.Length >= 3 && items.All(item => item.Length > 0 && item.Split(' ').Length <= 5 && (!SentenceEnd().IsMatch(item) || item.StartsWith('©')));
     }
 
     /// <summary>
@@ -123,6 +125,20 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
     private static partial Regex ItemNumber();
+
+    /// <summary>
+    /// A self-thread's post numbers, "1/ Last week I spent …", "2/ Most of them …": numbered in order from 1, two posts at least, the
+    /// number is the platform's count of the posts, not their text. A date's "9/11" has a number after its slash.
+    /// </summary>
+    private static void DropPostNumbers(List<PageLine> lines)
+    {
+        var numbered = lines.Select((l, i) => (At: i, Match: l.HasText ? PostNumber().Match(l.Text) : Match.Empty)).Where(p => p.Match.Success).ToList();
+        if (numbered.Count < 2 || numbered.Where((p, k) => int.Parse(p.Match.Groups[1].Value) != k + 1).Any()) return;
+        foreach (var (at, match) in numbered) lines[at] = lines[at] with { Text = lines[at].Text[match.Length..] };
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})/\s+(?=\S)")]
+    private static partial Regex PostNumber();
 
     /// <summary>
     /// The same for bulleted lists ("* Mexico's president visits Guatemala border region" under "MORE NATION &amp; WORLD"):
@@ -260,8 +276,11 @@ internal static partial class PageLines
     [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?=\S)")]
     private static partial Regex PrintStamp();
 
-    /// <summary>A wiki's section-edit link glued to its heading, "History[edit]": the heading alone is left, a crosshead.</summary>
-    [GeneratedRegex(@"\s*\[(?:edit|edit source|editar|modifier|bearbeiten)\]$")]
+    /// <summary>
+    /// A wiki's section-edit link glued to its heading, "History[edit]": the heading alone is left, a crosshead. So is a Q&amp;A's
+    /// link to the rest of its question, "… the most realistic way to do it? [more inside]".
+    /// </summary>
+    [GeneratedRegex(@"\s*\[(?:edit|edit source|editar|modifier|bearbeiten|more inside)\]$")]
     private static partial Regex EditLink();
 
     /// <summary>A gap between a row's items: spaces or tabs, the spaces perhaps saved as no-break spaces ("News&#160;&#160;&#160;Nation").</summary>
@@ -301,11 +320,14 @@ internal static partial class PageLines
     /// <summary>
     /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
     /// "sorted by: Hot Top New", "Ordenar por: Más recientes"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
-    /// question footer that counts its answers ("posted by x to Travel (8 answers total)").
+    /// question footer that counts its answers ("posted by x to Travel (8 answers total)", its favourites perhaps after it).
     /// </summary>
-    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || RepliesTotal().IsMatch(text);
+    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || CountsAnswers(text);
 
-    [GeneratedRegex(@"(?i)^.{0,120}\(\d{1,5}\s+(?:answers|comments|replies|responses)\s+total\)$")]
+    /// <summary>A Q&amp;A's question footer, "posted by x to Travel (8 answers total) 3 users marked this as a favorite": the question is above it.</summary>
+    public static bool CountsAnswers(string text) => RepliesTotal().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^.{0,120}\(\d{1,5}\s+(?:answers|comments|replies|responses)\s+total\)(?:\s+[^.!?]{1,60})?$")]
     private static partial Regex RepliesTotal();
 
     [GeneratedRegex(@"(?i)^(?:log\s?in|sign\s+in)\s+to\s+(?:comment|reply)$")]

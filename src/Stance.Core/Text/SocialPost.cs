@@ -37,8 +37,29 @@ internal static partial class SocialPost
     public static string? FirstHandle(List<PageLine> lines) =>
         lines.Where(l => l.HasText).Select(l => HandleLine().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups["handle"].Value;
 
-    /// <summary>Whether a post's head ("@yanet.bsky.social · 2d") names <paramref name="handle"/>.</summary>
-    public static bool Names(string text, string handle) => HandleLine().Match(text) is { Success: true } m && m.Groups["handle"].Value == handle;
+    /// <summary>The most lines of text from a post's handle to its last line of metadata: the handle, the post, its time, its views.</summary>
+    private const int PostMaxLines = 6;
+
+    /// <summary>
+    /// Whether the post that line <paramref name="at"/> belongs to is <paramref name="handle"/>'s: the nearest handle at or above it, a
+    /// post's length at most, is that one ("@amaury_econ" over "· Aug 11" on a line of its own, or over the post and "48.2K Views" under it).
+    /// </summary>
+    public static bool PostedBy(List<PageLine> lines, int at, string handle)
+    {
+        for (int i = at, seen = 0; i >= 0 && seen < PostMaxLines; i--)
+        {
+            if (!lines[i].HasText) continue;
+            if (HandleLine().Match(lines[i].Text) is { Success: true } m) return m.Groups["handle"].Value == handle;
+            seen++;
+        }
+        return false;
+    }
+
+    /// <summary>"Replying to @yane_desde_cuba": the head of a reply on X, naming the handle it answers.</summary>
+    public static bool RepliesTo(string text) => ReplyingTo().IsMatch(text);
+
+    [GeneratedRegex(@"^Replying\s+to\s+@[\w.-]{2,60}")]
+    private static partial Regex ReplyingTo();
 
     [GeneratedRegex(@"^(?<handle>@[\w.-]{2,60})(?:\s+·\s.{1,30})?$")]
     private static partial Regex HandleLine();

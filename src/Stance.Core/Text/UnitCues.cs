@@ -47,7 +47,7 @@ internal static partial class UnitCues
     /// <summary>
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
     /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, the agencies' "PLACE, COUNTRY - MONTH DAY:" opening,
-    /// a tabloid's "(pictured)" in a line that ends no sentence, a social site's alt text after the caption ("… May be an image of …"),
+    /// a broadcaster's "Image caption, …" or "Media caption, …", a tabloid's "(pictured)" in a line that ends no sentence, a social site's alt text after the caption ("… May be an image of …"),
     /// or a view named with where it was seen from ("Morning mist over the valley, seen from the road to the coast.").
     /// </summary>
     public static bool IsCaption(string text) =>
@@ -109,10 +109,10 @@ internal static partial class UnitCues
     /// a photographer and outlet or agency and photographer after the sentence ("… on Tuesday. Rafael Quiñones-Bell / Biscayne Sentinel", "… in 2025. INA/Raúl Sardiñas"),
     /// a name after "file photo." ("… in a 2024 file photo. Emilio Ortega Brand"), a credit after a slash ("… 400 people a day. / LVT") or an
     /// outlet's "photo" ("… on Wednesday morning. Cayman Current photo"), an agency's one-word credit ("… in Havana. Stringer/Reuters"), a photographer's name glued to the outlet ("… a month before his arrest. Carlos
-    /// Arévalo/South Florida Beacon"), a bare "Courtesy of X" ("… in Havana, March 13. Courtesy of the
+    /// Arévalo/South Florida Beacon", the sentence's end glued on too: "… in 2024.Lisandro Pupo/The Dominion Courier"), a bare "Courtesy of X" ("… in Havana, March 13. Courtesy of the
     /// Embassy") or an institution that lent the picture ("… in February. Marine Science Institute"): a credit closing a short line.
     /// </summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}.'’ -]{1,40})|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?|[.!?]\s+courtesy\s+of\s+[^.!?]{1,60}|[.!?]\s+(?-i:\p{Lu}\p{Ll}+)/(?:EFE|REUTERS|Reuters|AFP|AP|Getty\sImages|dpa|ANSA|Xinhua)|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,4}\s(?:Institute|University|Museum|Foundation|Archives?|Library|Agency|Centre|Center|Laboratory|Observatory)))$")]
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s*(?-i:\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}.'’ -]{1,40})|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?|[.!?]\s+courtesy\s+of\s+[^.!?]{1,60}|[.!?]\s+(?-i:\p{Lu}\p{Ll}+)/(?:EFE|REUTERS|Reuters|AFP|AP|Getty\sImages|dpa|ANSA|Xinhua)|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,4}\s(?:Institute|University|Museum|Foundation|Archives?|Library|Agency|Centre|Center|Laboratory|Observatory)))$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>"The line in front of the state bakery. (14ymedio)": a sentence, then a short credit in brackets (not a domain tag: "(self.cuba)").</summary>
@@ -144,7 +144,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^.{10,250}(?:[.!?]\s+(?:[-–—]\s+)?|(?<=\p{Ll})[.!?])\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?:\s+\(\p{Lu}{2,}[^()]{0,30}\))?(?:\s+\S+@\S+)?$")]
     private static partial Regex CapitalCredit();
 
-    [GeneratedRegex(@"(?i)^(?:photo|image|foto)(?:\s+by\s|\s*:\s)")]
+    /// <summary>"Photo: …", "Image by …", and a broadcaster's labels for screen readers, "Image caption, Drivers wait …", "Media caption, …".</summary>
+    [GeneratedRegex(@"(?i)^(?:(?:photo|image|foto)(?:\s+by\s|\s*:\s)|(?:image|media|video)\s+caption,\s)")]
     private static partial Regex CreditOpening();
 
     [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]*, \p{Lu}[\p{Lu} .'’-]* [-–—] \p{Lu}+ \d{1,2}:")]

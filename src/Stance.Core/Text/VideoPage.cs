@@ -26,6 +26,19 @@ internal static partial class VideoPage
         return PageCues.Words(text) is >= 4 and <= UnitCues.HeadlineMaxWords && !PageCues.IsMetadata(text) && !PageCues.IsBylineOrDate(text) ? title : null;
     }
 
+    /// <summary>A bare running time, "02:14": a video's length under its title, no time of day (that comes with "AM" or a date).</summary>
+    public static bool IsRunningTime(string text) => RunningTime().IsMatch(text);
+
+    /// <summary>
+    /// Whether line <paramref name="at"/> is a clip's title in a video box set in an article ("Coast Guard crew describes rescue …" over
+    /// "02:14"): no sentence, its running time right under it. Not the article's text.
+    /// </summary>
+    public static bool IsClipTitle(IReadOnlyList<PageLine> lines, int at) =>
+        lines[at].HasText && !UnitCues.EndsSentence(lines[at].Text) && at + 1 < lines.Count && lines[at + 1].HasText && IsRunningTime(lines[at + 1].Text);
+
+    [GeneratedRegex(@"^\d{1,2}:\d{2}$")]
+    private static partial Regex RunningTime();
+
     [GeneratedRegex(@"(?i)^[\d.,]+\s*[km]?\s+subscribers$")]
     private static partial Regex SubscriberCount();
 }
