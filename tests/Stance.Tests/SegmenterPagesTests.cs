@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout25, each but the first measured once and then, up to -heldout24, used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout26, each but the first measured once and then, up to -heldout25, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -197,6 +197,13 @@ public class SegmenterPagesTests
     // pages-heldout5 marks it, and p20's first comment is still lost) and to train the filter: a development set now, its floors
     // in-sample (0.979 / 0.992).
     [InlineData("pages-heldout25", 20, 0.97, 0.99)]
+    // Written by a twenty-fourth helper who had not seen the segmenter, asked for the news pages analysts of Cuba save (a portal's
+    // wire story, Granma-, Cubadebate-, 14ymedio-, CiberCuba- and Prensa Latina-style pages, Miami, British, Canadian, Spanish and
+    // Costa Rican papers, an NGO alert, an EU statement) and seven threads (new Reddit, a Facebook group, a Telegram channel, a
+    // video page, a Hugo blog with utterances, vBulletin, Bluesky); measured once after the twenty-seventh freeze (commit 7514140;
+    // rules + filter 0.843 / 0.887, 204 of 242 found and of 230 marked; the rules alone 0.819 / 0.887): the honest figures, below
+    // the 0.95 goal. Floors at those figures.
+    [InlineData("pages-heldout26", 20, 0.84, 0.88)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
