@@ -183,11 +183,12 @@ public sealed partial class ArticleSegmenter
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text) && !(l.Number > lines[c].Number && TitleBar.IsBreadcrumb(l.Text)))).ToList();
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
-        // A link trail below a line marks a site's name over its menu, not a headline.
+        // A link trail below a line marks a site's name over its menu, not a headline; a post's date with its reading time and author set
+        // apart by dots is no trail (a blog's "September 10, 2027 · 7 min · Name"; a masthead's "Friday, 13 February 2026 | 7:52 pm" is).
         // A "By" line that sets its parts apart ("By Jane Doe · Site", "By X | February 27, 2026") is still a byline.
         // A bare running time ("02:14") is a video's length under its title (a "Now playing" box), not when a headline was posted.
         bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
-            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text)) && !VideoPage.IsRunningTime(lines[n].Text)
+            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text) && !(PageCues.IsDate(lines[n].Text) && lines[n].Text.Contains(" · ", StringComparison.Ordinal))) && !VideoPage.IsRunningTime(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
