@@ -79,9 +79,6 @@ public sealed partial class ArticleSegmenter
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
-    /// <summary>The most characters Reddit allows in a post's title.</summary>
-    private const int RedditTitleMaxChars = 300;
-
     /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
     private const int LongHeadlineMaxWords = 40;
 
@@ -126,6 +123,7 @@ public sealed partial class ArticleSegmenter
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
         if (VideoPage.TitleAt(lines) is int video) return video;
+        if (RedditHead.TitleAt(lines) is int reddit) return reddit;
         if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
         if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
@@ -214,7 +212,7 @@ public sealed partial class ArticleSegmenter
         // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence
         // or run to Reddit's limit of 300 characters, sentences and all.
         int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
-        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditTitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditHead.TitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
 
