@@ -190,11 +190,11 @@ internal static partial class PageCues
 
     /// <summary>
     /// The head of an ad set between paragraphs or replies, "Sponsored", "Sponsored by X", "Promoted": its pitch below, to the
-    /// next blank line, is the advertiser's, sentences included ("Meet 400 suppliers in one week. Register for …").
+    /// next blank line, is the advertiser's, sentences included ("Meet 400 suppliers in one week. Register for …"); a channel's "Ad" over its pitch too.
     /// </summary>
     public static bool OpensSponsored(string text) => Sponsored().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership))(?:\s+by\s.{1,60})?$")]
+    [GeneratedRegex(@"(?i)^(?:ad|anuncio|sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership))(?:\s+by\s.{1,60})?$")]
     private static partial Regex Sponsored();
 
     /// <summary>A promoted post's label printed under its pitch, "Ad", "Promoted" (X sets one between the replies): the text above it is the advertiser's.</summary>

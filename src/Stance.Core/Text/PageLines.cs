@@ -34,6 +34,7 @@ internal static partial class PageLines
         DropPostNumbers(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
+        FeedFurniture.Drop(lines);
         return lines;
     }
 
