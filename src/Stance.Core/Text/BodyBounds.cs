@@ -29,12 +29,12 @@ internal static partial class BodyBounds
     }
 
     /// <summary>
-    /// A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).
+    /// A forum or discussion thread: no comment header over any text (a prompt under the last reply, "Sign in to reply", heads none), but posts framed by metadata ("Posted …", "Quote", "#2", points).
     /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
     /// A channel's feed is framed the same way, but most of its posts are signed by one name: its posts are the page's text.
     /// </summary>
     public static bool IsThread(List<PageLine> lines, int from) =>
-        !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
+        !lines.Skip(from).Select((l, i) => (l, i)).Any(x => x.l.Role == LineRole.CommentHeader && lines.Skip(from + x.i + 1).Any(IsProse))
         && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4
         && !OneAuthorsFeed(lines, from);
 

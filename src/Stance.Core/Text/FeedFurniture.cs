@@ -4,19 +4,27 @@ namespace Stance.Core.Text;
 
 /// <summary>
 /// Lines a channel's feed (Telegram's web preview and its likes) prints around its posts that are none of its text: the channel's
-/// description under its subscriber count, and a link preview's card (the linked site's domain, the story's title, its cut-off snippet)
-/// over the post that shares the link.
+/// description under its subscriber count, a link preview's card (the linked site's domain, the story's title, its cut-off snippet)
+/// over the post that shares the link, and a picture's description under its "ALT" badge.
 /// </summary>
 internal static partial class FeedFurniture
 {
     /// <summary>The most lines of a card under its domain: the linked story's title and its snippet.</summary>
     private const int CardMaxLines = 3;
 
-    /// <summary>Marks both as boilerplate.</summary>
+    /// <summary>Marks them as boilerplate.</summary>
     public static void Drop(List<PageLine> lines)
     {
         DropDescription(lines);
         DropLinkCards(lines);
+        DropImageDescriptions(lines);
+    }
+
+    /// <summary>The line under an "ALT" badge: a picture's description for screen readers, no text of the post.</summary>
+    private static void DropImageDescriptions(List<PageLine> lines)
+    {
+        for (int i = 0; i + 1 < lines.Count; i++)
+            if (lines[i].HasText && lines[i].Text == "ALT" && lines[i + 1].HasText) lines[i + 1] = lines[i + 1] with { Role = LineRole.Boilerplate };
     }
 
     /// <summary>"112 847 subscribers", "24.6K subscribers": a channel's audience, under its name.</summary>
