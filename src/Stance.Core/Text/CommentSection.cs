@@ -204,12 +204,12 @@ internal static partial class CommentSection
     }
 
     /// <summary>
-    /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them, or such a row dropped as a
-    /// menu ("👍 312   👎   Reply").
+    /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them or of reactions with their counts
+    /// ("💬   🔁   ♡ 3   ···"), or such a row dropped as a menu ("👍 312   👎   Reply").
     /// </summary>
     private static bool ActionsBelow(PageLine l) =>
         l.HasText && CommentAction().IsMatch(l.Text)
-        || (l.HasText && (PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text)) || l.Role == LineRole.Boilerplate) && ActionInRow().IsMatch(l.Text) && !ReplyHead().IsMatch(l.Text);
+        || (l.HasText && (PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text)) || l.Role == LineRole.Boilerplate) && (ActionInRow().IsMatch(l.Text) || ReplyThread.IsReactionRow(l.Text)) && !ReplyHead().IsMatch(l.Text);
 
     /// <summary>
     /// A line of a comment's text: prose, a bulleted line, a line of emoji ("❤️❤️❤️") or a line wholly in quotes (a review's
