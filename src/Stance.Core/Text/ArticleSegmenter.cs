@@ -295,9 +295,10 @@ public sealed partial class ArticleSegmenter
         {
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
-            // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence);
+            // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence), and
+            // titles (and their labels) set apart by blank lines go on with the box, to the first sentence below;
             // an ad's pitch ends at its dropped button ("Sponsored", a pitch, "Continue reading").
-            if (l.Role == LineRole.Blank && !(box >= 0 && box == i - 1 && PageCues.OpensBox(region[box].Text) && !appeal)
+            if (l.Role == LineRole.Blank && !(box >= 0 && PageCues.OpensBox(region[box].Text) && !appeal && (box == i - 1 || TitleBelow(region, i)))
                 || l.Role == LineRole.Boilerplate && box >= 0 && box < i - 1 && PageCues.OpensSponsored(region[box].Text)) box = -1;
             else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text)) && !appeal)
             {
@@ -369,6 +370,10 @@ public sealed partial class ArticleSegmenter
         units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
     }
+
+    /// <summary>Whether the next line of text below the blank line at <paramref name="blank"/> is a title or label, no sentence.</summary>
+    private static bool TitleBelow(List<PageLine> region, int blank) =>
+        region.Skip(blank + 1).FirstOrDefault(l => l.Role != LineRole.Blank) is { } next && next.HasText && !UnitCues.EndsSentence(next.Text) && !PageCues.EndsInButton(next.Text);
 
     /// <summary>
     /// Whether the line below an appeal's head is its text (prose) or a blank line over it, not the next button of a row ("Subscribe" over
