@@ -184,8 +184,11 @@ internal static partial class CommentSection
         // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
         // A count between actions ("Reply / 24 / Share") is the comment's likes; a vote row or a row of
         // links holds the actions too ("▲ 6 ▼ reply ⋯", "Like · Reply · Share").
-        if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
-            && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
+        // A page that sets blank lines between a comment's parts ("@handle • 1 week ago", blank, "Qué recuerdos 🥲") frames it the same way.
+        int head = at - 1;
+        while (head > 0 && lines[head].Role == LineRole.Blank) head--;
+        if (head >= 0 && lines[head].HasText && (PageCues.IsStamp(lines[head].Text) || PageCues.IsMetadata(lines[head].Text))
+            && !CommentAction().IsMatch(lines[head].Text) && !l.Text.All(char.IsDigit)
             && at + 1 < lines.Count && ActionsBelow(lines[at + 1])) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // A photo site's comment on a page without blank lines: the commenter's user name right above ("marta.oquendo"), its age right
