@@ -352,6 +352,7 @@ public sealed partial class ArticleSegmenter
         // A publisher's disclaimer is no part of the article, and leaves the author bio above it last in the body.
         drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts) && !UnitCues.IsDisclaimer(d.Text))];
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
+        if (LeadCaption.At(lines, headline, drafts) is int caption and >= 0) kinds[caption] = UnitKind.Caption;
         // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
         // updates … right in the palm of your hand." under an app's name), not body.
         int blurbs = Enumerable.Range(1, 2).FirstOrDefault(n => drafts.Count > n && kinds[^(n + 1)] == UnitKind.Paragraph
