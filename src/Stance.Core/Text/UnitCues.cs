@@ -169,7 +169,7 @@ internal static partial class UnitCues
     /// <summary>
     /// A reporter's beat, "Adriana Cuesta covers Cuba and the Cuban American community for the Miami Courier.", with the outlet, a
     /// columnist's day ("X writes about Atlantic Canada's history on Sundays.") or a way to reach them ("X covers city government.
-    /// Reach him at …"). Without one of those ("X covers Latin America from Mexico City. She has reported from …") it may be the article's.
+    /// Reach him at …") or a post they held ("X writes about Latin America and was the Chronicle's Caribbean correspondent …"). Without one of those ("X covers Latin America from Mexico City. She has reported from …") it may be the article's.
     /// </summary>
     [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}?(?:\sfor\s+(?:the\s+)?\p{Lu}|\s(?:on|every|each)\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays|weekends?|week|month|other\s+week)\b|[.!?]\s+(?i:reach|contact|e-?mail|write\s+to)\s+(?:him|her|them)\b|\s+and\s+(?:is|was)\s.{0,60}?\b(?:correspondent|editor|columnist|reporter|bureau\s+chief)\b)")]
     private static partial Regex NameCovers();
