@@ -202,8 +202,10 @@ public class SegmenterPagesTests
     // Costa Rican papers, an NGO alert, an EU statement) and seven threads (new Reddit, a Facebook group, a Telegram channel, a
     // video page, a Hugo blog with utterances, vBulletin, Bluesky); measured once after the twenty-seventh freeze (commit 7514140;
     // rules + filter 0.843 / 0.887, 204 of 242 found and of 230 marked; the rules alone 0.819 / 0.887): the honest figures, below
-    // the 0.95 goal. Floors at those figures.
-    [InlineData("pages-heldout26", 20, 0.84, 0.88)]
+    // the 0.95 goal. Then used to improve the segmenter in the twenty-seventh round (rules alone 0.991 / 0.996 on it: p16's post
+    // printed over two lines is still read as two paragraphs) and to train the filter: a development set now, its floors in-sample
+    // (0.996 / 0.996, 229 of 230 found and of 230 marked).
+    [InlineData("pages-heldout26", 20, 0.99, 0.99)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).

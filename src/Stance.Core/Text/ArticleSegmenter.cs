@@ -79,9 +79,6 @@ public sealed partial class ArticleSegmenter
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
 
-    /// <summary>The most characters Reddit allows in a post's title.</summary>
-    private const int RedditTitleMaxChars = 300;
-
     /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
     private const int LongHeadlineMaxWords = 40;
 
@@ -126,6 +123,7 @@ public sealed partial class ArticleSegmenter
     {
         if (SubmittedTitle(lines) is int submitted) return submitted;
         if (VideoPage.TitleAt(lines) is int video) return video;
+        if (RedditHead.TitleAt(lines) is int reddit) return reddit;
         if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
         if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
@@ -183,11 +181,12 @@ public sealed partial class ArticleSegmenter
         var titled = candidates.Where(c => lines.Any(l => l.HasText && TitleBar.Copies(l.Text, lines[c].Text) && !(l.Number > lines[c].Number && TitleBar.IsBreadcrumb(l.Text)))).ToList();
         if (titled.Count > 0) return titled[^1];
         // A byline, date or post metadata right below the headline, or (on blogs) a date right above it.
-        // A link trail below a line marks a site's name over its menu, not a headline.
+        // A link trail below a line marks a site's name over its menu, not a headline; a post's date with its reading time and author set
+        // apart by dots is no trail (a blog's "September 10, 2027 · 7 min · Name"; a masthead's "Friday, 13 February 2026 | 7:52 pm" is).
         // A "By" line that sets its parts apart ("By Jane Doe · Site", "By X | February 27, 2026") is still a byline.
         // A bare running time ("02:14") is a video's length under its title (a "Now playing" box), not when a headline was posted.
         bool BesideMetadata(int i) => PageLines.NextText(lines, i + 1) is int n && IsPostMetadata(lines[n])
-            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text)) && !VideoPage.IsRunningTime(lines[n].Text)
+            && !(PageCues.IsTrail(lines[n].Text) && !UnitCues.IsByline(lines[n].Text) && !(PageCues.IsDate(lines[n].Text) && lines[n].Text.Contains(" · ", StringComparison.Ordinal))) && !VideoPage.IsRunningTime(lines[n].Text)
             || DateAbove(lines, i);
         int best = candidates.OrderByDescending(BesideMetadata).ThenByDescending(i => i).First();
         // A headline and its dek are two candidates, one text line after the other: the first is the headline, unless it
@@ -213,7 +212,7 @@ public sealed partial class ArticleSegmenter
         // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence
         // or run to Reddit's limit of 300 characters, sentences and all.
         int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
-        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditTitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditHead.TitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
         return null;
     }
 
@@ -296,9 +295,10 @@ public sealed partial class ArticleSegmenter
         {
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
-            // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence);
+            // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence), and
+            // titles (and their labels) set apart by blank lines go on with the box, to the first sentence below;
             // an ad's pitch ends at its dropped button ("Sponsored", a pitch, "Continue reading").
-            if (l.Role == LineRole.Blank && !(box >= 0 && box == i - 1 && PageCues.OpensBox(region[box].Text) && !appeal)
+            if (l.Role == LineRole.Blank && !(box >= 0 && PageCues.OpensBox(region[box].Text) && !appeal && (box == i - 1 || TitleBelow(region, i)))
                 || l.Role == LineRole.Boilerplate && box >= 0 && box < i - 1 && PageCues.OpensSponsored(region[box].Text)) box = -1;
             else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text)) && !appeal)
             {
@@ -352,6 +352,7 @@ public sealed partial class ArticleSegmenter
         // A publisher's disclaimer is no part of the article, and leaves the author bio above it last in the body.
         drafts = [.. drafts.Where(d => !PullQuote.Is(d, drafts) && !UnitCues.IsDisclaimer(d.Text))];
         var kinds = drafts.Select(d => captions.Contains(d.Line) ? UnitKind.Caption : BodyKind(d)).ToArray();
+        if (LeadCaption.At(lines, headline, drafts) is int caption and >= 0) kinds[caption] = UnitKind.Caption;
         // An author bio closes the article: one or two short paragraphs after it are the page's blurbs ("Real-time
         // updates … right in the palm of your hand." under an app's name), not body.
         int blurbs = Enumerable.Range(1, 2).FirstOrDefault(n => drafts.Count > n && kinds[^(n + 1)] == UnitKind.Paragraph
@@ -370,6 +371,10 @@ public sealed partial class ArticleSegmenter
         units.AddRange(drafts.Select((d, i) => new ArticleUnit(kinds[i], d.Text, d.Line)).Take(drafts.Count - blurbs));
         return units;
     }
+
+    /// <summary>Whether the next line of text below the blank line at <paramref name="blank"/> is a title or label, no sentence.</summary>
+    private static bool TitleBelow(List<PageLine> region, int blank) =>
+        region.Skip(blank + 1).FirstOrDefault(l => l.Role != LineRole.Blank) is { } next && next.HasText && !UnitCues.EndsSentence(next.Text) && !PageCues.EndsInButton(next.Text);
 
     /// <summary>
     /// Whether the line below an appeal's head is its text (prose) or a blank line over it, not the next button of a row ("Subscribe" over

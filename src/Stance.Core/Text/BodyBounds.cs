@@ -29,12 +29,12 @@ internal static partial class BodyBounds
     }
 
     /// <summary>
-    /// A forum or discussion thread: no comment header, but posts framed by metadata ("Posted …", "Quote", "#2", points).
+    /// A forum or discussion thread: no comment header over any text (a prompt under the last reply, "Sign in to reply", heads none), but posts framed by metadata ("Posted …", "Quote", "#2", points).
     /// A liveblog's entries are framed by share rows, not by who posted them: those lines do not count.
     /// A channel's feed is framed the same way, but most of its posts are signed by one name: its posts are the page's text.
     /// </summary>
     public static bool IsThread(List<PageLine> lines, int from) =>
-        !lines.Skip(from).Any(l => l.Role == LineRole.CommentHeader)
+        !lines.Skip(from).Select((l, i) => (l, i)).Any(x => x.l.Role == LineRole.CommentHeader && lines.Skip(from + x.i + 1).Any(IsProse))
         && lines.Skip(from).Count(l => l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !PageCues.EndsBody(l.Text)) >= 4
         && !OneAuthorsFeed(lines, from);
 
@@ -49,18 +49,27 @@ internal static partial class BodyBounds
     {
         // Posts that answer a handle ("Replying to @yane_desde_cuba") make a conversation, however many of them its author wrote (a self-thread).
         if (lines.Skip(from).Count(l => l.HasText && SocialPost.RepliesTo(l.Text)) >= 2) return false;
-        var authors = new List<string>();
+        // Each post's possible signatures: its bulleted head, else the nearest line above it that is no metadata and, when the head runs
+        // further up, the head's first line (a channel's name over "Forwarded from …" or a link preview's domain).
+        var signatures = new List<string[]>();
         for (int i = Math.Max(from, 1); i < lines.Count; i++)
         {
             if (!IsProse(lines[i]) || PageLines.PreviousText(lines, i - 1) is not int above || IsProse(lines[above])) continue;
             int top = above;
             while (top > 0 && lines[top - 1].HasText && !IsProse(lines[top - 1])) top--;
             while (above > 0 && lines[above].HasText && (PageCues.IsMetadata(lines[above].Text) || PageCues.IsStamp(lines[above].Text) || PageCues.IntroducesQuote(lines[above].Text))) above--;
-            if (lines[top].Bullet) authors.Add(lines[top].Text);
-            else if (lines[above].HasText) authors.Add(lines[above].Text);
+            if (lines[top].Bullet) signatures.Add([lines[top].Text]);
+            else if (lines[above].HasText) signatures.Add(IsNamedHead(lines[top].Text) ? [lines[above].Text, lines[top].Text] : [lines[above].Text]);
         }
-        return authors.Count >= 3 && authors.GroupBy(a => a).Max(g => g.Count()) * 2 > authors.Count;
+        return signatures.Count >= 3 && signatures.SelectMany(s => s.Distinct()).GroupBy(a => a).Max(g => g.Count()) * 2 > signatures.Count;
     }
+
+    /// <summary>
+    /// A head's first line that may sign a post: a name of two words or more, not the previous post's metadata or reactions ("👁 38.9K   09:02")
+    /// nor a button every post repeats ("Top", "Helpful").
+    /// </summary>
+    private static bool IsNamedHead(string text) =>
+        PageCues.Words(text) >= 2 && !PageCues.IsMetadata(text) && !PageCues.IsStamp(text) && !ReplyThread.IsReactionRow(text) && text.Any(char.IsLetter) && !UnitCues.EndsSentence(text);
 
     /// <summary>
     /// Where the body ends — a comment header or a line that closes an article (or, in a thread, the first

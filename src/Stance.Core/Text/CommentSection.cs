@@ -184,8 +184,11 @@ internal static partial class CommentSection
         // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
         // A count between actions ("Reply / 24 / Share") is the comment's likes; a vote row or a row of
         // links holds the actions too ("▲ 6 ▼ reply ⋯", "Like · Reply · Share").
-        if (at > 0 && lines[at - 1].HasText && (PageCues.IsStamp(lines[at - 1].Text) || PageCues.IsMetadata(lines[at - 1].Text))
-            && !CommentAction().IsMatch(lines[at - 1].Text) && !l.Text.All(char.IsDigit)
+        // A page that sets blank lines between a comment's parts ("@handle • 1 week ago", blank, "Qué recuerdos 🥲") frames it the same way.
+        int head = at - 1;
+        while (head > 0 && lines[head].Role == LineRole.Blank) head--;
+        if (head >= 0 && lines[head].HasText && (PageCues.IsStamp(lines[head].Text) || PageCues.IsMetadata(lines[head].Text))
+            && !CommentAction().IsMatch(lines[head].Text) && !l.Text.All(char.IsDigit)
             && at + 1 < lines.Count && ActionsBelow(lines[at + 1])) return true;
         if (at + 1 >= lines.Count || lines[at + 1].Role == LineRole.Blank || !PageCues.IsStamp(lines[at + 1].Text)) return false;
         // A photo site's comment on a page without blank lines: the commenter's user name right above ("marta.oquendo"), its age right
@@ -204,12 +207,12 @@ internal static partial class CommentSection
     }
 
     /// <summary>
-    /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them, or such a row dropped as a
-    /// menu ("👍 312   👎   Reply").
+    /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them or of reactions with their counts
+    /// ("💬   🔁   ♡ 3   ···"), or such a row dropped as a menu ("👍 312   👎   Reply").
     /// </summary>
     private static bool ActionsBelow(PageLine l) =>
         l.HasText && CommentAction().IsMatch(l.Text)
-        || (l.HasText && (PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text)) || l.Role == LineRole.Boilerplate) && ActionInRow().IsMatch(l.Text) && !ReplyHead().IsMatch(l.Text);
+        || (l.HasText && (PageCues.IsMetadata(l.Text) || PageCues.IsTrail(l.Text)) || l.Role == LineRole.Boilerplate) && (ActionInRow().IsMatch(l.Text) || ReplyThread.IsReactionRow(l.Text)) && !ReplyHead().IsMatch(l.Text);
 
     /// <summary>
     /// A line of a comment's text: prose, a bulleted line, a line of emoji ("❤️❤️❤️") or a line wholly in quotes (a review's

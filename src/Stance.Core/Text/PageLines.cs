@@ -15,7 +15,10 @@ internal static partial class PageLines
             var bullet = BulletMark().Match(text);
             // A middle dot before a post's age ("· 6h", "· 1 hr ago" under a commenter's name) sets the age apart, no list item.
             if (bullet.Success && bullet.Value.StartsWith('·') && PageCues.IsStamp(text[bullet.Length..])) bullet = Match.Empty;
+            // So does a bullet before it ("• 5h ago" under a Reddit commenter's name): the age is metadata, no list item.
+            bool ageDot = bullet.Success && PageCues.IsStamp(text[bullet.Length..]);
             if (bullet.Success) text = text[bullet.Length..];
+            if (ageDot) bullet = Match.Empty;
             text = EditLink().Replace(PrintStamp().Replace(LinkMarker().Replace(text, ""), ""), "");
             // A comment header with its count set apart by a tab ("Comentarios	(5)") is no table row.
             var role = RoleOf(text, bullet.Success, boilerplate);
@@ -31,6 +34,7 @@ internal static partial class PageLines
         DropPostNumbers(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
+        FeedFurniture.Drop(lines);
         return lines;
     }
 

@@ -48,12 +48,21 @@ internal static partial class UnitCues
     /// "HAVANA, CUBA - APRIL 19: ... (Photo by Adalberto Roque-Pool/Getty Images)": a photo credit in
     /// brackets at the end (or square brackets, "… March 11, 2025. [Photo/OH]"), a "Photo:" opening, the agencies' "PLACE, COUNTRY - MONTH DAY:" opening,
     /// a broadcaster's "Image caption, …" or "Media caption, …", a tabloid's "(pictured)" in a line that ends no sentence, a social site's alt text after the caption ("… May be an image of …"),
-    /// or a view named with where it was seen from ("Morning mist over the valley, seen from the road to the coast.").
+    /// a view named with where it was seen from ("Morning mist over the valley, seen from the road to the coast."), a wire photo's bracketed credit
+/// ("(Marcelo TRUJILLO / AGP)") or a numbered figure's label ("Figure 1: …").
     /// </summary>
     public static bool IsCaption(string text) =>
         BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
         || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text) || AltTextTail().IsMatch(text)
-        || SeenFrom().IsMatch(text);
+        || SeenFrom().IsMatch(text) || AgencyCredit().IsMatch(text) || FigureLabel().IsMatch(text);
+
+    /// <summary>A wire photo's credit in brackets, the photographer's surname in capitals, then the agency: "… on September 3, 2027 (Marcelo TRUJILLO / AGP)".</summary>
+    [GeneratedRegex(@"^.{10,300}\s\((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}{2,}[\p{Lu}'’-]*\s*/\s*\p{Lu}{2,}\)$")]
+    private static partial Regex AgencyCredit();
+
+    /// <summary>A numbered figure's caption, "Figure 1: data used per rider per day …", "Fig. 3. …", "Gráfico 2: …".</summary>
+    [GeneratedRegex(@"^(?:Figure|Fig\.|Chart|Graph|Figura|Gráfico)\s+\d{1,3}[.:]\s+\S")]
+    private static partial Regex FigureLabel();
 
     /// <summary>
     /// A caption with no verb of its own: what the picture shows, a comma, and where it was seen or taken from ("Morning mist over the
@@ -160,9 +169,9 @@ internal static partial class UnitCues
     /// <summary>
     /// A reporter's beat, "Adriana Cuesta covers Cuba and the Cuban American community for the Miami Courier.", with the outlet, a
     /// columnist's day ("X writes about Atlantic Canada's history on Sundays.") or a way to reach them ("X covers city government.
-    /// Reach him at …"). Without one of those ("X covers Latin America from Mexico City. She has reported from …") it may be the article's.
+    /// Reach him at …") or a post they held ("X writes about Latin America and was the Chronicle's Caribbean correspondent …"). Without one of those ("X covers Latin America from Mexico City. She has reported from …") it may be the article's.
     /// </summary>
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}?(?:\sfor\s+(?:the\s+)?\p{Lu}|\s(?:on|every|each)\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays|weekends?|week|month|other\s+week)\b|[.!?]\s+(?i:reach|contact|e-?mail|write\s+to)\s+(?:him|her|them)\b)")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}?(?:\sfor\s+(?:the\s+)?\p{Lu}|\s(?:on|every|each)\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays|weekends?|week|month|other\s+week)\b|[.!?]\s+(?i:reach|contact|e-?mail|write\s+to)\s+(?:him|her|them)\b|\s+and\s+(?:is|was)\s.{0,60}?\b(?:correspondent|editor|columnist|reporter|bureau\s+chief)\b)")]
     private static partial Regex NameCovers();
 
     [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|diplomat|ambassador|lawyer|activist|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity)\b")]

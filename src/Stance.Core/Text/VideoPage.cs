@@ -18,7 +18,7 @@ internal static partial class VideoPage
     /// </summary>
     public static int? TitleAt(List<PageLine> lines)
     {
-        int count = lines.FindIndex(l => l.HasText && SubscriberCount().IsMatch(l.Text));
+        int count = lines.FindIndex(l => l.HasText && FeedFurniture.IsSubscriberCount(l.Text));
         if (count < 0 || PageLines.PreviousText(lines, count - 1) is not int channel || lines[channel].Text.StartsWith('@')
             || PageCues.Words(lines[channel].Text) > ChannelMaxWords || UnitCues.EndsSentence(lines[channel].Text)
             || PageLines.PreviousText(lines, channel - 1) is not int title) return null;
@@ -38,7 +38,4 @@ internal static partial class VideoPage
 
     [GeneratedRegex(@"^\d{1,2}:\d{2}$")]
     private static partial Regex RunningTime();
-
-    [GeneratedRegex(@"(?i)^[\d.,]+\s*[km]?\s+subscribers$")]
-    private static partial Regex SubscriberCount();
 }
