@@ -212,7 +212,7 @@ public sealed partial class ArticleSegmenter
         // A Reddit mirror prints the post line above the title instead ("r/travel • u/name • Apr 29 '23"), and a title may end as a sentence
         // or run to Reddit's limit of 300 characters, sentences and all.
         int post = lines.FindIndex(l => l.HasText && PageCues.IsRedditPostLine(l.Text));
-        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && lines[title].Text.Length <= RedditHead.TitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
+        if (post >= 0 && PageLines.NextText(lines, post + 1) is int title && RedditHead.MayBeTitle(lines[title].Text)) return title;
         return null;
     }
 

@@ -17,7 +17,10 @@ internal static partial class RedditHead
     private const int FlairMaxWords = 3;
 
     /// <summary>The most characters Reddit allows in a post's title.</summary>
-    public const int TitleMaxChars = 300;
+    private const int TitleMaxChars = 300;
+
+    /// <summary>Whether a line can be a post's title: within Reddit's limit, sentences and all, and no metadata.</summary>
+    public static bool MayBeTitle(string text) => text.Length <= TitleMaxChars && !PageCues.IsMetadata(text);
 
     /// <summary>The line of the post's title under a subreddit's head that gives the post's age, or null.</summary>
     public static int? TitleAt(List<PageLine> lines)
@@ -36,8 +39,8 @@ internal static partial class RedditHead
             if (!aged || !poster || PageLines.NextText(lines, at + 1) is not int title) continue;
             // A flair over the title: a label of a few words, the title the next line.
             if (PageCues.Words(lines[title].Text) <= FlairMaxWords && !UnitCues.EndsSentence(lines[title].Text) && PageLines.NextText(lines, title + 1) is int below
-                && lines[below].Text.Length <= TitleMaxChars && !PageCues.IsMetadata(lines[below].Text)) title = below;
-            if (lines[title].Text.Length <= TitleMaxChars && !PageCues.IsMetadata(lines[title].Text)) return title;
+                && MayBeTitle(lines[below].Text)) title = below;
+            if (MayBeTitle(lines[title].Text)) return title;
         }
         return null;
     }
