@@ -11,7 +11,7 @@ internal static partial class PageLines
         var raw = page.Split('\n');
         for (int i = 0; i < raw.Length; i++)
         {
-            string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
+            string text = ThreadRail().Replace(Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim(), "");
             var bullet = BulletMark().Match(text);
             // A middle dot before a post's age ("· 6h", "· 1 hr ago" under a commenter's name) sets the age apart, no list item.
             if (bullet.Success && bullet.Value.StartsWith('·') && PageCues.IsStamp(text[bullet.Length..])) bullet = Match.Empty;
@@ -300,6 +300,13 @@ internal static partial class PageLines
 
     [GeneratedRegex(@"^\d{1,2}[.)] \S.{2,150}[^.!?;:,…]$")]
     private static partial Regex NumberedTitle();
+
+    /// <summary>
+    /// A thread's rail before every line of a nested reply, "│ @Mirta I hope …" (Coral and other threads draw it in box-drawing
+    /// characters): the reply's indent, no part of its text.
+    /// </summary>
+    [GeneratedRegex(@"^(?:[│┃║╎┆]\s*)+")]
+    private static partial Regex ThreadRail();
 
     /// <summary>A comment's action row printed on its last line: "… So sad. 4 △ ▽ • Reply • Share ›" (Disqus).</summary>
     [GeneratedRegex(@"(?:\s+\d+)?\s*△\s*▽(?:\s*•\s*(?:Reply|Share ›|Share|Flag))*\s*$")]
