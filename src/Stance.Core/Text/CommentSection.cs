@@ -88,11 +88,19 @@ internal static partial class CommentSection
         }
         ParagraphSplitter.Flush(comment, drafts);
         // Where every comment is closed by its metadata, trailing prose without any is the site's footer
-        // ("Islas Photo Desk is a reader-supported collective …"), not a last comment.
-        if (drafts.Count >= 3 && closed.Count == drafts.Count - 1 && !closed.Contains(drafts.Count - 1)) drafts.RemoveAt(drafts.Count - 1);
+        // ("Islas Photo Desk is a reader-supported collective …"), not a last comment. Not where the metadata heads each comment
+        // right over each one's text ("Ana | 18/03/2025 11:03"): there the last comment has its head and nothing under it.
+        if (drafts.Count >= 3 && !drafts.All(d => HeadedAt(lines, d.Line)) && closed.Count == drafts.Count - 1 && !closed.Contains(drafts.Count - 1)) drafts.RemoveAt(drafts.Count - 1);
         // A bot's notice ("… I am a bot, and this action was performed automatically.") is no reader's comment.
         drafts.RemoveAll(d => BotNotice().IsMatch(d.Text));
         return drafts;
+    }
+
+    /// <summary>Whether the line above the one numbered <paramref name="number"/> is metadata: the head of the comment that starts there.</summary>
+    private static bool HeadedAt(List<PageLine> lines, int number)
+    {
+        int at = lines.FindIndex(l => l.Number == number);
+        return at > 0 && lines[at - 1].HasText && PageCues.IsMetadata(lines[at - 1].Text);
     }
 
     /// <summary>
