@@ -75,9 +75,16 @@ public sealed partial class ArticleSegmenter
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && (PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords || LongOverBullets(l, below)) && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !CaptionLines.IsCredit(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
-        && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
+        && !(Dateline().IsMatch(l.Text) && !DatelinedTitle(l, below)) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    /// <summary>
+    /// A title with a dateline's shape, a name in capitals and a dash ("HOJAS — a tobacco farmer's year in …"), is a title when it ends
+    /// no sentence and its byline sits right under it ("from Lumbre Films"): a story's dateline opens a sentence that goes on.
+    /// </summary>
+    private static bool DatelinedTitle(PageLine l, PageLine? below) =>
+        !UnitCues.EndsSentence(l.Text) && below is { } b && (PageCues.IsBylineOrDate(b.Text) || UnitCues.IsByline(b.Text));
 
     /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
     private const int LongHeadlineMaxWords = 40;
@@ -107,8 +114,8 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
     private static partial Regex Submitted();
 
-    /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)".</summary>
-    [GeneratedRegex(@"(?i)\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)$")]
+    /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)", "Download PDF (212 KB)".</summary>
+    [GeneratedRegex(@"(?i)(?:\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)|\b(?:pdf|docx?|epub|xlsx?|csv|zip)\s*\(\d[\d.,]*\s?[kmg]b\))$")]
     private static partial Regex FileLink();
 
     private static bool IsPostMetadata(PageLine l) =>
