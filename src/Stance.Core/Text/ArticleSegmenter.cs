@@ -333,12 +333,14 @@ public sealed partial class ArticleSegmenter
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }
-        // A forum signature under its separator ("_________________"), to the next blank line: the poster's, not the post's.
+        // A forum signature under its separator ("_________________"), to the next blank line: the poster's, not the post's; so are the
+        // lines the page prints under a later post's separator, wherever they sit.
+        var signed = ForumSignature.Texts(lines);
         for (int i = 0, signature = 0; i < region.Count; i++)
         {
             if (region[i].Role == LineRole.Blank) signature = 0;
-            else if (PageCues.SeparatesSignature(region[i].Text)) signature = 1;
-            else if (signature == 1) prose[i] = false;
+            else if (PageCues.SeparatesSignature(region[i].Text)) (signature, prose[i]) = (1, false);
+            else if (signature == 1 || signed.Contains(region[i].Text)) prose[i] = false;
         }
         var captions = CaptionLines.In(region);
         var body = new List<PageLine>();

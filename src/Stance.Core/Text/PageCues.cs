@@ -238,8 +238,11 @@ internal static partial class PageCues
     [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)(?:,?\s+(?:Inc|Ltd|LLC|Corp|Co|S\.A|GmbH|plc)\.?)?$")]
     private static partial Regex AboutOrg();
 
-    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--".</summary>
-    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
+    /// <summary>
+    /// The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--", and SMF's
+    /// "Logged" under every post, its poster's signature below it.
+    /// </summary>
+    public static bool SeparatesSignature(string text) => text is "--" or "Logged" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
 
     /// <summary>
     /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", "Quote from x:", "Quote from: x on March 02, 2026, 09:14:51 PM", a bare
