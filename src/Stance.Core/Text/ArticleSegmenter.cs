@@ -342,6 +342,9 @@ public sealed partial class ArticleSegmenter
             else if (PageCues.SeparatesSignature(region[i].Text)) (signature, prose[i]) = (1, false);
             else if (signature == 1 || signed.Contains(region[i].Text)) prose[i] = false;
         }
+        // A subscribe box's pitch on the line right over its e-mail field ("… Subscribe to get each letter by email." over "Type your email..."): the publisher's.
+        for (int i = 1; i < region.Count; i++)
+            if (region[i].Text.Length > 0 && PageCues.IsEmailField(region[i].Text)) prose[i - 1] = false;
         var captions = CaptionLines.In(region);
         var body = new List<PageLine>();
         for (int i = 0; i < region.Count; i++)

@@ -222,6 +222,12 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40})$")]
     private static partial Regex Appeal();
 
+    /// <summary>A subscribe box's e-mail field, "Type your email...", "Enter your email address", its button perhaps glued on ("… Subscribe").</summary>
+    public static bool IsEmailField(string text) => EmailField().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:type|enter|your)\s+(?:your\s+)?e-?mail(?:\s+address)?\s*(?:\.{3}|…|\*)?(?:\s+(?:subscribe|sign\s+up|join))?$")]
+    private static partial Regex EmailField();
+
     /// <summary>"Dear readers,", "Hi all,": a letter's salutation, a paragraph of its own.</summary>
     public static bool IsSalutation(string text) => Salutation().IsMatch(text);
 
