@@ -125,10 +125,13 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:submitted|posted)\b.{0,100}$")]
     private static partial Regex Submission();
 
-    /// <summary>When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply".</summary>
+    /// <summary>
+    /// When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply", Facebook's
+    /// Spanish row with its reactions "1 sem Me gusta Responder 😍 41".
+    /// </summary>
     public static bool IsStamp(string text) => DateLine().IsMatch(text) || Stamp().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?|sem|semanas?|días?|horas?|minutos?)\.?(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report|me\s+gusta|responder|editado))+(?:\s+[\p{So}\p{Cs}\uFE0F\u200D]+\s*[\d.,]+(?:\s*(?:mil|k))?)?)?$")]
     private static partial Regex Stamp();
 
     /// <summary>

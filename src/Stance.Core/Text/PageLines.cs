@@ -330,7 +330,7 @@ internal static partial class PageLines
 
     /// <summary>
     /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
-    /// "sorted by: Hot Top New", "Ordenar por: Más recientes"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
+    /// "sorted by: Hot Top New", "Ordenar por: Más recientes", Facebook's drop-down "Most relevant ▾" / "Más relevantes ▾"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
     /// question footer that counts its answers ("posted by x to Travel (8 answers total)", its favourites perhaps after it).
     /// </summary>
     public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || CountsAnswers(text);
@@ -344,6 +344,6 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?i)^(?:log\s?in|sign\s+in)\s+to\s+(?:comment|reply)$")]
     private static partial Regex LoginToComment();
 
-    [GeneratedRegex(@"(?i)^(?:sort(?:ed)?(?:\s+by)?|ordenar\s+por|ordenado\s+por):?\s+(?!by:?$)\S.{0,80}$")]
+    [GeneratedRegex(@"(?i)^(?:(?:sort(?:ed)?(?:\s+by)?|ordenar\s+por|ordenado\s+por):?\s+(?!by:?$)\S.{0,80}|(?:most\s+relevant|más\s+relevantes)(?:\s*[▾▼⌄])?|(?:newest|all\s+comments|más\s+recientes|todos\s+los\s+comentarios)\s*[▾▼⌄])$")]
     private static partial Regex SortRow();
 }
