@@ -176,8 +176,9 @@ public sealed partial class ArticleSegmenter
         // and a candidate the title bar repeats is the headline, whatever sits below it.
         candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBar.Copies(lines[c].Text, lines[o].Text)));
         // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
-        // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
-        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
+        // header, its pinned message and its post), or a poster's over their post's time and audience (SocialPost). A longer line printed so
+        // often is a headline listed again under "Popular posts".
+        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3 || SocialPost.IsPosterName(lines, lines[c].Text));
         // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
         // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
         // header has a candidate further down.
