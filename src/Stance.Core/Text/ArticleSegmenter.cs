@@ -131,7 +131,7 @@ public sealed partial class ArticleSegmenter
         if (SubmittedTitle(lines) is int submitted) return submitted;
         if (VideoPage.TitleAt(lines) is int video) return video;
         if (RedditHead.TitleAt(lines) is int reddit) return reddit;
-        if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
+        if (PageLines.NextText(lines, 0) is int top && QuestionTitle.Exclaimed(lines, top)) return top;
         if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
@@ -242,19 +242,6 @@ public sealed partial class ArticleSegmenter
 
     [GeneratedRegex(@"(?i)^re:\s*(?<title>\S.{0,200})$")]
     private static partial Regex ReplySubject();
-
-    /// <summary>
-    /// The page's first line as a reader's extractor gives it, a title that ends in a question or an exclamation (its closing quote allowed:
-    /// "… the blackout: "How long?"", "… but we are well trained!"): one sentence of a headline's length, a blank line under it, and a longer
-    /// line of text below that. A body's first sentence is not set apart from the next by a blank line before a longer one.
-    /// </summary>
-    private static bool ExclaimedTitle(List<PageLine> lines, int at) =>
-        ExclaimedEnd().IsMatch(lines[at].Text) && PageCues.Words(lines[at].Text) is >= 4 and <= UnitCues.HeadlineMaxWords
-        && !lines[at].Text.Contains(". ", StringComparison.Ordinal) && at + 1 < lines.Count && lines[at + 1].Role == LineRole.Blank
-        && PageLines.NextText(lines, at + 1) is int n && lines[n].Text.Length > lines[at].Text.Length;
-
-    [GeneratedRegex(@"[?!][""”’]?$")]
-    private static partial Regex ExclaimedEnd();
 
     /// <summary>
     /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata, a section's
