@@ -75,9 +75,16 @@ public sealed partial class ArticleSegmenter
     private static bool HeadlineShaped(PageLine l, PageLine? below) =>
         l.HasText && !l.Bullet && (PageCues.Words(l.Text) is >= 4 and <= UnitCues.HeadlineMaxWords || LongOverBullets(l, below)) && !Crosshead.StartsNumbered(l.Text)
         && !PageCues.IsBylineOrDate(l.Text) && !PageCues.IsMetadata(l.Text) && !UnitCues.IsCaption(l.Text) && !CaptionLines.IsCredit(l.Text) && !PageCues.IsTrail(l.Text) && !FileLink().IsMatch(l.Text)
-        && !Dateline().IsMatch(l.Text) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
+        && !(Dateline().IsMatch(l.Text) && !DatelinedTitle(l, below)) && !PageCues.OpensAppeal(l.Text) && !PageCues.OpensBox(l.Text)
         && (UnitCues.IsHeadline(l.Text) || LongOverBullets(l, below) || l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)
             || below is { } n && (PageCues.IsBylineOrDate(n.Text) || PageCues.IsSubmission(n.Text)) && !l.Text.EndsWith(':'));
+
+    /// <summary>
+    /// A title with a dateline's shape, a name in capitals and a dash ("HOJAS — a tobacco farmer's year in …"), is a title when it ends
+    /// no sentence and its byline sits right under it ("from Lumbre Films"): a story's dateline opens a sentence that goes on.
+    /// </summary>
+    private static bool DatelinedTitle(PageLine l, PageLine? below) =>
+        !UnitCues.EndsSentence(l.Text) && below is { } b && (PageCues.IsBylineOrDate(b.Text) || UnitCues.IsByline(b.Text));
 
     /// <summary>The most words a tabloid's headline has ("Bride and groom from … as locals line the street to cheer": 28).</summary>
     private const int LongHeadlineMaxWords = 40;
@@ -107,8 +114,8 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
     private static partial Regex Submitted();
 
-    /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)".</summary>
-    [GeneratedRegex(@"(?i)\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)$")]
+    /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)", "Download PDF (212 KB)".</summary>
+    [GeneratedRegex(@"(?i)(?:\((?:pdf|docx?|epub|xlsx?|csv|zip)\b[^()]{0,30}\)|\b(?:pdf|docx?|epub|xlsx?|csv|zip)\s*\(\d[\d.,]*\s?[kmg]b\))$")]
     private static partial Regex FileLink();
 
     private static bool IsPostMetadata(PageLine l) =>
@@ -124,7 +131,7 @@ public sealed partial class ArticleSegmenter
         if (SubmittedTitle(lines) is int submitted) return submitted;
         if (VideoPage.TitleAt(lines) is int video) return video;
         if (RedditHead.TitleAt(lines) is int reddit) return reddit;
-        if (PageLines.NextText(lines, 0) is int top && ExclaimedTitle(lines, top)) return top;
+        if (PageLines.NextText(lines, 0) is int top && QuestionTitle.Exclaimed(lines, top)) return top;
         if (RepliedTitle(lines) is int replied) return replied;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
@@ -169,8 +176,9 @@ public sealed partial class ArticleSegmenter
         // and a candidate the title bar repeats is the headline, whatever sits below it.
         candidates.RemoveAll(c => candidates.Any(o => o != c && TitleBar.Copies(lines[c].Text, lines[o].Text)));
         // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
-        // header, its pinned message and its post). A longer line printed so often is a headline listed again under "Popular posts".
-        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3);
+        // header, its pinned message and its post), or a poster's over their post's time and audience (SocialPost). A longer line printed so
+        // often is a headline listed again under "Popular posts".
+        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3 || SocialPost.IsPosterName(lines, lines[c].Text));
         // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
         // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
         // header has a candidate further down.
@@ -234,19 +242,6 @@ public sealed partial class ArticleSegmenter
 
     [GeneratedRegex(@"(?i)^re:\s*(?<title>\S.{0,200})$")]
     private static partial Regex ReplySubject();
-
-    /// <summary>
-    /// The page's first line as a reader's extractor gives it, a title that ends in a question or an exclamation (its closing quote allowed:
-    /// "… the blackout: "How long?"", "… but we are well trained!"): one sentence of a headline's length, a blank line under it, and a longer
-    /// line of text below that. A body's first sentence is not set apart from the next by a blank line before a longer one.
-    /// </summary>
-    private static bool ExclaimedTitle(List<PageLine> lines, int at) =>
-        ExclaimedEnd().IsMatch(lines[at].Text) && PageCues.Words(lines[at].Text) is >= 4 and <= UnitCues.HeadlineMaxWords
-        && !lines[at].Text.Contains(". ", StringComparison.Ordinal) && at + 1 < lines.Count && lines[at + 1].Role == LineRole.Blank
-        && PageLines.NextText(lines, at + 1) is int n && lines[n].Text.Length > lines[at].Text.Length;
-
-    [GeneratedRegex(@"[?!][""”’]?$")]
-    private static partial Regex ExclaimedEnd();
 
     /// <summary>
     /// Whether a headline-shaped line follows the caption at <paramref name="caption"/>, only a date, metadata, a section's
@@ -326,13 +321,18 @@ public sealed partial class ArticleSegmenter
             if (prose[i - 1] && !PageCues.IsCrosshead(above.Text)) prose[i] = true;
             else if (char.IsLower(l.Text[0]) && prose[i]) prose[i - 1] = true;
         }
-        // A forum signature under its separator ("_________________"), to the next blank line: the poster's, not the post's.
+        // A forum signature under its separator ("_________________"), to the next blank line: the poster's, not the post's; so are the
+        // lines the page prints under a later post's separator, wherever they sit.
+        var signed = ForumSignature.Texts(lines);
         for (int i = 0, signature = 0; i < region.Count; i++)
         {
             if (region[i].Role == LineRole.Blank) signature = 0;
-            else if (PageCues.SeparatesSignature(region[i].Text)) signature = 1;
-            else if (signature == 1) prose[i] = false;
+            else if (PageCues.SeparatesSignature(region[i].Text)) (signature, prose[i]) = (1, false);
+            else if (signature == 1 || signed.Contains(region[i].Text)) prose[i] = false;
         }
+        // A subscribe box's pitch on the line right over its e-mail field ("… Subscribe to get each letter by email." over "Type your email..."): the publisher's.
+        for (int i = 1; i < region.Count; i++)
+            if (region[i].Text.Length > 0 && PageCues.IsEmailField(region[i].Text)) prose[i - 1] = false;
         var captions = CaptionLines.In(region);
         var body = new List<PageLine>();
         for (int i = 0; i < region.Count; i++)

@@ -123,7 +123,8 @@ internal static partial class BodyBounds
             if (!l.HasText) continue;
             // The same closing line again after more prose frames each entry (a liveblog's "Share" under every update).
             if (l.Text == lines[box].Text && sentences > 0) return true;
-            if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text)) return false;
+            // A bare share button under a box's titles ("Share" under a tabloid's "RELATED ARTICLES") is the box's own, no end of the story.
+            if (PageCues.EndsBody(l.Text) && !PageCues.OpensBox(l.Text) && !ShareButton().IsMatch(l.Text)) return false;
             // A sentence over a date is a teaser's snippet in a list of other stories ("… in Sancti Spíritus." over "Mar 2").
             // A paragraph of two long sentences on one line counts as two: a blurb is one sentence, or speaks to the reader ("Join us! Your
             // monthly donation …"), as an article's report does not.
@@ -159,6 +160,9 @@ internal static partial class BodyBounds
 
     [GeneratedRegex(@"(?i)^subject:\s*re:\s*\S")]
     private static partial Regex ReplySubjectLine();
+
+    [GeneratedRegex(@"(?i)^share:?$")]
+    private static partial Regex ShareButton();
 
     [GeneratedRegex(@"(?i)^link\s+to\s+(?:comment|post)$")]
     private static partial Regex PostLink();

@@ -19,6 +19,7 @@ internal static partial class CommentSection
         var drafts = new List<Draft>();
         var comment = new List<PageLine>();
         bool quoted = false, signed = false, afterText = false;
+        var signatures = ForumSignature.Texts(lines);
         // The comments closed by their own metadata on the next line ("3 days ago · Reply"), not by a blank line.
         var closed = new HashSet<int>();
         for (int at = 0; at < lines.Count; at++)
@@ -35,6 +36,8 @@ internal static partial class CommentSection
             // A promoted post's label under its pitch ("Ad" below "Send money to …", no reply's text after it): the pitch is no reply.
             if (comment.Count > 0 && PageCues.IsAdLabel(raw.Text) && !AboveText(lines, at)) { comment.Clear(); continue; }
             if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
+            // A signature of several lines after SMF's "Logged" ("Dave - Macon, GA" over "'56 Bel Air …") runs to the next poster's metadata.
+            if (signed && raw.HasText && !PageCues.IsMetadata(raw.Text) && signatures.Contains(raw.Text)) continue;
             // A line quoting an earlier reply in Markdown or e-mail ("> why do packages for Havana arrive?") is not the reply's own text;
             // under a quote's introducer ("On Tue, …, X wrote:") those lines are the quote, and the reply's own text follows them.
             if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) { quoted = false; continue; }
@@ -88,11 +91,19 @@ internal static partial class CommentSection
         }
         ParagraphSplitter.Flush(comment, drafts);
         // Where every comment is closed by its metadata, trailing prose without any is the site's footer
-        // ("Islas Photo Desk is a reader-supported collective …"), not a last comment.
-        if (drafts.Count >= 3 && closed.Count == drafts.Count - 1 && !closed.Contains(drafts.Count - 1)) drafts.RemoveAt(drafts.Count - 1);
+        // ("Islas Photo Desk is a reader-supported collective …"), not a last comment. Not where the metadata heads each comment
+        // right over each one's text ("Ana | 18/03/2025 11:03"): there the last comment has its head and nothing under it.
+        if (drafts.Count >= 3 && !drafts.All(d => HeadedAt(lines, d.Line)) && closed.Count == drafts.Count - 1 && !closed.Contains(drafts.Count - 1)) drafts.RemoveAt(drafts.Count - 1);
         // A bot's notice ("… I am a bot, and this action was performed automatically.") is no reader's comment.
         drafts.RemoveAll(d => BotNotice().IsMatch(d.Text));
         return drafts;
+    }
+
+    /// <summary>Whether the line above the one numbered <paramref name="number"/> is metadata: the head of the comment that starts there.</summary>
+    private static bool HeadedAt(List<PageLine> lines, int number)
+    {
+        int at = lines.FindIndex(l => l.Number == number);
+        return at > 0 && lines[at - 1].HasText && PageCues.IsMetadata(lines[at - 1].Text);
     }
 
     /// <summary>

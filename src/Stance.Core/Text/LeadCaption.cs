@@ -23,13 +23,17 @@ internal static partial class LeadCaption
     public static int At(List<PageLine> lines, int headline, List<Draft> drafts)
     {
         int story = drafts.FindIndex(d => Dateline().IsMatch(d.Text));
-        if (story is < 1 or > MaxAbove) return -1;
+        // A byline stands as a draft of its own ("By Mabel Sotolongo Recio" between the dek and the caption): no paragraph above the story.
+        var above = drafts.Take(Math.Max(story, 0)).Where(d => !IsByline(d.Text)).ToList();
+        if (story < 1 || above.Count is < 1 or > MaxAbove || drafts[story - 1] != above[^1]) return -1;
         string text = drafts[story - 1].Text;
         if (PageCues.Words(text) > MaxWords || !text.EndsWith('.') || text.TrimEnd('.').Contains(". ", StringComparison.Ordinal)) return -1;
-        int after = story >= 2 ? drafts[story - 2].Line : headline >= 0 ? lines[headline].Number : 0;
-        return lines.Any(l => l.Number > after && l.Number < drafts[story - 1].Line && l.Text.Length > 0 && (PageCues.IsBylineOrDate(l.Text) || UnitCues.IsByline(l.Text)))
+        int after = above.Count >= 2 ? above[^2].Line : headline >= 0 ? lines[headline].Number : 0;
+        return lines.Any(l => l.Number > after && l.Number < drafts[story - 1].Line && l.Text.Length > 0 && IsByline(l.Text))
             ? story - 1 : -1;
     }
+
+    private static bool IsByline(string text) => PageCues.IsBylineOrDate(text) || UnitCues.IsByline(text);
 
     /// <summary>
     /// A dateline opening a paragraph: a place in capitals, perhaps its country, then a dash ("SAN JOSÉ, Costa Rica —", "HIALEAH —"), or a

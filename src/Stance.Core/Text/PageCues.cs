@@ -22,14 +22,14 @@ internal static partial class PageCues
 
     /// <summary>
     /// Breadcrumbs, title tags, footer link rows and mottos: "Home » Cuba » …", "Board index ‹ Cuba", "Title | Site", "Contact | Terms | Privacy", "Solidarity • Education • Action".
-    /// A "»" that closes a "«" with the line going on after it ("Las «mulas» cubanas llenan …") ends a quote, no link; a forum's
+    /// A "»" that closes a "«" with the line going on after it ("Las «mulas» cubanas llenan …") or with a sentence's end ("… «¿Qué voy a hacer?».") ends a quote, no link; a forum's
     /// "« Reply #1 on: … »" or a pinned «Title» at the line's end still labels a link.
     /// </summary>
     public static bool IsTrail(string text) =>
         text.Contains('»') && !QuoteInLine().IsMatch(text) || text.Contains(" | ") && !LabelledSentence(text) || text.Contains(" > ") || text.Contains(" › ") || text.Contains(" ‹ ") || text.Contains(" · ") || text.Contains(" • ")
         || text.Split(" / ").Length > 2;
 
-    [GeneratedRegex(@"«[^«»]+».*\p{L}")]
+    [GeneratedRegex(@"«[^«»]+».*\p{L}|«[^«»]*[.!?…]»[.!?]?$|«[^«»]+»[.!?]$")]
     private static partial Regex QuoteInLine();
 
     /// <summary>"⚡️ UPDATE | The grid went down again at 5:40 this morning, …": one label, then a long sentence.</summary>
@@ -38,7 +38,7 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a tabloid's "View all 212 comments" under the ones it shows, a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
     /// for more ("Log in to see more replies.", "You must log in or register to reply here.", "You are not currently logged in. …"): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
@@ -69,7 +69,7 @@ internal static partial class PageCues
     /// reply's head ending in its age ("user@instance · 3d", "Comment by X · 1y", "Maritza L · Tampa, FL · 2 days ago", Disqus's "Javier_Ortuño • 6 hours ago"), a Q&amp;A's
     /// "Upvote · 312" and "· Follow", a vote row ("▲ 21 ▼ reply ⋯", "♥ 84 · Report", a tabloid's "Reply   Click to rate ▲ 45 ▼ 3"), "Replying to X", a labelled field naming who
     /// did something ("Claimed by: …", "Reviewed by: …"), a photo site's commenter over the comment's age and its likes under it
-    /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago"),
+    /// ("beatriz.olazabal 3w", "42 likes Reply"), a tabloid's commenter, place and the comment's age ("Mrs Tilly, Swindon, United Kingdom, 1 hour ago", "Tomás R., Leeds, …"),
     /// a scored thread's poster line ending in the comment's number ("by cablemonkey (88213) on Friday March 06, 2026 @07:48PM (#65510233)"),
     /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
     /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
@@ -125,29 +125,35 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:submitted|posted)\b.{0,100}$")]
     private static partial Regex Submission();
 
-    /// <summary>When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply".</summary>
+    /// <summary>
+    /// When a post was written, and nothing else but its actions: a date line, "18:11", "3 days ago · Reply", "17h Like Reply", Facebook's
+    /// Spanish row with its reactions "1 sem Me gusta Responder 😍 41".
+    /// </summary>
     public static bool IsStamp(string text) => DateLine().IsMatch(text) || Stamp().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report))+)?$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|(?:an?|one)\s+(?:minute|hour|day|week|month|year)\s+ago|\d+\s*(?:s|m|min|h|d|w|y|mins?|hrs?|minutes?|hours?|days?|weeks?|months?|years?|sem|semanas?|días?|horas?|minutos?)\.?(?:\s+ago)?)(?:\s*[·•|].{0,60}|(?:\s+(?:like|reply|edited|share|report|me\s+gusta|responder|editado))+(?:\s+[\p{So}\p{Cs}\uFE0F\u200D]+\s*[\d.,]+(?:\s*(?:mil|k))?)?)?$")]
     private static partial Regex Stamp();
 
     /// <summary>
     /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", vBulletin's "Old May 24th, 2024, 10:16 AM" (its age icon's text before the date),
     /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
     /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am", a commenter with their outlet in brackets before the date ("Ana Ruiz (The Herald) — 13/03/2027 at 10:20"),
+    /// a weekday or a commenter set apart by a bar ("Wednesday | October 6, 2027", "Ernesto M. (Canada) | 08/10/2027 15:02"),
     /// and a second date after it ("…, first published 8 February 2025").
     /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
     /// <summary>
-    /// A line after which the article's body is over: tags, related and most-read lists ("Most Viewed in Sport", a portal's "More for You"), share rows (not a sentence asking to share,
+    /// A line after which the article's body is over: tags, related and most-read lists ("Most Viewed in Sport", a portal's "More for You"), share rows (a tabloid's
+    /// "Share or comment on this article:" over the headline again; not a sentence asking to share,
     /// "Share this post with neighbours who don't have data."), author boxes, paid content.
     /// </summary>
     public static bool EndsBody(string text) => BodyEnd().IsMatch(text);
 
     /// <summary>
     /// Of those, the heads of boxes a page may also set inside an article (related, most read, newsletter): the body may go on after them;
-    /// "Also of interest" heads only such a box, and so do its Spanish kin ("También te puede interesar:", "Te recomendamos:") and a liveblog's "Key events" (the titles of its entries, each after its age).
+    /// "Also of interest" heads only such a box, and so do its Spanish kin ("También te puede interesar:", "Te recomendamos:", "Más sobre este tema"), "Read more about:"
+    /// and a liveblog's "Key events" (the titles of its entries, each after its age).
     /// "Similar stories" heads the page's lists below the article, never a box inside it.
     /// </summary>
     public static bool OpensBox(string text) => BoxStart().IsMatch(text);
@@ -176,7 +182,7 @@ internal static partial class PageCues
     /// </summary>
     private const string OtherStoriesHead = @"(?:more|other|related)\s+(?:\p{L}+\s+)?(?:stories|articles|interviews|news|videos|reviews|essays|columns|posts|features|podcasts|releases|reports|alerts|statements|declarations|documents):?";
 
-    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more|next|also):?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|(?:también\s+)?te\s+(?:puede|podría)\s+interesar:?|te\s+recomendamos:?|(?:lee|lea|ver)\s+también:?|see\s+also:?|más\s+información:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
+    [GeneratedRegex(@"(?i)^(?:related(?:\s+(?:posts?|stories|articles?|content|news|coverage|reading))?(?:\s+from\s.{1,60})?:?|more\s+information:?|read\s+(?:more(?:\s+about)?|next|also):?|más\s+sobre\s+(?:este|el)\s+tema:?|more\s+(?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|most\s+(?:read|popular|viewed|shared)(?:\s+in)?(?:\s+\p{L}+)?:?|more:?|more\s+for\s+you|key\s+(?:events|moments|updates)|you\s+(?:may|might)\s+also\s+like:?|(?:también\s+)?te\s+(?:puede|podría)\s+interesar:?|te\s+recomendamos:?|(?:lee|lea|ver)\s+también:?|see\s+also:?|más\s+información:?|also\s+of\s+interest:?|recommended(?:\s+for\s+you|\s+stories)?:?|newsletter\b.{0,60}|sign\s+up\b.{0,60}|subscribe\b.{0,60}|get\s+the\s+best\s+of\b.{0,80})$")]
     private static partial Regex BoxStart();
 
     /// <summary>
@@ -219,6 +225,12 @@ internal static partial class PageCues
     [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40})$")]
     private static partial Regex Appeal();
 
+    /// <summary>A subscribe box's e-mail field, "Type your email...", "Enter your email address", its button perhaps glued on ("… Subscribe").</summary>
+    public static bool IsEmailField(string text) => EmailField().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:type|enter|your)\s+(?:your\s+)?e-?mail(?:\s+address)?\s*(?:\.{3}|…|\*)?(?:\s+(?:subscribe|sign\s+up|join))?$")]
+    private static partial Regex EmailField();
+
     /// <summary>"Dear readers,", "Hi all,": a letter's salutation, a paragraph of its own.</summary>
     public static bool IsSalutation(string text) => Salutation().IsMatch(text);
 
@@ -235,8 +247,11 @@ internal static partial class PageCues
     [GeneratedRegex(@"^About\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}&'’. -]{1,60}?)(?:,?\s+(?:Inc|Ltd|LLC|Corp|Co|S\.A|GmbH|plc)\.?)?$")]
     private static partial Regex AboutOrg();
 
-    /// <summary>The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--".</summary>
-    public static bool SeparatesSignature(string text) => text is "--" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
+    /// <summary>
+    /// The line that sets a forum signature or an e-mail sign-off apart from the post: "__________", "----------", "--", and SMF's
+    /// "Logged" under every post, its poster's signature below it.
+    /// </summary>
+    public static bool SeparatesSignature(string text) => text is "--" or "Logged" || text.Length >= 4 && (text.All(c => c == '_') || text.All(c => c == '-'));
 
     /// <summary>
     /// "On 2/2/2024 at 6:15 PM, Pablo said:", "Quote Originally Posted by x", "Quote:", "Quoting Ernesto:", "Quote from x:", "Quote from: x on March 02, 2026, 09:14:51 PM", a bare
@@ -254,7 +269,7 @@ internal static partial class PageCues
         \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|[+-]?\d{1,5}\s*\(\s*\+\d{1,5}\s*/\s*[-−]\d{1,5}\s*\)|
         " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:\p{L}[\p{L}-]*\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff|owner|author|collaborator|maintainer|mod|op)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
-        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|@?[\w.-]{2,40}\ commented\ (?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|on\ .{3,30})|[^.!?]{1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
+        (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|@?[\w.-]{2,40}\ commented\ (?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|on\ .{3,30})|(?:[^.!?]|(?<=\b(?-i:\p{Lu}))\.){1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[—–-]?\s*\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de\ lectura)|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
         \p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:\p{Lu}|Jr|Sr)\.|[\d.,]+[kKmM]?(?:\s+\p{L}+)?(?:\s+·\s+[\d.,]+[kKmM]?(?:\s+\p{L}+)?)+|[\d.,]+[kKmM]?\s+reply|load\ more\.*|\d+\s+posted\ on\b.{0,100}|\[.{0,100}\]|to:\s*\S{1,40}|
@@ -272,7 +287,7 @@ internal static partial class PageCues
     private static partial Regex Metadata();
 
     [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/]\ +)){0,2}
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}|\s+'\d{2})?|
@@ -289,7 +304,7 @@ internal static partial class PageCues
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|for\ (?:further|more)\ information:?|noticias\ relacionadas|artículos\ relacionados|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
         written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared)(?:\ in)?(?:\ \p{L}+)?:?|more\ for\ you|articles\ in\ this\ (?:story|series):?|(?:media|press)\ contacts?:?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|
-        share\ (?:this|on|via)\b(?!.*[.!]$).{0,60}|share:?|paid\ content|sponsored\ (?:content|stories|links)|promoted\ (?:content|stories)|from\ our\ partners|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
+        share\ (?:this|on|via)\b(?!.*[.!]$).{0,60}|share:?|share\ or\ comment\ on\ this\ (?:article|story|post):?|paid\ content|sponsored\ (?:content|stories|links)|promoted\ (?:content|stories)|from\ our\ partners|about\ (?:us|the\ author)|subscribe\b.{0,60}|sign\ up\b.{0,60}|
         get\ the\ best\ of\b.{0,80}|newsletter\b.{0,60}|our\ standards:.{0,120}|copyright\b.{0,120}|all\ rights\ reserved.{0,40}|
         comments\ are\ closed\.?|leave\ a\ (?:reply|comment)\b.{0,60}|submit\ a\ comment|post\ (?:a\ )?comment|
         previous\ (?:article|post)\b.{0,120}|next\ (?:article|post)\b.{0,120}|print\ this\ (?:page|article)\b.{0,60}|
@@ -310,7 +325,7 @@ internal static partial class PageCues
         discover\ more|relevant\ people|who\ to\ follow|recent\ (?:posts|articles|stories|comments)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
-        (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|(?:cargar|ver|mostrar)\ (?:\d+\ )?(?:comentarios|respuestas)\ más|(?:cargar|ver|mostrar)\ más\ comentarios|noticias\ relacionadas|artículos\ relacionados|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
+        (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|view\ all\ [\d.,]+k?\ comments|(?:cargar|ver|mostrar)\ (?:\d+\ )?(?:comentarios|respuestas)\ más|(?:cargar|ver|mostrar)\ más\ comentarios|noticias\ relacionadas|artículos\ relacionados|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
         this\ site\ uses\ akismet\b.{0,120}|who\ is\ online|you\ (?:cannot|can)\ (?:post|reply|edit|delete|vote)\b.{0,40}\bin\ this\ forum|use\ of\ this\ site\ constitutes\b.{0,200}|
         .{0,80}\bis\ published\ by\b.{0,120}|.{0,200}\btodos\ los\ derechos\ reservados\b.{0,40}
     )$")]

@@ -11,7 +11,7 @@ internal static partial class PageLines
         var raw = page.Split('\n');
         for (int i = 0; i < raw.Length; i++)
         {
-            string text = Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim();
+            string text = ThreadRail().Replace(Spaces().Replace(ActionTail().Replace(raw[i], ""), " ").Trim(), "");
             var bullet = BulletMark().Match(text);
             // A middle dot before a post's age ("· 6h", "· 1 hr ago" under a commenter's name) sets the age apart, no list item.
             if (bullet.Success && bullet.Value.StartsWith('·') && PageCues.IsStamp(text[bullet.Length..])) bullet = Match.Empty;
@@ -301,6 +301,13 @@ internal static partial class PageLines
     [GeneratedRegex(@"^\d{1,2}[.)] \S.{2,150}[^.!?;:,…]$")]
     private static partial Regex NumberedTitle();
 
+    /// <summary>
+    /// A thread's rail before every line of a nested reply, "│ @Mirta I hope …" (Coral and other threads draw it in box-drawing
+    /// characters): the reply's indent, no part of its text.
+    /// </summary>
+    [GeneratedRegex(@"^(?:[│┃║╎┆]\s*)+")]
+    private static partial Regex ThreadRail();
+
     /// <summary>A comment's action row printed on its last line: "… So sad. 4 △ ▽ • Reply • Share ›" (Disqus).</summary>
     [GeneratedRegex(@"(?:\s+\d+)?\s*△\s*▽(?:\s*•\s*(?:Reply|Share ›|Share|Flag))*\s*$")]
     private static partial Regex ActionTail();
@@ -314,16 +321,16 @@ internal static partial class PageLines
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", a subscriber thread's "Reactions (7)" or "Contributions (5)", Viafoura's "Conversation 9", "Traveller reviews (4)",
+    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", a subscriber thread's "Reactions (7)" or "Contributions (5)", Viafoura's "Conversation 9", "Traveller reviews (4)", a newsletter's "Discussion about this post",
     /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts" (or "186 comments   94 shares"), a tabloid's "Share what you think", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", X's "Relevant replies" under a thread, a row that sorts the replies
     /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|(?:reactions|contributions)\s*\(\d+\)|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|(?:reactions|contributions)\s*\(\d+\)|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|discussion\s+about\s+this\s+(?:post|article|story|episode)|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
     /// <summary>
     /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
-    /// "sorted by: Hot Top New", "Ordenar por: Más recientes"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
+    /// "sorted by: Hot Top New", "Ordenar por: Más recientes", Facebook's drop-down "Most relevant ▾" / "Más relevantes ▾"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
     /// question footer that counts its answers ("posted by x to Travel (8 answers total)", its favourites perhaps after it).
     /// </summary>
     public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || CountsAnswers(text);
@@ -337,6 +344,6 @@ internal static partial class PageLines
     [GeneratedRegex(@"(?i)^(?:log\s?in|sign\s+in)\s+to\s+(?:comment|reply)$")]
     private static partial Regex LoginToComment();
 
-    [GeneratedRegex(@"(?i)^(?:sort(?:ed)?(?:\s+by)?|ordenar\s+por|ordenado\s+por):?\s+(?!by:?$)\S.{0,80}$")]
+    [GeneratedRegex(@"(?i)^(?:(?:sort(?:ed)?(?:\s+by)?|ordenar\s+por|ordenado\s+por):?\s+(?!by:?$)\S.{0,80}|(?:most\s+relevant|más\s+relevantes)(?:\s*[▾▼⌄])?|(?:newest|all\s+comments|más\s+recientes|todos\s+los\s+comentarios)\s*[▾▼⌄])$")]
     private static partial Regex SortRow();
 }

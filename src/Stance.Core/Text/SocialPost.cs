@@ -55,6 +55,17 @@ internal static partial class SocialPost
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is a poster's name: some line with that text sits right over a post's time with its audience glyph
+    /// ("18 de octubre a las 11:32 · 🌎", "2h · 👥"), as a Facebook page's name over its post. A post has no headline, and the page's
+    /// name in its header is no headline either.
+    /// </summary>
+    public static bool IsPosterName(List<PageLine> lines, string text) =>
+        lines.Select((l, i) => (l, i)).Any(x => x.l.HasText && x.l.Text == text && PageLines.NextText(lines, x.i + 1) is int n && AudienceStamp().IsMatch(lines[n].Text));
+
+    [GeneratedRegex(@"^.{1,60}\s·\s*(?:🌎|🌍|🌏|👥|🔒)$")]
+    private static partial Regex AudienceStamp();
+
     /// <summary>"Replying to @yane_desde_cuba": the head of a reply on X, naming the handle it answers.</summary>
     public static bool RepliesTo(string text) => ReplyingTo().IsMatch(text);
 

@@ -31,10 +31,15 @@ internal static partial class VideoPage
 
     /// <summary>
     /// Whether line <paramref name="at"/> is a clip's title in a video box set in an article ("Coast Guard crew describes rescue …" over
-    /// "02:14"): no sentence, its running time right under it. Not the article's text.
+    /// "02:14"): no sentence, its running time right under it or the box's label with the time right over it ("▶ VIDEO  02:14"). Not the article's text.
     /// </summary>
     public static bool IsClipTitle(IReadOnlyList<PageLine> lines, int at) =>
-        lines[at].HasText && !UnitCues.EndsSentence(lines[at].Text) && at + 1 < lines.Count && lines[at + 1].HasText && IsRunningTime(lines[at + 1].Text);
+        lines[at].HasText && !UnitCues.EndsSentence(lines[at].Text)
+        && (at + 1 < lines.Count && lines[at + 1].HasText && IsRunningTime(lines[at + 1].Text) || at > 0 && VideoLabel().IsMatch(lines[at - 1].Text));
+
+    /// <summary>A video box's label with its running time over the clip's title, "▶ VIDEO  02:14", "Video (2:14)" (dropped or not).</summary>
+    [GeneratedRegex(@"(?i)^(?:[▶►]\s*)?(?:video|vídeo)\s*[:|·-]?\s*\(?\d{1,2}:\d{2}\)?$")]
+    private static partial Regex VideoLabel();
 
     [GeneratedRegex(@"^\d{1,2}:\d{2}$")]
     private static partial Regex RunningTime();
