@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout27, each but the first measured once and then, up to -heldout27, used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout28, each but the first measured once and then, up to -heldout27, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -215,6 +215,14 @@ public class SegmenterPagesTests
     // (rules alone 1.000 / 1.000 on it: nothing is still wrong, in-sample) and to train the filter: a development set now, its floors
     // in-sample (1.000 / 1.000, 245 of 245 found and of 245 marked).
     [InlineData("pages-heldout27", 20, 1.00, 1.00)]
+    // Written by a twenty-sixth helper who had not seen the segmenter, asked for wire stories on Vietnamese, Italian, Irish and Kenyan
+    // pages, a Cuban union weekly, an exile site's live blog, solidarity letters, a relief agency's situation report, a think-tank
+    // analysis, a radio transcript, a reader-view save, a newsletter, a travel advisory, and seven threads of platforms the earlier
+    // sets did not name (Flarum, Kbin, LiveJournal, a Slashdot-style story, Google Groups, a WhatsApp chat export, a product-review
+    // page); measured once after the twenty-ninth freeze (commit 5d91aff; rules + filter 0.739 / 0.727, 221 of 299 found and of 304
+    // marked; the rules alone 0.711 / 0.727): the honest figures, far below the 0.95 goal (the live blog, the chat export, the
+    // mailing-list view and the letters page hold most of the misses). Floors at those figures.
+    [InlineData("pages-heldout28", 20, 0.73, 0.72)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
