@@ -33,6 +33,7 @@ public sealed partial class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
+        if (ChatExport.Messages(page) is { } chat) return _filter is null ? chat : _filter.Apply(page, chat);
         var lines = HeaderLines.JoinWrappedHeads(HeaderLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
         var note = new List<ArticleUnit>();
         if (ForwardedMail.SeparatorAt(lines) is int forward)

@@ -286,7 +286,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
+    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old|última\ actualización|actualizado|still\ valid)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
@@ -300,7 +300,7 @@ internal static partial class PageCues
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
-        tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
+        tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|archivado\ en\s*:.*|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|for\ (?:further|more)\ information:?|noticias\ relacionadas|artículos\ relacionados|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
         written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared)(?:\ in)?(?:\ \p{L}+)?:?|more\ for\ you|articles\ in\ this\ (?:story|series):?|(?:media|press)\ contacts?:?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|

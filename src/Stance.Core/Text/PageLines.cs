@@ -35,6 +35,7 @@ internal static partial class PageLines
         DropBulletedTitles(lines);
         DropPreviews(lines);
         FeedFurniture.Drop(lines);
+        LiveBlog.DropStamps(lines);
         return lines;
     }
 
