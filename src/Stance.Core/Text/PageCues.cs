@@ -75,7 +75,8 @@ internal static partial class PageCues
     /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
     /// vBulletin's poster lines ("Likes: 0", "The Following 3 Users Say Thank You to X For This Useful Post:", "Received 12 Likes on 11 Posts", "Thanked 3 Times in 2 Posts", "name is offline", "Original Poster"), a code host's comment head ("kofi-adj commented 2 days ago") and its badge ("Owner", "Mod"), XenForo's "Thread starter x Start date …" and "Discussion in 'Forum' started by x, date.", a name with its
     /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1"), a reading time ("— 6 min read"), a letter's sign-off under it ("— Name, Town"), LiveJournal's reply row ("(Reply) (Thread) (Link)"), a
-    /// Google Groups message's "unread," and its list ("to caribbean-philatelists").
+    /// Google Groups message's "unread," and its list ("to caribbean-philatelists"), a store review's "4.0 out of 5 stars Title" and "Reviewed in … on …",
+    /// a forum's "x, y and 4 others like this.", a news aggregator's "Posted by x on … from the … dept.".
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -270,7 +271,9 @@ internal static partial class PageCues
         \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|[+-]?\d{1,5}\s*\(\s*\+\d{1,5}\s*/\s*[-−]\d{1,5}\s*\)|
         " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:\p{L}[\p{L}-]*\ )?members?|
         (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff|owner|author|collaborator|maintainer|mod|op)|↳.{0,80}|
-        [—–]\ ?\p{Lu}[\p{L}.'’-]*(?:\ \p{Lu}[\p{L}.'’-]*){0,4},\ \p{Lu}[\p{L}.'’-]*(?:\ \p{L}[\p{L}.'’-]*){0,3}|\((?:reply|thread|parent|link)\)(?:\ \((?:reply|thread|parent|link|expand)\))+|unread,?|to\ (?-i:[a-z0-9][\w@]*(?:[-.@][\w@]+)+)|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
+        [—–]\ ?\p{Lu}[\p{L}.'’-]*(?:\ \p{Lu}[\p{L}.'’-]*){0,4},\ \p{Lu}[\p{L}.'’-]*(?:\ \p{L}[\p{L}.'’-]*){0,3}|\((?:reply|thread|parent|link)\)(?:\ \((?:reply|thread|parent|link|expand)\))+|unread,?|to\ (?-i:[a-z0-9][\w@]*(?:[-.@][\w@]+)+)|
+        [\d.]+\ out\ of\ 5\ stars\b.{0,120}|reviewed\ in\ .{2,40}\ on\ .{5,30}|(?:like\ reply\ )?(?:[\w.-]+,\ )*[\w.-]+\ and\ \d+\ others?\ like\ this\.?|(?!(?:he|she|it|everyone|everybody|nobody|who|that)\b)[\w.-]+\ likes\ this\.?|
+        posted\ by\ .{1,120}\ from\ the\ .{1,80}\ dept\.?|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|@?[\w.-]{2,40}\ commented\ (?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|on\ .{3,30})|(?:[^.!?]|(?<=\b(?-i:\p{Lu}))\.){1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[—–-]?\s*\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de\ lectura)|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|

@@ -317,7 +317,7 @@ internal static partial class PageLines
     /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …"; plain text's and Markdown's "* item" and "- item"
     /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑▸‣](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
