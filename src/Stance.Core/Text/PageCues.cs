@@ -45,9 +45,14 @@ internal static partial class PageCues
 
     /// <summary>
     /// A crosshead inside a body ("What changes?"): a short line that does not end with a period. An interview's
-    /// question, "Q: Will you go again?", is a paragraph however short.
+    /// question, "Q: Will you go again?", is a paragraph however short, and so is a transcript's turn under its speaker's name in
+    /// capitals ("HADDOCK: And strings?").
     /// </summary>
-    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal);
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal)
+        && !SpeakerTurn().IsMatch(text);
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){0,2}: \S")]
+    private static partial Regex SpeakerTurn();
 
     /// <summary>A pitch's sentence with its button glued after it, "… for Cuba and Jamaica. Book a call →": the pitch ends there.</summary>
     public static bool EndsInButton(string text) => ButtonTail().IsMatch(text);
