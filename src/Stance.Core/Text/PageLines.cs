@@ -36,6 +36,7 @@ internal static partial class PageLines
         DropPreviews(lines);
         FeedFurniture.Drop(lines);
         LiveBlog.DropStamps(lines);
+        EmbeddedPost.Drop(lines);
         return lines;
     }
 
