@@ -157,7 +157,8 @@ public sealed partial class ArticleSegmenter
             bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && (QuestionTitle.OverDek(lines, i) || QuestionTitle.Asked(lines, i)));
             // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
-            bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
+            // Nor does the site's motto in its masthead ("News for tinkerers. Stuff that matters." over the menu row).
+            bool startsBody = prose && !captionAbove && !Masthead(lines, i) && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             // A post under its author's handle opens the page's text (an X thread's first post, however it ends): no headline below it.
             if (BodyBounds.IsProse(l) && SocialPost.UnderHandle(lines, i)) break;
