@@ -221,8 +221,11 @@ public class SegmenterPagesTests
     // sets did not name (Flarum, Kbin, LiveJournal, a Slashdot-style story, Google Groups, a WhatsApp chat export, a product-review
     // page); measured once after the twenty-ninth freeze (commit 5d91aff; rules + filter 0.739 / 0.727, 221 of 299 found and of 304
     // marked; the rules alone 0.711 / 0.727): the honest figures, far below the 0.95 goal (the live blog, the chat export, the
-    // mailing-list view and the letters page hold most of the misses). Floors at those figures.
-    [InlineData("pages-heldout28", 20, 0.73, 0.72)]
+    // mailing-list view and the letters page held most of the misses). Then used to improve the segmenter in the twenty-ninth round
+    // (rules alone 0.987 / 0.990 on it: p07's caption under the byline is still taken for the headline and its dek missed, p13's
+    // three-word title "Cuba travel advice" yields to a crosshead, p05's author bio and p12's rates block are read as paragraphs) and
+    // to train the filter: a development set now, its floors in-sample (0.993 / 0.990, 301 of 303 found and of 304 marked).
+    [InlineData("pages-heldout28", 20, 0.99, 0.99)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).

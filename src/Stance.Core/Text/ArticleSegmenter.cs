@@ -33,6 +33,7 @@ public sealed partial class ArticleSegmenter
 
     public IReadOnlyList<ArticleUnit> Segment(string page)
     {
+        if (ChatExport.Messages(page) is { } chat) return _filter is null ? chat : _filter.Apply(page, chat);
         var lines = HeaderLines.JoinWrappedHeads(HeaderLines.DropBylines(PageLines.DropAdjacentRepeats(PageLines.Read(page, _boilerplate))));
         var note = new List<ArticleUnit>();
         if (ForwardedMail.SeparatorAt(lines) is int forward)
@@ -100,12 +101,23 @@ public sealed partial class ArticleSegmenter
     /// <summary>The most lines a masthead has at the page's top (a site's name, its motto).</summary>
     private const int MastheadMaxLines = 2;
 
-    /// <summary>Line <paramref name="at"/> is one of the page's first lines of text, at most two with no other line among them, and a dropped row (the site's menu) right under them.</summary>
+    /// <summary>
+    /// Line <paramref name="at"/> is one of the page's first lines of text, at most two with no other line among them but the day's date
+    /// ("Friday, November 19, 2027" under a paper's name and motto), and a dropped row (the site's menu) right under them.
+    /// </summary>
     private static bool Masthead(List<PageLine> lines, int at)
     {
         int top = lines.TakeWhile(l => l.HasText).Count();
-        return at < top && top <= MastheadMaxLines && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
+        return at < top && !PageCues.IsDate(lines[at].Text) && lines.Take(top).Count(l => !PageCues.IsDate(l.Text)) <= MastheadMaxLines
+            && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
     }
+
+    /// <summary>
+    /// A headline right over its dek, the byline right under the dek ("Nakuru keeps its Cuban surgeons …" over "County says it still …"
+    /// over "By WANJIRU …"): the sentence under the line is no first paragraph but its summary.
+    /// </summary>
+    private static bool DekOverByline(List<PageLine> lines, int at) =>
+        at + 2 < lines.Count && lines[at + 1].HasText && UnitCues.EndsSentence(lines[at + 1].Text) && lines[at + 2].HasText && UnitCues.IsByline(lines[at + 2].Text);
 
     /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …", a press-release wire's "TORONTO, July 5, 2027 /PRWire/ -- The …".</summary>
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}(?:,\s+[^/()]{3,20}\d{4})?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\s+(?:[-–—]|--)\s+\S")]
@@ -156,7 +168,8 @@ public sealed partial class ArticleSegmenter
             bool prose = BodyBounds.IsProse(l) && !(shaped && l.Text.EndsWith('.') && UnitCues.TitleCase(l.Text)) && !(shaped && (QuestionTitle.OverDek(lines, i) || QuestionTitle.Asked(lines, i)));
             // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
-            bool startsBody = prose && !captionAbove && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
+            // Nor does the site's motto in its masthead ("News for tinkerers. Stuff that matters." over the menu row).
+            bool startsBody = prose && !captionAbove && !Masthead(lines, i) && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             // A post under its author's handle opens the page's text (an X thread's first post, however it ends): no headline below it.
             if (BodyBounds.IsProse(l) && SocialPost.UnderHandle(lines, i)) break;
@@ -164,7 +177,7 @@ public sealed partial class ArticleSegmenter
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
                 if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && !(adjacent is { } w && char.IsLower(w.Text[0]))
-                    && (PageCues.OpensBody(first.Text) || UnitCues.TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3)) candidates.Add(i);
+                    && (PageCues.OpensBody(first.Text) || UnitCues.TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3 || DekOverByline(lines, i))) candidates.Add(i);
                 break;
             }
             if (shaped) candidates.Add(i);

@@ -115,7 +115,8 @@ internal static partial class CommentSection
 
     /// <summary>
     /// Whether a comment's metadata follows <paramref name="at"/> with comment text as the next line of text (Disqus sets a blank line
-    /// between them), before any other closing line.
+    /// between them), or comment text with its metadata right under it (a reactions row, "▲ 38   Reply   Report", under an undated
+    /// comment), before any other closing line.
     /// </summary>
     private static bool DatedCommentsBelow(List<PageLine> lines, int at)
     {
@@ -124,6 +125,7 @@ internal static partial class CommentSection
             if (!lines[i].HasText) continue;
             if (PageCues.EndsComments(lines[i].Text)) return false;
             if ((PageCues.IsMetadata(lines[i].Text) || PageCues.IsStamp(lines[i].Text)) && PageLines.NextText(lines, i + 1) is int n && IsCommentText(lines[n])) return true;
+            if (IsCommentText(lines[i]) && lines[i + 1].Text.Length > 0 && PageCues.IsMetadata(lines[i + 1].Text)) return true;
         }
         return false;
     }

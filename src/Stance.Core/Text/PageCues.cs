@@ -45,9 +45,14 @@ internal static partial class PageCues
 
     /// <summary>
     /// A crosshead inside a body ("What changes?"): a short line that does not end with a period. An interview's
-    /// question, "Q: Will you go again?", is a paragraph however short.
+    /// question, "Q: Will you go again?", is a paragraph however short, and so is a transcript's turn under its speaker's name in
+    /// capitals ("HADDOCK: And strings?").
     /// </summary>
-    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal);
+    public static bool IsCrosshead(string text) => Words(text) <= 6 && !text.TrimEnd('”', '"', '’', '\'', ')').EndsWith('.') && !IsSalutation(text) && !text.StartsWith("Q: ", StringComparison.Ordinal)
+        && !SpeakerTurn().IsMatch(text);
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){0,2}: \S")]
+    private static partial Regex SpeakerTurn();
 
     /// <summary>A pitch's sentence with its button glued after it, "… for Cuba and Jamaica. Book a call →": the pitch ends there.</summary>
     public static bool EndsInButton(string text) => ButtonTail().IsMatch(text);
@@ -74,7 +79,9 @@ internal static partial class PageCues
     /// the foot of a folded quote ("Click to expand..."), a travel forum's numbered reply title ("1. Re: Cash or card …"), a forum post's
     /// date and number ("May 12, 2027 #1"), its poster's rank line ("Newbie · Joined: Jan 2027 · Posts: 3") and its buttons ("Like · Reply"),
     /// vBulletin's poster lines ("Likes: 0", "The Following 3 Users Say Thank You to X For This Useful Post:", "Received 12 Likes on 11 Posts", "Thanked 3 Times in 2 Posts", "name is offline", "Original Poster"), a code host's comment head ("kofi-adj commented 2 days ago") and its badge ("Owner", "Mod"), XenForo's "Thread starter x Start date …" and "Discussion in 'Forum' started by x, date.", a name with its
-    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1"), a reading time ("— 6 min read").
+    /// rank after it ("sueellen Guest"), "Member since Oct 2012", a thread's pages ("Page 1 of 1"), a reading time ("— 6 min read"), a letter's sign-off under it ("— Name, Town"), LiveJournal's reply row ("(Reply) (Thread) (Link)"), a
+    /// Google Groups message's "unread," and its list ("to caribbean-philatelists"), a store review's "4.0 out of 5 stars Title" and "Reviewed in … on …",
+    /// a forum's "x, y and 4 others like this.", a news aggregator's "Posted by x on … from the … dept.".
     /// </summary>
     public static bool IsMetadata(string text) => Metadata().IsMatch(text) || DateLine().IsMatch(text);
 
@@ -268,7 +275,10 @@ internal static partial class PageCues
         .{1,60}\swrote\ a\ review\b.{0,30}|[\d.]+\ of\ 5\ (?:bubbles|stars)|response\ from\ .{1,80}|responded\ .{1,30}|(?:date\ of\ (?:stay|visit|travel)|trip\ type):.{0,60}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|submitted\b.{0,160}|joined?\b.{0,40}|join\ date\b.{0,40}|location:.{0,60}|posts:\s*[\d.,]+|
         \#\d+|\#\d+\s.{1,60}\s[—–|·-]\s.{1,40}|[+-]?\d{1,5}\s*\(\s*\+\d{1,5}\s*/\s*[-−]\d{1,5}\s*\)|
         " + RedditPoster + @"|\[[–—-]\].{0,80}|.{1,60}\s(?:says|said|wrote|dijo):|(?:\p{L}[\p{L}-]*\ )?members?|
-        (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff|owner|author|collaborator|maintainer|mod|op)|↳.{0,80}|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
+        (?:moderator|administrator|admin|guest|newbie|regular|contributor|staff|owner|author|collaborator|maintainer|mod|op)|↳.{0,80}|
+        [—–]\ ?\p{Lu}[\p{L}.'’-]*(?:\ \p{Lu}[\p{L}.'’-]*){0,4},\ \p{Lu}[\p{L}.'’-]*(?:\ \p{L}[\p{L}.'’-]*){0,3}|\((?:reply|thread|parent|link)\)(?:\ \((?:reply|thread|parent|link|expand)\))+|unread,?|to\ (?-i:[a-z0-9][\w@]*(?:[-.@][\w@]+)+)|
+        [\d.]+\ out\ of\ 5\ stars\b.{0,120}|reviewed\ in\ .{2,40}\ on\ .{5,30}|(?:like\ reply\ )?(?:[\w.-]+,\ )*[\w.-]+\ and\ \d+\ others?\ like\ this\.?|(?!(?:he|she|it|everyone|everybody|nobody|who|that)\b)[\w.-]+\ likes\ this\.?|
+        posted\ by\ .{1,120}\ from\ the\ .{1,80}\ dept\.?|in\ reply\ to\b.{0,80}|replying\ to\b.{0,80}|(?:\p{L}+[\ -]){0,2}by:\ .{1,160}|
         (?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago.{0,40}|@?[\w.-]{2,40}\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\s+\|.{0,80})?|@?[\w.-]{2,40}\ commented\ (?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|on\ .{3,30})|(?:[^.!?]|(?<=\b(?-i:\p{Lu}))\.){1,80},\s+(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\ ago|
         [\d.,]+[kKmM]?\s+views\b.{0,80}|[—–-]?\s*\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de\ lectura)|[^.!?]{1,40}\s→\s.{1,40}|(?-i:(?:\p{Lu}\.\s?){1,3})|[★☆]+(?:\s.{0,30})?|sorted\ by:.{0,40}|all\ \d+\ comments|
         [\w.'’ -]{1,40}\s+\d+\s+points?\s.{0,40}|
@@ -286,7 +296,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
+    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old|última\ actualización|actualizado|still\ valid)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
@@ -300,7 +310,7 @@ internal static partial class PageCues
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
-        tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
+        tags?\s*:.*|etiquetas\s*:.*|archived\ in:?|archivado\ en\s*:.*|keywords?\s*:.*|tagged\b.*|filed\ (?:under|in)\b.*|categories?\s*:.*|topics?\s*:.*|suggested\ topics:?|labels?\s*:.*|
         related(?:\ (?:posts?|stories|articles?|content|news|coverage|reading|research|links|videos?))?(?:\ from\ .{1,60})?:?|more\ information:?|for\ (?:further|more)\ information:?|noticias\ relacionadas|artículos\ relacionados|similar\ (?:stories|articles|posts):?|read\ next:?|more\ (?:from|on|in|stories)\b.{0,60}|" + OtherStoriesHead + @"|
         written\ by\ \p{Lu}[^.!?]{0,60}|originally\ published\ (?:by|in|at)\ \p{Lu}.{0,80}|see\ also:?|external\ links|further\ reading:?|notes(?:\ to\ editors)?:?|most\ (?:read|popular|viewed|shared)(?:\ in)?(?:\ \p{L}+)?:?|more\ for\ you|articles\ in\ this\ (?:story|series):?|(?:media|press)\ contacts?:?|lo\ más\ (?:leído|visto)|(?:story\ )?sources?:?|references:?|journal\ reference:?|cite\ this\ (?:article|report|page|paper|story)(?::.{0,40})?|recent\ (?:posts|articles|stories|news):?|you\ (?:may|might)\ also\ like:?|
         recommended(?:\ for\ you|\ stories)?:?|trending(?:\ now)?:?|popular\ (?:posts|stories):?|latest\ (?:news|posts|stories):?|

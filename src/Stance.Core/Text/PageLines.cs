@@ -35,6 +35,8 @@ internal static partial class PageLines
         DropBulletedTitles(lines);
         DropPreviews(lines);
         FeedFurniture.Drop(lines);
+        LiveBlog.DropStamps(lines);
+        EmbeddedPost.Drop(lines);
         return lines;
     }
 
@@ -316,16 +318,16 @@ internal static partial class PageLines
     /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …"; plain text's and Markdown's "* item" and "- item"
     /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑▸‣](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", a subscriber thread's "Reactions (7)" or "Contributions (5)", Viafoura's "Conversation 9", "Traveller reviews (4)", a newsletter's "Discussion about this post",
+    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", a subscriber thread's "Reactions (7)" or "Contributions (5)", Viafoura's "Conversation 9", "Traveller reviews (4)", a newsletter's "Discussion about this post", "Reader responses (6)" (a bare "Response" is a report's crosshead),
     /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts" (or "186 comments   94 shares"), a tabloid's "Share what you think", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", X's "Relevant replies" under a thread, a row that sorts the replies
     /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|(?:reactions|contributions)\s*\(\d+\)|responses?(?:\s*\(\d+\))?:?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|discussion\s+about\s+this\s+(?:post|article|story|episode)|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|\s+\|\s+(?:leave|post|add)\s+a\s+(?:comment|reply)|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|(?:reactions|contributions)\s*\(\d+\)|(?:reader\s+)?(?:responses(?:\s*\(\d+\))?|response\s*\(\d+\)):?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|discussion\s+about\s+this\s+(?:post|article|story|episode)|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
     /// <summary>

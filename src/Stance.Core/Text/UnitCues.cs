@@ -54,7 +54,7 @@ internal static partial class UnitCues
     public static bool IsCaption(string text) =>
         BracketedCredit().IsMatch(text) || CreditOpening().IsMatch(text) || CapitalCredit().IsMatch(text) || CaptionDateline().IsMatch(text) || TrailingCredit().IsMatch(text)
         || SlideCaption().IsMatch(text) || SentenceThenCredit().IsMatch(text) || Pictured().IsMatch(text) && !EndsSentence(text) || AltTextTail().IsMatch(text)
-        || SeenFrom().IsMatch(text) || AgencyCredit().IsMatch(text) || FigureLabel().IsMatch(text);
+        || SeenFrom().IsMatch(text) || AgencyCredit().IsMatch(text) || FigureLabel().IsMatch(text) || ArchivePhoto().IsMatch(text) && !EndsSentence(text);
 
     /// <summary>A wire photo's credit in brackets, the photographer's surname in capitals, then the agency: "… on September 3, 2027 (Marcelo TRUJILLO / AGP)".</summary>
     [GeneratedRegex(@"^.{10,300}\s\((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}{2,}[\p{Lu}'’-]*\s*/\s*\p{Lu}{2,}\)$")]
@@ -138,6 +138,10 @@ internal static partial class UnitCues
     /// </summary>
     [GeneratedRegex(@"(?i)\(pictured(?:\s[^()]{1,30})?\)")]
     private static partial Regex Pictured();
+
+    /// <summary>A wire's caption naming its picture, "Archive photo of Plaza Mayor in Trinidad", "File image of …": no sentence end.</summary>
+    [GeneratedRegex(@"(?i)^(?:archive|file|stock|handout)\s+(?:photo|photograph|picture|image)\s+(?:of|shows?|showing)\s")]
+    private static partial Regex ArchivePhoto();
 
     /// <summary>
     /// A social site's description of a picture after its caption, "… photographed on February 5. May be an image of outdoors and
