@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout28, each but the first measured once and then, up to -heldout27, used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout29, each but the first measured once and then, up to -heldout28, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -226,6 +226,14 @@ public class SegmenterPagesTests
     // three-word title "Cuba travel advice" yields to a crosshead, p05's author bio and p12's rates block are read as paragraphs) and
     // to train the filter: a development set now, its floors in-sample (0.993 / 0.990, 301 of 303 found and of 304 marked).
     [InlineData("pages-heldout28", 20, 0.99, 0.99)]
+    // Written by a twenty-seventh helper who had not seen the segmenter, asked for Cuban state and independent sites in English and
+    // Spanish, wire stories on Australian, Indian, South African, Philippine and Argentine papers, a photo gallery, a UN release, a
+    // parliament record and a podcast page, and seven threads of platforms the earlier sets did not name (Lobsters, a Yahoo
+    // Answers-style archive, a Goodreads-style review page, a Twitch-style chat replay, a Discord export, Invision 4, a
+    // Trustpilot-style review page); measured once after the thirtieth freeze (commit 17b6555; rules + filter 0.849 / 0.791, 265 of
+    // 312 found and of 335 marked; the rules alone 0.810 / 0.791): the honest figures, below the 0.95 goal (the chat replay, the
+    // Discord export, the parliament record, the review page and the gallery hold most of the misses). Floors at those figures.
+    [InlineData("pages-heldout29", 20, 0.84, 0.79)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
