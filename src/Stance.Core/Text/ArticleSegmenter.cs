@@ -98,27 +98,6 @@ public sealed partial class ArticleSegmenter
         below is { Bullet: true } && PageCues.Words(l.Text) is > UnitCues.HeadlineMaxWords and <= LongHeadlineMaxWords
         && !UnitCues.EndsSentence(l.Text) && !l.Text.EndsWith(':') && !l.Text.Contains(". ");
 
-    /// <summary>The most lines a masthead has at the page's top (a site's name, its motto).</summary>
-    private const int MastheadMaxLines = 2;
-
-    /// <summary>
-    /// Line <paramref name="at"/> is one of the page's first lines of text, at most two with no other line among them but the day's date
-    /// ("Friday, November 19, 2027" under a paper's name and motto), and a dropped row (the site's menu) right under them.
-    /// </summary>
-    private static bool Masthead(List<PageLine> lines, int at)
-    {
-        int top = lines.TakeWhile(l => l.HasText).Count();
-        return at < top && !PageCues.IsDate(lines[at].Text) && lines.Take(top).Count(l => !PageCues.IsDate(l.Text)) <= MastheadMaxLines
-            && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
-    }
-
-    /// <summary>
-    /// A headline right over its dek, the byline right under the dek ("Nakuru keeps its Cuban surgeons …" over "County says it still …"
-    /// over "By WANJIRU …"): the sentence under the line is no first paragraph but its summary.
-    /// </summary>
-    private static bool DekOverByline(List<PageLine> lines, int at) =>
-        at + 2 < lines.Count && lines[at + 1].HasText && UnitCues.EndsSentence(lines[at + 1].Text) && lines[at + 2].HasText && UnitCues.IsByline(lines[at + 2].Text);
-
     /// <summary>A dateline opening the body's first sentence, "MIAMI, Florida (June 24, 2025) - The …", "HAVANA (Meridian Press) - Cuba's …", a press-release wire's "TORONTO, July 5, 2027 /PRWire/ -- The …".</summary>
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}(?:,\s+[^/()]{3,20}\d{4})?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\s+(?:[-–—]|--)\s+\S")]
     private static partial Regex Dateline();
@@ -169,7 +148,7 @@ public sealed partial class ArticleSegmenter
             // A sentence over a credit of its own ("Photo: Name / Outlet") is a picture's caption: set above the headline, it opens no body.
             bool captionAbove = l.Text.EndsWith('.') && PageLines.NextText(lines, i + 1) is int c && CaptionLines.IsCredit(lines[c].Text) && HeadlineBelow(lines, c);
             // Nor does the site's motto in its masthead ("News for tinkerers. Stuff that matters." over the menu row).
-            bool startsBody = prose && !captionAbove && !Masthead(lines, i) && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
+            bool startsBody = prose && !captionAbove && !HeaderLines.Masthead(lines, i) && (PageCues.OpensBody(l.Text) && next is { } nx && (BodyBounds.IsProse(nx) || UnitCues.IsCaption(nx.Text))
                 || adjacent is { } a && BodyBounds.IsProse(a) && !PageCues.IsMetadata(a.Text) && BodyBounds.ProseRunEndsSentence(lines, i) || UnitCues.IsCaption(l.Text) && !HeadlineBelow(lines, i));
             // A post under its author's handle opens the page's text (an X thread's first post, however it ends): no headline below it.
             if (BodyBounds.IsProse(l) && SocialPost.UnderHandle(lines, i)) break;
@@ -177,7 +156,7 @@ public sealed partial class ArticleSegmenter
             {
                 // Not when the line below starts in lower case: that line goes on with this one's sentence, hard-wrapped.
                 if (shaped && !UnitCues.EndsSentence(l.Text) && (adjacent ?? next) is { } first && !(adjacent is { } w && char.IsLower(w.Text[0]))
-                    && (PageCues.OpensBody(first.Text) || UnitCues.TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3 || DekOverByline(lines, i))) candidates.Add(i);
+                    && (PageCues.OpensBody(first.Text) || UnitCues.TitleCase(l.Text) || l.Text.Length * 4 < first.Text.Length * 3 || HeaderLines.DekOverByline(lines, i))) candidates.Add(i);
                 break;
             }
             if (shaped) candidates.Add(i);
@@ -195,7 +174,7 @@ public sealed partial class ArticleSegmenter
         // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
         // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
         // header has a candidate further down.
-        candidates.RemoveAll(c => Masthead(lines, c) && candidates[^1] > c + 1);
+        candidates.RemoveAll(c => HeaderLines.Masthead(lines, c) && candidates[^1] > c + 1);
         if (candidates.Count == 0) return -1;
         // A breadcrumb under the site's name ("Fans Board » General Talk » Serie Nacional") starts as a title bar would, but a title bar
         // never sits below its headline as a breadcrumb does below the masthead.

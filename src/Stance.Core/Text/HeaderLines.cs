@@ -4,7 +4,8 @@ namespace Stance.Core.Text;
 
 /// <summary>
 /// The passes over a page's lines that tidy its header before the headline is chosen: the author's lines are dropped (a byline
-/// without "By", a wire's credit) and a headline or dek hard-wrapped over two or three lines is joined into one.
+/// without "By", a wire's credit) and a headline or dek hard-wrapped over two or three lines is joined into one; and two shapes of
+/// the header the headline's choice reads (the site's masthead, a dek between the headline and its byline).
 /// </summary>
 internal static partial class HeaderLines
 {
@@ -114,6 +115,27 @@ internal static partial class HeaderLines
 
     [GeneratedRegex(@"(?i)^[^.!?]{0,40}\sby$")]
     private static partial Regex ByAtEnd();
+
+    /// <summary>The most lines a masthead has at the page's top (a site's name, its motto).</summary>
+    private const int MastheadMaxLines = 2;
+
+    /// <summary>
+    /// Line <paramref name="at"/> is one of the page's first lines of text, at most two with no other line among them but the day's date
+    /// ("Friday, November 19, 2027" under a paper's name and motto), and a dropped row (the site's menu) right under them.
+    /// </summary>
+    public static bool Masthead(List<PageLine> lines, int at)
+    {
+        int top = lines.TakeWhile(l => l.HasText).Count();
+        return at < top && !PageCues.IsDate(lines[at].Text) && lines.Take(top).Count(l => !PageCues.IsDate(l.Text)) <= MastheadMaxLines
+            && top < lines.Count && lines[top].Role == LineRole.Boilerplate;
+    }
+
+    /// <summary>
+    /// A headline right over its dek, the byline right under the dek ("Nakuru keeps its Cuban surgeons …" over "County says it still …"
+    /// over "By WANJIRU …"): the sentence under the line is no first paragraph but its summary.
+    /// </summary>
+    public static bool DekOverByline(List<PageLine> lines, int at) =>
+        at + 2 < lines.Count && lines[at + 1].HasText && UnitCues.EndsSentence(lines[at + 1].Text) && lines[at + 2].HasText && UnitCues.IsByline(lines[at + 2].Text);
 
     /// <summary>A release's bare "From:" label over the department and minister it comes from (GOV.UK): the line under it is the source, not a headline.</summary>
     [GeneratedRegex(@"(?i)^(?:from|de|desde):$")]
