@@ -96,7 +96,7 @@ internal static partial class ChatExport
                 open = (i + 2, []);
             }
             else if (l.Length == 0) { Close(); inBlock = false; }
-            else if (Block().IsMatch(l)) { Close(); inBlock = true; }
+            else if (AttachedBlock().IsMatch(l)) { Close(); inBlock = true; }
             else if (open is { } m && !inBlock) m.Parts.Add(l);
             else if (!inBlock && started) pendingStray++;
         }
@@ -114,7 +114,7 @@ internal static partial class ChatExport
 
     /// <summary>"{Attachments}", "{Reactions}", "{Embed}": an export's block of what came with a message, not its text.</summary>
     [GeneratedRegex(@"^\{[A-Za-z ]{3,20}\}$")]
-    private static partial Regex Block();
+    private static partial Regex AttachedBlock();
 
     /// <summary>"16/11/27, 20:01 - ", "11/16/27, 8:01 PM - ", "[16.11.27, 20:01:33] ": the date and time an export prints before each line.</summary>
     [GeneratedRegex(@"(?i)^\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s+)?")]
