@@ -200,11 +200,11 @@ public class CsvInputTests
     {
         var dir = Cli.TempDir();
         var article = Path.Combine(dir, "a.txt");
-        File.WriteAllBytes(article, [.. Encoding.ASCII.GetBytes("Headline\n\nCaf"), 0xE9, (byte)' ', 0x93, (byte)'x', 0x94, .. Encoding.ASCII.GetBytes(" opened again in Havana.\n")]);
+        File.WriteAllBytes(article, [.. Encoding.ASCII.GetBytes("Headline\n\nCaf"), 0xE9, (byte)' ', 0x93, (byte)'x', 0x94, .. Encoding.ASCII.GetBytes(" opened again in Havana on Monday, after three years of repairs to its roof and kitchen.\n")]);
         var e = Assert.Throws<InputException>(() => new ScoringInput([article], "text", new ReadOptions()).Units(TextReader.Null).ToList());
         Assert.Contains("a.txt, line 3: invalid UTF-8 (byte 0xE9 at character 4 of the line)", e.Message);
         var units = new ScoringInput([article], "text", new ReadOptions { Encoding = TextEncoding.Latin1 }).Units(TextReader.Null).ToList();
-        Assert.Equal("Caf\u00E9 \u201Cx\u201D opened again in Havana.", units[^1].Text);
+        Assert.Equal("Caf\u00E9 \u201Cx\u201D opened again in Havana on Monday, after three years of repairs to its roof and kitchen.", units[^1].Text);
         var csv = Path.Combine(dir, "b.csv");
         File.WriteAllText(csv, "id;text\nx1;hola, amigos\n");
         var rows = new ScoringInput([csv], "text", new ReadOptions()).Units(TextReader.Null).ToList();

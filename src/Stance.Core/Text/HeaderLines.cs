@@ -88,8 +88,12 @@ internal static partial class HeaderLines
     private static bool GoesOnWith(PageLine above, PageLine rest) =>
         rest.HasText && !rest.Bullet && !UnitCues.EndsSentence(above.Text) && !UnitCues.EndsSentence(rest.Text) && (PageCues.Words(rest.Text) <= 12 || rest.Text.Length <= WrapWidth)
         && (char.IsLower(rest.Text[0]) || UnitCues.AllCapitals(above.Text) && UnitCues.AllCapitals(rest.Text)
-            || UnitCues.TitleCase(above.Text) && Crosshead.EndsDangling(above.Text) && UnitCues.TitleCase(rest.Text)) && !rest.Text.Contains("://")
+            || UnitCues.TitleCase(above.Text) && Crosshead.EndsDangling(above.Text) && UnitCues.TitleCase(rest.Text)) && !rest.Text.Contains("://") && !Domain().IsMatch(rest.Text)
         && !new[] { above, rest }.Any(l => PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text) || PageCues.IsTrail(l.Text));
+
+    /// <summary>"meshdiary.example": an aggregator's source domain printed under a link's title, never the title's tail.</summary>
+    [GeneratedRegex(@"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$")]
+    private static partial Regex Domain();
 
     [GeneratedRegex(@"\b(?:1[89]|20)\d{2}\b")]
     private static partial Regex Year();

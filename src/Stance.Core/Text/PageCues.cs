@@ -88,7 +88,12 @@ internal static partial class PageCues
     /// <summary>A byline or a date line of the article: "By Jane Doe", "Text and photos by …", "Commentary by …", "Por Redacción | 12 de marzo".</summary>
     public static bool IsBylineOrDate(string text) =>
         BylineStart().IsMatch(text) && Words(text) <= 14 && !UnitCues.EndsSentence(text) || DateLine().IsMatch(text) || DatesBy().IsMatch(text)
-        || Authors().IsMatch(text) || DatedByline().Match(text) is { Success: true } m && DateLine().IsMatch(m.Groups["date"].Value);
+        || Authors().IsMatch(text) || DatedByline().Match(text) is { Success: true } m && DateLine().IsMatch(m.Groups["date"].Value)
+        || SourceDated().Match(text) is { Success: true } s && DateLine().IsMatch(s.Groups["date"].Value);
+
+    /// <summary>The outlet, a slash, then the date: "The Manila Ledger / 05:14 AM December 10, 2027" (the Inquirer's dateline under the byline).</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’& -]{2,40}?\s/\s(?<date>[^/]{6,40})$")]
+    private static partial Regex SourceDated();
 
     /// <summary>A date, perhaps in brackets, then the byline: "[April 22, 2025]  By Tomás Ilarraza".</summary>
     [GeneratedRegex(@"^[\[(]?(?<date>[^\[\]()]{6,40}?)[\])]?\s+[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$")]
@@ -296,7 +301,7 @@ internal static partial class PageCues
     )$")]
     private static partial Regex Metadata();
 
-    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old|última\ actualización|actualizado|still\ valid)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
+    [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old|última\ actualización|actualizado(?:\ al)?|still\ valid)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
         (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|

@@ -107,7 +107,8 @@ internal static partial class UnitCues
     [GeneratedRegex(@"[.,;:–—-][”""’'»)\]]*$")]
     private static partial Regex NoHeadlineEnd();
 
-    [GeneratedRegex(@"^(?:By|BY)\s+\p{Lu}")]
+    /// <summary>"By Name", "BY NAME", an Inquirer-style "By: Name - Reporter".</summary>
+    [GeneratedRegex(@"^(?:By|BY):?\s+\p{Lu}")]
     private static partial Regex ByOpening();
 
     [GeneratedRegex(@"(?i)(?:\((?:[^()]*\W)?(?:photo|photograph|image|foto)s?\b[^()]*\)|\[(?:[^\[\]]*\W)?(?:photo|photograph|image|foto)s?\b[^\[\]]*\])$")]
@@ -120,9 +121,9 @@ internal static partial class UnitCues
     /// a name after "file photo." ("… in a 2024 file photo. Emilio Ortega Brand"), a credit after a slash ("… 400 people a day. / LVT") or an
     /// outlet's "photo" ("… on Wednesday morning. Cayman Current photo"), an agency's one-word credit ("… in Havana. Stringer/Reuters"), a photographer's name glued to the outlet ("… a month before his arrest. Carlos
     /// Arévalo/South Florida Beacon", the sentence's end glued on too: "… in 2024.Lisandro Pupo/The Dominion Courier"), a bare "Courtesy of X" ("… in Havana, March 13. Courtesy of the
-    /// Embassy") or an institution that lent the picture ("… in February. Marine Science Institute"): a credit closing a short line.
+    /// Embassy"), an institution that lent the picture ("… in February. Marine Science Institute") or a Spanish daily's "Autor:" ("… de madera. Autor: Name"): a credit closing a short line.
     /// </summary>
-    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s*(?-i:\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}.'’ -]{1,40})|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+(?-i:\p{Lu}{2,6}\s/\s\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3})|\bcredit(?:\.{3}|…)\s*[^.!?]{1,80}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?|[.!?]\s+courtesy\s+of\s+[^.!?]{1,60}|[.!?]\s+(?-i:\p{Lu}\p{Ll}+)/(?:EFE|REUTERS|Reuters|AFP|AP|Getty\sImages|dpa|ANSA|Xinhua)|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,4}\s(?:Institute|University|Museum|Foundation|Archives?|Library|Agency|Centre|Center|Laboratory|Observatory)))$")]
+    [GeneratedRegex(@"(?i)(?:\b(?:photos?|photographs?|fotos?|images?|pictures?|credit)\s*(?::|by|courtesy\s+of)\s*[^.!?]{1,60}\.?|©\s*(?:[^.!?]|(?<=\s\p{Lu})\.){1,60}|\b(?:file|archive|stock)\s+(?:photo|image)\.?|\b(?:EFE|REUTERS|Reuters|AFP|AP|Getty Images|dpa|ANSA|Xinhua)/\p{Lu}[\p{L}.'’ -]{2,40}|[.!?]\s+\p{Lu}[\p{L}.'’ -]{1,40}/(?:file|archive|handout)\.?|[.!?]\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s/\s\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s*(?-i:\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}.'’ -]{1,40})|[.!?]\s+\p{Lu}{2,6}/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+(?-i:\p{Lu}{2,6}\s/\s\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3})|\bcredit(?:\.{3}|…)\s*[^.!?]{1,80}|\b(?:file|archive|stock)\s+(?:photo|image)\.\s+\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}|[.!?]\s+/\s+\p{Lu}[\p{L}.'’ -]{1,40}|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}\s(?:photo|picture|image))s?|[.!?]\s+courtesy\s+of\s+[^.!?]{1,60}|[.!?]\s+(?:autora?|author)\s*:\s*(?-i:\p{Lu}[\p{L}.'’ -]{1,40})|[.!?]\s+(?-i:\p{Lu}\p{Ll}+)/(?:EFE|REUTERS|Reuters|AFP|AP|Getty\sImages|dpa|ANSA|Xinhua)|[.!?]\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,4}\s(?:Institute|University|Museum|Foundation|Archives?|Library|Agency|Centre|Center|Laboratory|Observatory)))$")]
     private static partial Regex TrailingCredit();
 
     /// <summary>
