@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout29, each but the first measured once and then, up to -heldout29, used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout30, each but the first measured once and then, up to -heldout29, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -240,6 +240,14 @@ public class SegmenterPagesTests
     // p20's company name are not taken for the headline, p16's "message 2: by Name." headers are read as comments) and to train the
     // filter: a development set now, its floors in-sample (0.944 / 0.899, 301 of 319 found and of 335 marked).
     [InlineData("pages-heldout29", 20, 0.94, 0.89)]
+    // Written by a twenty-eighth helper who had not seen the segmenter, asked for the everyday pages analysts of Cuba save most
+    // (US, British, Spanish, Canadian, Mexican, Italian, French-English and Caribbean papers, a portal's wire story, Cubadebate-,
+    // Prensa Latina-, 14ymedio- and Havana Times-style pages, an NGO statement) with comment systems in details earlier sets did
+    // not list, and six threads (new Reddit, MyBB, Typepad, a Brainly-style Q&A, a LinkedIn post, a travel forum); measured once
+    // after the thirty-first freeze (commit d21ce82; rules + filter 0.783 / 0.772, 267 of 341 found and of 346 marked; the rules
+    // alone 0.750 / 0.772): the honest figures, below the 0.95 goal (three news pages' comment threads read as paragraphs hold
+    // most of the misses). Floors at those figures.
+    [InlineData("pages-heldout30", 20, 0.78, 0.77)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
