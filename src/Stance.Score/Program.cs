@@ -170,7 +170,9 @@ return ToolRunner.Run("score", () =>
     if (rejectsPath is not null) RejectsFile.Write(rejectsPath, rejected);
     Console.Error.WriteLine($"scored {run!.Scored} units, not scored {run.NotScored}"
         + (run.NotScored > 0 ? $" ({string.Join("; ", run.NotScoredBy.Select(p => $"{p.Key}: {p.Value}"))})" : "") + (outPath is null ? "" : $" → {outPath}")
-        + (rejectsPath is null ? "" : $", rejected {rejected.Count} → {rejectsPath}"));
+        + (rejectsPath is null ? "" : $", rejected {rejected.Count} → {rejectsPath}")
+        + (input.PagesWithoutUnits.Count == 0 ? "" : $"; {input.PagesWithoutUnits.Count} page(s) with no text units, every line read as page furniture: "
+            + string.Join(", ", input.PagesWithoutUnits.Take(5)) + (input.PagesWithoutUnits.Count > 5 ? ", …" : "")));
     extras.Finish(evaluation, report);
     return ToolRunner.Ok;
 });

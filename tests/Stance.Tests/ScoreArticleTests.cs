@@ -116,6 +116,20 @@ public class ScoreArticleTests(TrainedModelFixture fixture) : IClassFixture<Trai
     }
 
     [Fact]
+    public void APageOfFurnitureOnlyIsNamedNotDroppedUnseen()
+    {
+        var dir = Cli.TempDir();
+        var chrome = Path.Combine(dir, "chrome.txt");
+        File.WriteAllText(chrome, "Home | News | Sports | Opinion\n\nShare: Facebook Twitter WhatsApp\n\nCopyright © 2027 Example Media. All rights reserved.\n");
+        var r = Cli.Score("--model", fixture.Model, "--format", "csv", chrome, Seed("003_8684e471e390c72c.txt"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.DoesNotContain("chrome.txt", r.Stdout);
+        Assert.Contains("; 1 page(s) with no text units, every line read as page furniture: " + chrome, r.Stderr);
+        var seedOnly = Cli.Score("--model", fixture.Model, "--format", "csv", Seed("003_8684e471e390c72c.txt"));
+        Assert.DoesNotContain("page furniture", seedOnly.Stderr);
+    }
+
+    [Fact]
     public void StdinJsonlInJsonlOutKeepsOrderAndIdsLikeAStreamingMapper()
     {
         var lines = string.Join("\n", Enumerable.Range(0, 1500).Select(i => $"{{\"id\":\"d{i}\",\"text\":\"text number {i} about the blockade\"}}"));

@@ -198,7 +198,14 @@ public sealed class ScoringInput
             unit++;
             yield return new ScoringUnit($"{Path.GetFileName(path)}:{unit}", path, u.Line, u.Text, empty, u.KindName) { Index = unit, FromArticle = true };
         }
+        // A page of which every line read as furniture leaves no record: say so rather than drop it unseen.
+        if (unit == 0) _pagesWithoutUnits.Add(path);
     }
+
+    private readonly List<string> _pagesWithoutUnits = [];
+
+    /// <summary>The .txt pages read so far in which the segmenter found no headline, paragraph or comment (nothing scored, no article record).</summary>
+    public IReadOnlyList<string> PagesWithoutUnits => _pagesWithoutUnits;
 
     /// <summary>
     /// The process's stdin as a byte stream, and whether it holds JSON Lines: its first bytes up to the
