@@ -24,7 +24,7 @@ internal static partial class ChatExport
         (int Line, List<string> Parts)? open = null;
         void Close()
         {
-            if (open is { } m && string.Join(' ', m.Parts) is var joined && !NoText().IsMatch(joined)) units.Add(new ArticleUnit(UnitKind.Comment, joined, m.Line));
+            AddMessage(units, open);
             open = null;
         }
         for (int i = 0; i < raw.Count; i++)
@@ -78,7 +78,7 @@ internal static partial class ChatExport
         bool inBlock = false, started = false;
         void Close()
         {
-            if (open is { } m && string.Join(' ', m.Parts) is var joined && !NoText().IsMatch(joined)) units.Add(new ArticleUnit(UnitKind.Comment, joined, m.Line));
+            AddMessage(units, open);
             open = null;
         }
         int pendingStray = 0;
@@ -102,6 +102,12 @@ internal static partial class ChatExport
         }
         Close();
         return headers >= MinMessages && stray == 0 && units.Count >= MinMessages ? units : null;
+    }
+
+    /// <summary>A message's lines joined into one comment, unless it stands for no text (media left out, a deleted message).</summary>
+    private static void AddMessage(List<ArticleUnit> units, (int Line, List<string> Parts)? message)
+    {
+        if (message is { } m && string.Join(' ', m.Parts) is var joined && !NoText().IsMatch(joined)) units.Add(new ArticleUnit(UnitKind.Comment, joined, m.Line));
     }
 
     /// <summary>"0:03:28 ", "1:48:20 ": the time into a stream that a chat replay prints before each line.</summary>
