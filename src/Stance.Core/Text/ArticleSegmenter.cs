@@ -283,11 +283,11 @@ public sealed partial class ArticleSegmenter
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
             // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence), and
-            // titles (and their labels) set apart by blank lines go on with the box, to the first sentence below;
+            // titles (and their labels) set apart by blank lines go on with the box, to the first sentence or lead-in below ("The company said three outcomes were possible:");
             // an ad's pitch ends at its dropped button ("Sponsored", a pitch, "Continue reading").
             if (l.Role == LineRole.Blank && !(box >= 0 && PageCues.OpensBox(region[box].Text) && !appeal && (box == i - 1 || TitleBelow(region, i)))
                 || l.Role == LineRole.Boilerplate && box >= 0 && box < i - 1 && PageCues.OpensSponsored(region[box].Text)) box = -1;
-            else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text)) && !appeal)
+            else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text) || box >= 0 && box < i && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 3) && !appeal)
             {
                 if (box >= 0 && PageCues.OpensSponsored(region[box].Text)) prose[i] = false;
                 box = -1;

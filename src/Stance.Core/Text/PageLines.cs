@@ -31,6 +31,7 @@ internal static partial class PageLines
         }
         DropNumberedLists(lines);
         MarkNumberedItems(lines);
+        ListMarks.Mark(lines);
         DropPostNumbers(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
@@ -122,7 +123,7 @@ internal static partial class PageLines
     /// The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one
     /// when the item ends a sentence or a clause (an alert's demands, "1. lift all restrictions …;").
     /// </summary>
-    private static int? NextItem(List<PageLine> lines, int at)
+    public static int? NextItem(List<PageLine> lines, int at)
     {
         if (at + 1 < lines.Count && lines[at + 1].HasText) return at + 1;
         return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText
@@ -315,10 +316,10 @@ internal static partial class PageLines
     private static partial Regex ActionTail();
 
     /// <summary>
-    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …"; plain text's and Markdown's "* item" and "- item"
+    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …" or "✔ Parque Vidal – …", a social post's pointers "👉 Payments are …"; plain text's and Markdown's "* item" and "- item"
     /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑▸‣](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:(?:[•●▪◦·▢☐□✓☑✔▸‣]|👉|✅|🔹)(?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
