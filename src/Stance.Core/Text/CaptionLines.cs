@@ -72,7 +72,7 @@ internal static partial class CaptionLines
     /// <summary>Whether a line is a credit and nothing else (<see cref="CreditLine"/>).</summary>
     public static bool IsCredit(string text) => CreditLine().IsMatch(text);
 
-    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP", a photographer's name glued to the outlet ("Rhea Tomczak-Ng/Lakeshore Star"), a clip's length and source "01:12 - Source: ANN".</summary>
-    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30}|\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}/\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}|\d{1,2}:\d{2}\s*[-–—|·]\s*(?i:source):.{1,60})$")]
+    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "—Photo courtesy the Cuban Steel Project", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP", a photographer's name glued to the outlet ("Rhea Tomczak-Ng/Lakeshore Star"), a clip's length and source "01:12 - Source: ANN".</summary>
+    [GeneratedRegex(@"^(?:[—–]\s?)?(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy(?:\s+of)?\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30}|\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}/\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}|\d{1,2}:\d{2}\s*[-–—|·]\s*(?i:source):.{1,60})$")]
     private static partial Regex CreditLine();
 }
