@@ -102,7 +102,7 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}(?:,\s+[^/()]{3,20}\d{4})?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\s+(?:[-–—]|--)\s+\S")]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
+    [GeneratedRegex(@"(?i)^(?:submitted\b.{0,100}\bby\b|(?:asked\s+by|preguntad[oa]\s+por)\b)")]
     private static partial Regex Submitted();
 
     /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)", "Download PDF (212 KB)".</summary>
@@ -199,7 +199,7 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line): the headline wherever it sits, also
+    /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line) or a Q&A's question over "Asked by x" ("Preguntado por: x · hace 2 días"): the headline wherever it sits, also
     /// under a sidebar that comes first in the saved text, and whatever its shape ("… in 2025? (US passport)" reads as a caption).
     /// Only the first such line (a reply has no "submitted" line), and not a sentence but a question ("… stuck for 6+ weeks, anyone
     /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph. Or the line under a Reddit mirror's post line.

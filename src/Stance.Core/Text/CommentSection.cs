@@ -46,7 +46,9 @@ internal static partial class CommentSection
             // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end;
             // a comment form or login notice set above the comments ("Leave a Reply" under "6 Comments", "You must be logged in to join
             // the discussion.", then dated comments) is not their end either, nor a comment.
-            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text) && !lines.Skip(at + 1).Any(b => b.Text == raw.Text))
+            // Nor is a link to more of one answer's comments ("Ver más comentarios") with another answer's count of comments below it ("Comentarios (1)").
+            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text) && !lines.Skip(at + 1).Any(b => b.Text == raw.Text)
+                && !(MoreComments().IsMatch(raw.Text) && lines.Skip(at + 1).Any(b => b.Role == LineRole.CommentHeader && b.Text.Any(char.IsDigit))))
             {
                 if (drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at)) continue;
                 break;
@@ -178,6 +180,10 @@ internal static partial class CommentSection
     /// <summary>"Submitted by Jorge Lamadrid on Thu, 08/05/2027 - 12:15": Drupal's line under a comment's subject.</summary>
     [GeneratedRegex(@"(?i)^submitted\s+by\s.{1,60}\son\s.{4,40}$")]
     private static partial Regex DrupalSubmitted();
+
+    /// <summary>"Ver más comentarios", "Show 3 more comments": a link to the rest of a thread's comments.</summary>
+    [GeneratedRegex(@"(?i)^(?:ver|view|show|see|load|cargar|mostra)\s+(?:\d+\s+)?(?:más|more|altri)\s+(?:comentarios|comments|commenti)$")]
+    private static partial Regex MoreComments();
 
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
