@@ -36,8 +36,9 @@ internal static partial class CommentSection
             // A promoted post's label under its pitch ("Ad" below "Send money to …", no reply's text after it): the pitch is no reply.
             if (comment.Count > 0 && PageCues.IsAdLabel(raw.Text) && !AboveText(lines, at)) { comment.Clear(); continue; }
             if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
-            // A signature of several lines after SMF's "Logged" ("Dave - Macon, GA" over "'56 Bel Air …") runs to the next poster's metadata.
-            if (signed && raw.HasText && !PageCues.IsMetadata(raw.Text) && signatures.Contains(raw.Text)) continue;
+            // A signature of several lines after SMF's "Logged" ("Dave - Macon, GA" over "'56 Bel Air …") runs to the next poster's metadata;
+            // one with no separator closes the post's text (ForumSignature).
+            if ((signed || comment.Count > 0) && raw.HasText && !PageCues.IsMetadata(raw.Text) && signatures.Contains(raw.Text)) continue;
             // A line quoting an earlier reply in Markdown or e-mail ("> why do packages for Havana arrive?") is not the reply's own text;
             // under a quote's introducer ("On Tue, …, X wrote:") those lines are the quote, and the reply's own text follows them.
             if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) { quoted = false; continue; }
