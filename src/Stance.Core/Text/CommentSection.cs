@@ -76,7 +76,8 @@ internal static partial class CommentSection
             if (l.HasText && GluedQuote().IsMatch(l.Text) && AboveText(lines, at)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             // A lead-in over the comment's text ("What works in 2025:" over a list) is part of the comment, as in a body.
-            bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && AboveText(lines, at);
+            // A reply's head is none ("En respuesta a Ramón Ariosa:" over the reply).
+            bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && !ReplyHead().IsMatch(l.Text) && AboveText(lines, at);
             if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn || BulletedPoster(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
@@ -152,8 +153,8 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)\b(?:reply|report|like|responder)\b")]
     private static partial Regex ActionInRow();
 
-    /// <summary>"In reply to Dayron", "Replying to X": the head of a reply, not a row of actions under a comment.</summary>
-    [GeneratedRegex(@"(?i)^(?:in\s+reply\s+to|replying\s+to)\b")]
+    /// <summary>"In reply to Dayron", "Replying to X", "En respuesta a X:", "In risposta a X": the head of a reply, not a row of actions under a comment.</summary>
+    [GeneratedRegex(@"(?i)^(?:in\s+reply\s+to|replying\s+to|en\s+respuesta\s+a|respondiendo\s+a|in\s+risposta\s+a)\b")]
     private static partial Regex ReplyHead();
 
     /// <summary>"mairead.k", "waikato_wanderer", "oldprop72": a user name (a dot, an underscore or a digit in one word), never a comment.</summary>
