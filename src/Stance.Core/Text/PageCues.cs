@@ -148,7 +148,7 @@ internal static partial class PageCues
 
     /// <summary>
     /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", vBulletin's "Old May 24th, 2024, 10:16 AM" (its age icon's text before the date),
-    /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
+    /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET" (its place's name perhaps joined by "de" or "y": "San Juan y Martínez (Pinar del Río) - 04 dic 2027 - 05:30 CET"), "Mexico City / 18.03.2025 08:47:12" or
     /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am", a commenter with their outlet in brackets before the date ("Ana Ruiz (The Herald) — 13/03/2027 at 10:20"),
     /// a weekday or a commenter set apart by a bar ("Wednesday | October 6, 2027", "Ernesto M. (Canada) | 08/10/2027 15:02"),
     /// and a second date after it ("…, first published 8 February 2025").
@@ -302,7 +302,7 @@ internal static partial class PageCues
     private static partial Regex Metadata();
 
     [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old|última\ actualización|actualizado(?:\ al)?|still\ valid)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ (?:(?:de|del|la|y|e|di|da)\ )?\p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}|\s+'\d{2})?|
