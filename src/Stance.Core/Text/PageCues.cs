@@ -230,11 +230,11 @@ internal static partial class PageCues
 
     /// <summary>
     /// The head of a box that asks the reader for something (subscribe, sign up, donate, "Help Havana Times continue",
-    /// "Support the Courier"): the whole box, sentences included, runs to the next blank line.
+    /// "Support the Courier", "COLABORE CON NUESTRO TRABAJO"): the whole box, sentences included, runs to the next blank line.
     /// </summary>
     public static bool OpensAppeal(string text) => Appeal().IsMatch(text) && !UnitCues.EndsSentence(text);
 
-    [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40})$")]
+    [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40}|(?:colabor[ae]|colabora)\s+con\s+nuestro\s+(?:trabajo|periodismo)|apoya\s+nuestro\s+(?:trabajo|periodismo)|sostieni\s+il\s+nostro\s+(?:lavoro|giornalismo))$")]
     private static partial Regex Appeal();
 
     /// <summary>A subscribe box's e-mail field, "Type your email...", "Enter your email address", its button perhaps glued on ("… Subscribe").</summary>
@@ -310,8 +310,8 @@ internal static partial class PageCues
     )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
     private static partial Regex DateLine();
 
-    // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
-    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|(?:story|commentary|analysis|essay|column|interview)\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
+    // A bare "By", "Por" or Italian "di" takes a name ("By Jane Doe", "di Lorenza Dal Maschio Fenu"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
+    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|(?:story|commentary|analysis|essay|column|interview)\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por|(?-i:di))\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
