@@ -86,6 +86,7 @@ internal static partial class CommentSection
                 afterText = false;
                 continue;
             }
+            if (ProfileLine(lines, at)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (quoted) { quoted = false; continue; }
             if (comment.Count == 0 && QuotesEarlier(l, drafts) && at + 1 < lines.Count && IsCommentText(lines[at + 1])) continue;
             if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
@@ -102,6 +103,14 @@ internal static partial class CommentSection
         drafts.RemoveAll(d => BotNotice().IsMatch(d.Text));
         return drafts;
     }
+
+    /// <summary>
+    /// A poster's profile line in the comment's head, between their name and the comment's age ("Owner at a small tile company in Holguín"
+    /// over "20h", the comment right under that): no sentence, and no comment, as a short comment over its age has no text below the age.
+    /// </summary>
+    private static bool ProfileLine(List<PageLine> lines, int at) =>
+        lines[at].HasText && !UnitCues.EndsSentence(lines[at].Text) && at > 0 && lines[at - 1].HasText && !IsCommentText(lines[at - 1])
+        && at + 2 < lines.Count && lines[at + 1].HasText && PageCues.IsStamp(lines[at + 1].Text) && IsCommentText(lines[at + 2]);
 
     /// <summary>Whether the line above the one numbered <paramref name="number"/> is metadata: the head of the comment that starts there.</summary>
     private static bool HeadedAt(List<PageLine> lines, int number)
