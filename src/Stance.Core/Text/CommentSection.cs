@@ -210,6 +210,8 @@ internal static partial class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text) || UserName().IsMatch(l.Text)) return false;
+        // A line of a few words between two user names ("dayami_08" / "gracias profe!!! me salvaste" / "yoandry_cuba") is the first one's comment.
+        if (PageCues.Words(l.Text) >= 3 && at > 0 && at + 1 < lines.Count && IsHandle(lines[at - 1]) && IsHandle(lines[at + 1])) return true;
         // Or the block has the author and the time stamp or other metadata above the comment and its actions below
         // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
         // A count between actions ("Reply / 24 / Share") is the comment's likes; a vote row or a row of
@@ -235,6 +237,9 @@ internal static partial class CommentSection
         return author >= 0 && lines[author].HasText && !IsCommentText(lines[author]) && (author == 0 || lines[author - 1].Role != LineRole.Content)
             && !lines.Skip(author).Take(at - author).Any(a => PageCues.IsStamp(a.Text));
     }
+
+    /// <summary>A user name with letters in it ("yoandry_cuba"), not a count ("12").</summary>
+    private static bool IsHandle(PageLine l) => l.HasText && UserName().IsMatch(l.Text) && l.Text.Any(char.IsLetter);
 
     /// <summary>
     /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them or of reactions with their counts
