@@ -38,7 +38,7 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a tabloid's "View all 212 comments" under the ones it shows, a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales" or "Recent Cuba discussions", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a tabloid's "View all 212 comments" under the ones it shows, a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
     /// for more ("Log in to see more replies.", "You must log in or register to reply here.", "You are not currently logged in. …"): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
@@ -337,7 +337,7 @@ internal static partial class PageCues
         moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|you\ are\ not\ (?:currently\ )?(?:logged|signed)\ in\b.{0,120}|this\ (?:topic|thread|discussion)\ (?:has\ been|is|was)\ (?:closed|locked|archived)\b.{0,120}|(?:top|popular|similar|more)\ questions(?:\ (?:about|on|in)\ .{1,60})?:?|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
-        discover\ more|relevant\ people|who\ to\ follow|recent\ (?:posts|articles|stories|comments)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
+        discover\ more|relevant\ people|who\ to\ follow|recent\ (?:\p{L}+\ )?(?:posts|articles|stories|comments|discussions|threads)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
         (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|view\ all\ [\d.,]+k?\ comments|(?:cargar|ver|mostrar)\ (?:\d+\ )?(?:comentarios|respuestas)\ más|(?:cargar|ver|mostrar)\ más\ comentarios|noticias\ relacionadas|artículos\ relacionados|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|
