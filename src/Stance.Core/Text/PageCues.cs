@@ -207,12 +207,12 @@ internal static partial class PageCues
     private static partial Regex EmbedHead();
 
     /// <summary>
-    /// The head of an ad set between paragraphs or replies, "Sponsored", "Sponsored by X", "Promoted": its pitch below, to the
+    /// The head of an ad set between paragraphs or replies, "Sponsored", "Sponsored by X", "Promoted", a portal's "Contenido patrocinado": its pitch below, to the
     /// next blank line, is the advertiser's, sentences included ("Meet 400 suppliers in one week. Register for …"); a channel's "Ad" over its pitch too.
     /// </summary>
     public static bool OpensSponsored(string text) => Sponsored().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:ad|anuncio|sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership))(?:\s+by\s.{1,60})?$")]
+    [GeneratedRegex(@"(?i)^(?:ad|anuncio|sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership)|contenido\s+patrocinado|sponsored\s+content|contenuto\s+sponsorizzato|contenu\s+sponsoris[ée])(?:\s+by\s.{1,60})?$")]
     private static partial Regex Sponsored();
 
     /// <summary>A promoted post's label printed under its pitch, "Ad", "Promoted" (X sets one between the replies): the text above it is the advertiser's.</summary>
