@@ -151,7 +151,7 @@ internal static partial class PageCues
     /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET" (its place's name perhaps joined by "de" or "y": "San Juan y Martínez (Pinar del Río) - 04 dic 2027 - 05:30 CET"), "Mexico City / 18.03.2025 08:47:12" or
     /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am", a commenter with their outlet in brackets before the date ("Ana Ruiz (The Herald) — 13/03/2027 at 10:20"),
     /// a weekday or a commenter set apart by a bar ("Wednesday | October 6, 2027", "Ernesto M. (Canada) | 08/10/2027 15:02"),
-    /// and a second date after it ("…, first published 8 February 2025").
+    /// and a second date after it ("…, first published 8 February 2025") or a forum's edit note ("12-09-2027, 07:14 PM (This post was last modified: … by x.)").
     /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
@@ -307,7 +307,7 @@ internal static partial class PageCues
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}|\s+'\d{2})?|
         \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?
-    )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
+    )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60}|\s*\((?:this\s+post\s+was\s+)?last\s+(?:modified|edited):.{0,100}\))?$")]
     private static partial Regex DateLine();
 
     // A bare "By", "Por" or Italian "di" takes a name ("By Jane Doe", "di Lorenza Dal Maschio Fenu"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
