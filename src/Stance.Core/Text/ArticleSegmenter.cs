@@ -102,7 +102,7 @@ public sealed partial class ArticleSegmenter
     [GeneratedRegex(@"^\p{Lu}{3,}(?:,?\s+\p{Lu}[\p{L}.]*){0,3}(?:,\s+[^/()]{3,20}\d{4})?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\s+(?:[-–—]|--)\s+\S")]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"(?i)^submitted\b.{0,100}\bby\b")]
+    [GeneratedRegex(@"(?i)^(?:submitted\b.{0,100}\bby\b|(?:asked\s+by|preguntad[oa]\s+por)\b)")]
     private static partial Regex Submitted();
 
     /// <summary>A link to a file, "Download summary in Spanish (PDF)", "Full report (PDF, 84 pages)", "Download PDF (212 KB)".</summary>
@@ -199,7 +199,7 @@ public sealed partial class ArticleSegmenter
     }
 
     /// <summary>
-    /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line): the headline wherever it sits, also
+    /// A thread's title over "submitted 7 hours ago by x" (a link aggregator's post line) or a Q&A's question over "Asked by x" ("Preguntado por: x · hace 2 días"): the headline wherever it sits, also
     /// under a sidebar that comes first in the saved text, and whatever its shape ("… in 2025? (US passport)" reads as a caption).
     /// Only the first such line (a reply has no "submitted" line), and not a sentence but a question ("… stuck for 6+ weeks, anyone
     /// else?"): "Posted by x" closes a blog's post and sits under its last paragraph. Or the line under a Reddit mirror's post line.
@@ -283,11 +283,11 @@ public sealed partial class ArticleSegmenter
             var l = region[i];
             bool appeal = box >= 0 && (PageCues.OpensAppeal(region[box].Text) && AppealTextBelow(region, box) || PageCues.OpensEmbed(region[box].Text));
             // A related box's head a blank line above its titles still heads them (not an appeal's: "Subscribe", blank, a sentence), and
-            // titles (and their labels) set apart by blank lines go on with the box, to the first sentence below;
+            // titles (and their labels) set apart by blank lines go on with the box, to the first sentence or lead-in below ("The company said three outcomes were possible:");
             // an ad's pitch ends at its dropped button ("Sponsored", a pitch, "Continue reading").
             if (l.Role == LineRole.Blank && !(box >= 0 && PageCues.OpensBox(region[box].Text) && !appeal && (box == i - 1 || TitleBelow(region, i)))
                 || l.Role == LineRole.Boilerplate && box >= 0 && box < i - 1 && PageCues.OpensSponsored(region[box].Text)) box = -1;
-            else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text)) && !appeal)
+            else if (l.HasText && (UnitCues.EndsSentence(l.Text) || PageCues.EndsInButton(l.Text) || box >= 0 && box < i && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 3) && !appeal)
             {
                 if (box >= 0 && PageCues.OpensSponsored(region[box].Text)) prose[i] = false;
                 box = -1;

@@ -18,7 +18,7 @@ internal static partial class CaptionLines
             var l = region[i];
             if (SlideCounter().IsMatch(l.Text) && !l.HasText && SlideBelow(region, i + 1) is int end)
                 for (int k = i + 1; k < end; k++) captions.Add(region[k].Number);
-            if (!l.HasText || !CreditLine().IsMatch(l.Text) && !ForOutletUnderCaption(region, i)) continue;
+            if (!l.HasText || !CreditLine().IsMatch(l.Text) && !ForOutletUnderCaption(region, i) && !PhotographerUnderCaption(region, i)) continue;
             captions.Add(l.Number);
             if (LoneBeside(region, i - 1, -1) is int above) captions.Add(region[above].Number);
             if (LoneBeside(region, i + 1, +1) is int below) captions.Add(region[below].Number);
@@ -59,6 +59,17 @@ internal static partial class CaptionLines
     private static bool ForOutletUnderCaption(IReadOnlyList<PageLine> region, int at) =>
         ForOutlet().IsMatch(region[at].Text) && LoneBeside(region, at - 1, -1) is int above && UnitCues.EndsSentence(region[above].Text);
 
+    /// <summary>
+    /// A photographer's name in capitals, perhaps with their e-mail ("PEDRO L. GANDARILLAS  pgandarillas@…", "ROGELIO AMIEVA"), under a
+    /// one-line caption that ends its sentence, with no text below it: a byline in capitals has its date or the story below it.
+    /// </summary>
+    private static bool PhotographerUnderCaption(IReadOnlyList<PageLine> region, int at) =>
+        CapitalsName().IsMatch(region[at].Text) && (at + 1 >= region.Count || !region[at + 1].HasText)
+        && LoneBeside(region, at - 1, -1) is int above && UnitCues.EndsSentence(region[above].Text);
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}.'’-]+(?:\s\p{Lu}[\p{Lu}.'’-]*){1,3}(?:\s+[\w.+-]+@[\w.-]+)?$")]
+    private static partial Regex CapitalsName();
+
     [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\s(?:for|FOR)\s[«“""]?(?:[Tt]he\s|THE\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,4}[»”""]?$")]
     private static partial Regex ForOutlet();
 
@@ -72,7 +83,7 @@ internal static partial class CaptionLines
     /// <summary>Whether a line is a credit and nothing else (<see cref="CreditLine"/>).</summary>
     public static bool IsCredit(string text) => CreditLine().IsMatch(text);
 
-    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP", a photographer's name glued to the outlet ("Rhea Tomczak-Ng/Lakeshore Star"), a clip's length and source "01:12 - Source: ANN".</summary>
-    [GeneratedRegex(@"^(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy\s+of\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30}|\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}/\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}|\d{1,2}:\d{2}\s*[-–—|·]\s*(?i:source):.{1,60})$")]
+    /// <summary>A credit and nothing else: "Photo: ACN / Archive", "Photo: Site / M. Quevedo", "Photos by Ana Ruiz", "—Photo courtesy the Cuban Steel Project", "Picture: Ramiro Soto/AFP", "Arlette Duval / Islas", "RAMÓN ESPINOSA / AP", a photographer's name glued to the outlet ("Rhea Tomczak-Ng/Lakeshore Star"), a clip's length and source "01:12 - Source: ANN".</summary>
+    [GeneratedRegex(@"^(?:[—–]\s?)?(?:(?i:photos?|fotos?|images?|pictures?)(?:\s+by\s|\s+courtesy(?:\s+of)?\s|\s*:\s)(?:[^.!?]|(?<=\b\p{Lu})\.){1,60}|\p{Lu}[\p{L}.'’ -]{1,40}\s/\s\p{Lu}[\p{L}.'’ -]{1,30}|\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}/\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}|\d{1,2}:\d{2}\s*[-–—|·]\s*(?i:source):.{1,60})$")]
     private static partial Regex CreditLine();
 }

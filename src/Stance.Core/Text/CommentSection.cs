@@ -36,8 +36,9 @@ internal static partial class CommentSection
             // A promoted post's label under its pitch ("Ad" below "Send money to …", no reply's text after it): the pitch is no reply.
             if (comment.Count > 0 && PageCues.IsAdLabel(raw.Text) && !AboveText(lines, at)) { comment.Clear(); continue; }
             if (PageCues.SeparatesSignature(raw.Text) || PageCues.OpensSponsored(raw.Text)) { ParagraphSplitter.Flush(comment, drafts); signed = true; continue; }
-            // A signature of several lines after SMF's "Logged" ("Dave - Macon, GA" over "'56 Bel Air …") runs to the next poster's metadata.
-            if (signed && raw.HasText && !PageCues.IsMetadata(raw.Text) && signatures.Contains(raw.Text)) continue;
+            // A signature of several lines after SMF's "Logged" ("Dave - Macon, GA" over "'56 Bel Air …") runs to the next poster's metadata;
+            // one with no separator closes the post's text (ForumSignature).
+            if ((signed || comment.Count > 0) && raw.HasText && !PageCues.IsMetadata(raw.Text) && signatures.Contains(raw.Text)) continue;
             // A line quoting an earlier reply in Markdown or e-mail ("> why do packages for Havana arrive?") is not the reply's own text;
             // under a quote's introducer ("On Tue, …, X wrote:") those lines are the quote, and the reply's own text follows them.
             if (raw.HasText && raw.Text.StartsWith("> ", StringComparison.Ordinal)) { quoted = false; continue; }
@@ -46,7 +47,9 @@ internal static partial class CommentSection
             // A closing line printed again below ("Add a comment" under every answer of a Q&A) is each post's control, not the thread's end;
             // a comment form or login notice set above the comments ("Leave a Reply" under "6 Comments", "You must be logged in to join
             // the discussion.", then dated comments) is not their end either, nor a comment.
-            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text) && !lines.Skip(at + 1).Any(b => b.Text == raw.Text))
+            // Nor is a link to more of one answer's comments ("Ver más comentarios") with another answer's count of comments below it ("Comentarios (1)").
+            if (raw.Text.Length > 0 && raw.Role != LineRole.CommentHeader && PageCues.EndsComments(raw.Text) && !lines.Skip(at + 1).Any(b => b.Text == raw.Text)
+                && !(MoreComments().IsMatch(raw.Text) && lines.Skip(at + 1).Any(b => b.Role == LineRole.CommentHeader && b.Text.Any(char.IsDigit))))
             {
                 if (drafts.Count == 0 && comment.Count == 0 && DatedCommentsBelow(lines, at)) continue;
                 break;
@@ -73,7 +76,8 @@ internal static partial class CommentSection
             if (l.HasText && GluedQuote().IsMatch(l.Text) && AboveText(lines, at)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (l.HasText && PageCues.IntroducesQuote(l.Text)) { ParagraphSplitter.Flush(comment, drafts); quoted = AboveText(lines, at); continue; }
             // A lead-in over the comment's text ("What works in 2025:" over a list) is part of the comment, as in a body.
-            bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && AboveText(lines, at);
+            // A reply's head is none ("En respuesta a Ramón Ariosa:" over the reply).
+            bool leadIn = l.HasText && l.Text.EndsWith(':') && PageCues.Words(l.Text) >= 2 && !PageCues.IsMetadata(l.Text) && !ReplyHead().IsMatch(l.Text) && AboveText(lines, at);
             if (!IsCommentText(l) && !IsShortComment(lines, at) && !leadIn || BulletedPoster(lines, at))
             {
                 if (l.Role != LineRole.Content || l.HasText) ParagraphSplitter.Flush(comment, drafts);
@@ -82,6 +86,7 @@ internal static partial class CommentSection
                 afterText = false;
                 continue;
             }
+            if (ProfileLine(lines, at)) { ParagraphSplitter.Flush(comment, drafts); continue; }
             if (quoted) { quoted = false; continue; }
             if (comment.Count == 0 && QuotesEarlier(l, drafts) && at + 1 < lines.Count && IsCommentText(lines[at + 1])) continue;
             if (l.Bullet) ParagraphSplitter.Flush(comment, drafts);
@@ -98,6 +103,14 @@ internal static partial class CommentSection
         drafts.RemoveAll(d => BotNotice().IsMatch(d.Text));
         return drafts;
     }
+
+    /// <summary>
+    /// A poster's profile line in the comment's head, between their name and the comment's age ("Owner at a small tile company in Holguín"
+    /// over "20h", the comment right under that): no sentence, and no comment, as a short comment over its age has no text below the age.
+    /// </summary>
+    private static bool ProfileLine(List<PageLine> lines, int at) =>
+        lines[at].HasText && !UnitCues.EndsSentence(lines[at].Text) && at > 0 && lines[at - 1].HasText && !IsCommentText(lines[at - 1])
+        && at + 2 < lines.Count && lines[at + 1].HasText && PageCues.IsStamp(lines[at + 1].Text) && IsCommentText(lines[at + 2]);
 
     /// <summary>Whether the line above the one numbered <paramref name="number"/> is metadata: the head of the comment that starts there.</summary>
     private static bool HeadedAt(List<PageLine> lines, int number)
@@ -149,8 +162,8 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)\b(?:reply|report|like|responder)\b")]
     private static partial Regex ActionInRow();
 
-    /// <summary>"In reply to Dayron", "Replying to X": the head of a reply, not a row of actions under a comment.</summary>
-    [GeneratedRegex(@"(?i)^(?:in\s+reply\s+to|replying\s+to)\b")]
+    /// <summary>"In reply to Dayron", "Replying to X", "En respuesta a X:", "In risposta a X": the head of a reply, not a row of actions under a comment.</summary>
+    [GeneratedRegex(@"(?i)^(?:in\s+reply\s+to|replying\s+to|en\s+respuesta\s+a|respondiendo\s+a|in\s+risposta\s+a)\b")]
     private static partial Regex ReplyHead();
 
     /// <summary>"mairead.k", "waikato_wanderer", "oldprop72": a user name (a dot, an underscore or a digit in one word), never a comment.</summary>
@@ -179,6 +192,10 @@ internal static partial class CommentSection
     [GeneratedRegex(@"(?i)^submitted\s+by\s.{1,60}\son\s.{4,40}$")]
     private static partial Regex DrupalSubmitted();
 
+    /// <summary>"Ver más comentarios", "Show 3 more comments": a link to the rest of a thread's comments.</summary>
+    [GeneratedRegex(@"(?i)^(?:ver|view|show|see|load|cargar|mostra)\s+(?:\d+\s+)?(?:más|more|altri)\s+(?:comentarios|comments|commenti)$")]
+    private static partial Regex MoreComments();
+
     [GeneratedRegex(@"(?i)\bI am a bot\b")]
     private static partial Regex BotNotice();
 
@@ -193,6 +210,8 @@ internal static partial class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text) || UserName().IsMatch(l.Text)) return false;
+        // A line of a few words between two user names ("dayami_08" / "gracias profe!!! me salvaste" / "yoandry_cuba") is the first one's comment.
+        if (PageCues.Words(l.Text) >= 3 && at > 0 && at + 1 < lines.Count && IsHandle(lines[at - 1]) && IsHandle(lines[at + 1])) return true;
         // Or the block has the author and the time stamp or other metadata above the comment and its actions below
         // ("Angela Moore / 7h / Pray for Cuba 🙏 / Reply", "Posts: 19 / +1 / Top").
         // A count between actions ("Reply / 24 / Share") is the comment's likes; a vote row or a row of
@@ -218,6 +237,9 @@ internal static partial class CommentSection
         return author >= 0 && lines[author].HasText && !IsCommentText(lines[author]) && (author == 0 || lines[author - 1].Role != LineRole.Content)
             && !lines.Skip(author).Take(at - author).Any(a => PageCues.IsStamp(a.Text));
     }
+
+    /// <summary>A user name with letters in it ("yoandry_cuba"), not a count ("12").</summary>
+    private static bool IsHandle(PageLine l) => l.HasText && UserName().IsMatch(l.Text) && l.Text.Any(char.IsLetter);
 
     /// <summary>
     /// A comment's actions on the line under it: "Reply", a row of links or votes with an action among them or of reactions with their counts

@@ -26,6 +26,19 @@ internal static class ForumSignature
                 texts.Add(lines[k].Text);
             }
         }
+        texts.UnionWith(ClosingRepeats(lines));
         return texts;
     }
+
+    /// <summary>
+    /// A signature with no separator (MyBB): a post's last line of text, under a sentence of the post's text and over its metadata or action row
+    /// ("Find   Reply   Quote"), printed the same at the foot of two posts or more ("'78 Vltava 350 + sidecar, Havana. Slowly."). Two readers'
+    /// identical comments stand alone under their heads, with no text of the post above them.
+    /// </summary>
+    private static IEnumerable<string> ClosingRepeats(List<PageLine> lines) =>
+        Enumerable.Range(1, Math.Max(0, lines.Count - 2))
+            .Where(i => lines[i].HasText && PageCues.IsProse(lines[i].Text) && !PageCues.IsMetadata(lines[i].Text)
+                && lines[i - 1].HasText && !PageCues.IsMetadata(lines[i - 1].Text) && PageCues.IsProse(lines[i - 1].Text) && UnitCues.EndsSentence(lines[i - 1].Text)
+                && (!lines[i + 1].HasText && lines[i + 1].Role != LineRole.Blank || lines[i + 1].HasText && PageCues.IsMetadata(lines[i + 1].Text)))
+            .GroupBy(i => lines[i].Text, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key);
 }

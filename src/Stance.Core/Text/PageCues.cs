@@ -38,7 +38,7 @@ internal static partial class PageCues
     /// <summary>
     /// A line after which a comment thread is over: the comment form, older/newer post links, the blog's or forum's sidebar,
     /// the lists of other stories below it ("Recommended from …", "Related stories", "Related questions", "Related Answers Section",
-    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a tabloid's "View all 212 comments" under the ones it shows, a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
+    /// "Latest", "Petitions you may also like", a travel forum's "Top questions about Viñales" or "Recent Cuba discussions", X's "Discover more" and "Relevant people", Spanish "Noticias relacionadas"), a Spanish "Cargar 2 comentarios más", a tabloid's "View all 212 comments" under the ones it shows, a notice that the topic is closed to new posts, a blog's list of the posts that link here ("Trackbacks/Pingbacks"), a community's sidebar ("Moderators", "Community rules"), the footer, a prompt to log in
     /// for more ("Log in to see more replies.", "You must log in or register to reply here.", "You are not currently logged in. …"): what follows is for members, not the thread.
     /// </summary>
     public static bool EndsComments(string text) => CommentsEnd().IsMatch(text);
@@ -148,10 +148,10 @@ internal static partial class PageCues
 
     /// <summary>
     /// A date line: "March 12, 2024", "Published Aug. 14, 2023 at 4:05 p.m.", "Publication date: 11 July 2025", "15 abril, 2024", vBulletin's "Old May 24th, 2024, 10:16 AM" (its age icon's text before the date),
-    /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET", "Mexico City / 18.03.2025 08:47:12" or
+    /// "20 de febrero de 2025 a las 13:25", a time before the date "06:00, 30 JAN 2027", a dateline "Havana - 21 JAN 2025 - 18:40 CET" (its place's name perhaps joined by "de" or "y": "San Juan y Martínez (Pinar del Río) - 04 dic 2027 - 05:30 CET"), "Mexico City / 18.03.2025 08:47:12" or
     /// "El Cobre, Cuba, Mar 2, 2025 / 08:40 am", a commenter with their outlet in brackets before the date ("Ana Ruiz (The Herald) — 13/03/2027 at 10:20"),
     /// a weekday or a commenter set apart by a bar ("Wednesday | October 6, 2027", "Ernesto M. (Canada) | 08/10/2027 15:02"),
-    /// and a second date after it ("…, first published 8 February 2025").
+    /// and a second date after it ("…, first published 8 February 2025") or a forum's edit note ("12-09-2027, 07:14 PM (This post was last modified: … by x.)").
     /// </summary>
     public static bool IsDate(string text) => DateLine().IsMatch(text);
 
@@ -207,12 +207,12 @@ internal static partial class PageCues
     private static partial Regex EmbedHead();
 
     /// <summary>
-    /// The head of an ad set between paragraphs or replies, "Sponsored", "Sponsored by X", "Promoted": its pitch below, to the
+    /// The head of an ad set between paragraphs or replies, "Sponsored", "Sponsored by X", "Promoted", a portal's "Contenido patrocinado": its pitch below, to the
     /// next blank line, is the advertiser's, sentences included ("Meet 400 suppliers in one week. Register for …"); a channel's "Ad" over its pitch too.
     /// </summary>
     public static bool OpensSponsored(string text) => Sponsored().IsMatch(text);
 
-    [GeneratedRegex(@"(?i)^(?:ad|anuncio|sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership))(?:\s+by\s.{1,60})?$")]
+    [GeneratedRegex(@"(?i)^(?:ad|anuncio|sponsored|promoted|advertisement|patrocinado|paid\s+(?:content|partnership)|contenido\s+patrocinado|sponsored\s+content|contenuto\s+sponsorizzato|contenu\s+sponsoris[ée])(?:\s+by\s.{1,60})?$")]
     private static partial Regex Sponsored();
 
     /// <summary>A promoted post's label printed under its pitch, "Ad", "Promoted" (X sets one between the replies): the text above it is the advertiser's.</summary>
@@ -230,11 +230,11 @@ internal static partial class PageCues
 
     /// <summary>
     /// The head of a box that asks the reader for something (subscribe, sign up, donate, "Help Havana Times continue",
-    /// "Support the Courier"): the whole box, sentences included, runs to the next blank line.
+    /// "Support the Courier", "COLABORE CON NUESTRO TRABAJO"): the whole box, sentences included, runs to the next blank line.
     /// </summary>
     public static bool OpensAppeal(string text) => Appeal().IsMatch(text) && !UnitCues.EndsSentence(text);
 
-    [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40})$")]
+    [GeneratedRegex(@"(?i)^(?:subscribe\b.{0,60}|sign\s+up\b.{0,60}|donate\b.{0,40}|become\s+a\s+(?:member|subscriber|patron|supporter)\b.{0,40}|(?:help|support)\s+(?:us|our\s+work|independent\s+journalism)\b.{0,40}|help\s+(?-i:\p{Lu}).{1,40}\s+continue|support\s+the\s+(?-i:\p{Lu}).{1,40}|(?:colabor[ae]|colabora)\s+con\s+nuestro\s+(?:trabajo|periodismo)|apoya\s+nuestro\s+(?:trabajo|periodismo)|sostieni\s+il\s+nostro\s+(?:lavoro|giornalismo))$")]
     private static partial Regex Appeal();
 
     /// <summary>A subscribe box's e-mail field, "Type your email...", "Enter your email address", its button perhaps glued on ("… Subscribe").</summary>
@@ -302,16 +302,16 @@ internal static partial class PageCues
     private static partial Regex Metadata();
 
     [GeneratedRegex(@"(?ix)^(?:(?:(?:originally\ |first\ )?published|updated|posted|last\ updated|modified|publication\ date|date|old|última\ actualización|actualizado(?:\ al)?|still\ valid)[\s:]*)?(?:on\ )?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?
-        (?:\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
+        (?:\p{Lu}[\p{L}.'\-]*(?:\ (?:(?:de|del|la|y|e|di|da)\ )?\p{Lu}[\p{L}.'\-]*){0,2}(?:\ ?/\ ?\p{Lu}[\p{L}.'\-]*(?:\ \p{Lu}[\p{L}.'\-]*){0,2})*(?:\ \([^()]{1,40}\))?(?:,\ +|\ +[-–—/|]\ +)){0,2}
         (?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:
         \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}|\s+'\d{2})?|
         \d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)\w*\.?(?:,?\s+(?:de\s+)?\d{4})?
-    )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60})?$")]
+    )(?:[\s,·|/–—-]*(?:at\s+|a\s+las\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.{0,24}?)?(?:\s*[|·–—-].{0,40}|,\s*(?:first\s+|originally\s+)?(?:published|updated|posted)\b.{0,60}|\s*\((?:this\s+post\s+was\s+)?last\s+(?:modified|edited):.{0,100}\))?$")]
     private static partial Regex DateLine();
 
-    // A bare "By" or "Por" takes a name ("By Jane Doe"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
-    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|(?:story|commentary|analysis|essay|column|interview)\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por)\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
+    // A bare "By", "Por" or Italian "di" takes a name ("By Jane Doe", "di Lorenza Dal Maschio Fenu"), not a phrase ("By ten, the tables are full: …", "By Saturday morning, officials said").
+    [GeneratedRegex(@"(?i)^(?:(?:publicado\s+por|(?:(?:photographs?|photos?|text|words)\s+and\s+)?(?:photographs?|photos?|text|words)\s+by|written\s+by|escrito\s+por|(?:story|commentary|analysis|essay|column|interview)\s+by|posted\s+by|from|author|autor)\s*:?\s+\S|(?:by|por|(?-i:di))\s*:?\s+(?-i:[^\p{Ll}\s])(?!(?-i:\p{L}+\s+(?!(?:and|de|del|da|di|do|dos|la|le|van|von|y|for|in|at|on|with)\b)\p{Ll})))")]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"(?ix)^(?:
@@ -337,7 +337,7 @@ internal static partial class PageCues
         moderators|(?:community|subreddit|forum|group)\ rules|
         you\ must\ be\ (?:logged|signed)\ in\b.{0,80}|you\ are\ not\ (?:currently\ )?(?:logged|signed)\ in\b.{0,120}|this\ (?:topic|thread|discussion)\ (?:has\ been|is|was)\ (?:closed|locked|archived)\b.{0,120}|(?:top|popular|similar|more)\ questions(?:\ (?:about|on|in)\ .{1,60})?:?|newer\ post|older\ post|subscribe\ to:.{0,60}|about\ (?:me|us|the\ author)|
         about\ (?:this\ )?(?:community|subreddit|group|forum|channel)|
-        discover\ more|relevant\ people|who\ to\ follow|recent\ (?:posts|articles|stories|comments)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
+        discover\ more|relevant\ people|who\ to\ follow|recent\ (?:\p{L}+\ )?(?:posts|articles|stories|comments|discussions|threads)|(?:trackbacks?|pingbacks?)(?:\ ?(?:/|and|&)\ ?(?:trackbacks?|pingbacks?))?|popular\ posts|blog\ archive|previous\ (?:article|post)\b.{0,120}|
         next\ (?:article|post)\b.{0,120}|copyright\b.{0,120}|[^.!?]{0,60}©.{0,120}|.{0,80}all\ rights\ reserved\.?|powered\ by\b.{0,80}|
         latest\ news|read\ next:?|more\ (?:from|stories)\b.{0,60}|create\ an\ account\b.{0,60}|similar\ threads|
         (?:load|show|view)\ (?:\d+\ )?more\ (?:comments|reactions)|view\ all\ [\d.,]+k?\ comments|(?:cargar|ver|mostrar)\ (?:\d+\ )?(?:comentarios|respuestas)\ más|(?:cargar|ver|mostrar)\ más\ comentarios|noticias\ relacionadas|artículos\ relacionados|up\ next\b.{0,20}|lo\ más\ (?:leído|visto)|most\ (?:read|popular|viewed|shared)\b.{0,40}|trending(?:\ now)?:?|

@@ -31,6 +31,7 @@ internal static partial class PageLines
         }
         DropNumberedLists(lines);
         MarkNumberedItems(lines);
+        ListMarks.Mark(lines);
         DropPostNumbers(lines);
         DropBulletedTitles(lines);
         DropPreviews(lines);
@@ -122,7 +123,7 @@ internal static partial class PageLines
     /// The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one
     /// when the item ends a sentence or a clause (an alert's demands, "1. lift all restrictions …;").
     /// </summary>
-    private static int? NextItem(List<PageLine> lines, int at)
+    public static int? NextItem(List<PageLine> lines, int at)
     {
         if (at + 1 < lines.Count && lines[at + 1].HasText) return at + 1;
         return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText
@@ -315,27 +316,31 @@ internal static partial class PageLines
     private static partial Regex ActionTail();
 
     /// <summary>
-    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …"; plain text's and Markdown's "* item" and "- item"
+    /// List and comment bullets: "  • You wrote, ..." in 001, a recipe card's check boxes "▢ 2 bay leaves", a summary's check marks "✓ No decree …" or "✔ Parque Vidal – …", a social post's pointers "👉 Payments are …"; plain text's and Markdown's "* item" and "- item"
     /// and "– item" (not a sign-off "- 30 -" or a slot "- Advertisement -", closed by a dash of their own).
     /// </summary>
-    [GeneratedRegex(@"^(?:[•●▪◦·▢☐□✓☑▸‣](?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
+    [GeneratedRegex(@"^(?:(?:[•●▪◦·▢☐□✓☑✔▸‣]|👉|✅|🔹)(?:\s+|$)|\*\s+(?=\S)|[-–]\s+(?=\S)(?!.*\s[-–—]$))")]
     private static partial Regex BulletMark();
 
     /// <summary>
     /// The header that opens a comment section: "11 thoughts on “Cuba Looks to Russia for Security",
-    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", a subscriber thread's "Reactions (7)" or "Contributions (5)", Viafoura's "Conversation 9", "Traveller reviews (4)", a newsletter's "Discussion about this post", "Reader responses (6)" (a bare "Response" is a report's crosshead),
-    /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts" (or "186 comments   94 shares"), a tabloid's "Share what you think", an obituary's "Guestbook (12)", a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", X's "Relevant replies" under a thread, a row that sorts the replies
+    /// "12 Comments", "1,073 Comments", "1.2K comments", "COMMENTS", a video page's "Comments 2,481", "Reader comments (3)", "Top Comments", "Se han publicado 23 comentarios", Disqus's Italian "14 Commenti", a subscriber thread's "Reactions (7)" or "Contributions (5)", Viafoura's "Conversation 9", OpenWeb's "Conversation 31 Comments", "Traveller reviews (4)", a newsletter's "Discussion about this post", "Reader responses (6)" (a bare "Response" is a report's crosshead),
+    /// "Replies to this review (5)", a social post's counts "57 comments • 21 reposts" (or "186 comments   94 shares"), a tabloid's "Share what you think", an obituary's "Guestbook (12)", a homework Q&amp;A's "Ver respuestas (6)" under its question, a petition's "Reasons for signing", a forum embed's "Discuss this story in the forums", X's "Relevant replies" under a thread, a row that sorts the replies
     /// ("Sort: Recommended"); a bilingual page prints two, "Comentarios / Comments (6)".
     /// </summary>
-    [GeneratedRegex(@"(?i)^(?:\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?)(?:\s+(?:on|to|en|a)\s.*|\s+\|\s+(?:leave|post|add)\s+a\s+(?:comment|reply)|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|(?:reactions|contributions)\s*\(\d+\)|(?:reader\s+)?(?:responses(?:\s*\(\d+\))?|response\s*\(\d+\)):?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|discussion\s+about\s+this\s+(?:post|article|story|episode)|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
+    [GeneratedRegex(@"(?i)^(?:(?:(?:se\s+han\s+publicado|hay|there\s+are)\s+)?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?\s+(?:thoughts?|comments?|responses?|replies|comentarios?|commenti|commentaires?)(?:\s+(?:on|to|en|a)\s.*|\s+\|\s+(?:leave|post|add)\s+a\s+(?:comment|reply)|(?:(?:\s+[•·|])?\s+[\d.,]+k?\s+\p{L}+)+)?|(?:reader\s+|top\s+|latest\s+|newest\s+)?comments?(?:\s*\(\d+\)|\s+\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?k?)?:?|comentarios?(?:\s*\(\d+\))?:?|(?:reactions|contributions)\s*\(\d+\)|(?:reader\s+)?(?:responses(?:\s*\(\d+\))?|response\s*\(\d+\)):?|all\s+\d+\s+comments|conversation\s*\(?\d+\)?(?:\s+comments?)?|(?:\p{L}+\s+)?reviews\s*\(\d+\)|(?:replies|responses)\s+to\s+(?:this|the)\s+\p{L}+\s*\(\d+\)|guestbook(?:\s*\(\d+\))?|(?:ver|view|see)\s+(?:answers|respuestas)\s*\(\d+\)|(?:most\s+)?(?:relevant|top|latest|all)\s+replies|share\s+what\s+you\s+think|discussion\s+about\s+this\s+(?:post|article|story|episode)|have\s+your\s+say|join\s+the\s+debate|reasons\s+for\s+signing|discuss\s+(?:this|the)\s+(?:story|article|post|column|piece)\b.{0,60})$")]
     private static partial Regex CommentHeader();
 
     /// <summary>
     /// A header that sits right over the replies, never beside a byline as a comment count may: a row that orders them ("Sort: Recommended",
-    /// "sorted by: Hot Top New", "Ordenar por: Más recientes", Facebook's drop-down "Most relevant ▾" / "Más relevantes ▾"), a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
+    /// "sorted by: Hot Top New", "Ordenar por: Más recientes", Facebook's drop-down "Most relevant ▾" / "Más relevantes ▾"), a Q&amp;A's bare "Respuestas", a news site's "Login to comment" over its readers' comments, or a Q&amp;A's
     /// question footer that counts its answers ("posted by x to Travel (8 answers total)", its favourites perhaps after it).
     /// </summary>
-    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || CountsAnswers(text);
+    public static bool LeadsReplies(string text) => SortRow().IsMatch(text) || LoginToComment().IsMatch(text) || CountsAnswers(text) || AnswersHead().IsMatch(text);
+
+    /// <summary>A homework Q&amp;A's bare head over its answers, "Respuestas", "Answers": no article's crosshead is that word alone.</summary>
+    [GeneratedRegex(@"(?i)^(?:answers|respuestas|risposte|réponses)$")]
+    private static partial Regex AnswersHead();
 
     /// <summary>A Q&amp;A's question footer, "posted by x to Travel (8 answers total) 3 users marked this as a favorite": the question is above it.</summary>
     public static bool CountsAnswers(string text) => RepliesTotal().IsMatch(text);

@@ -183,6 +183,6 @@ internal static partial class UnitCues
     [GeneratedRegex(@"^\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4}\s+(?:covers|writes\s+about|reports\s+on)\s.{3,150}?(?:\sfor\s+(?:the\s+)?\p{Lu}|\s(?:on|every|each)\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays|weekends?|week|month|other\s+week)\b|[.!?]\s+(?i:reach|contact|e-?mail|write\s+to)\s+(?:him|her|them)\b|\s+and\s+(?:is|was)\s.{0,60}?\b(?:correspondent|editor|columnist|reporter|bureau\s+chief)\b)")]
     private static partial Regex NameCovers();
 
-    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|diplomat|ambassador|lawyer|activist|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity)\b")]
+    [GeneratedRegex(@"(?i)\b(?:member|writer|author|editor|journalist|columnist|correspondent|diplomat|ambassador|lawyer|activist|reporter|contributor|director|analyst|fellow|professor|economist|critic|photographer|novelist|poet|historian|researcher|scholar|lecturer|consultant|blogger|filmmaker|organi[sz]ation|nonprofit|non-profit|charity|retired|librarian|teacher|diarist)\b")]
     private static partial Regex Profession();
 }

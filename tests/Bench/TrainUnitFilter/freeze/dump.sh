@@ -8,7 +8,7 @@ set -e
 root=$(pwd)
 tmp=$(mktemp -d)
 printf '<Project><PropertyGroup><AllowUnsafeBlocks>true</AllowUnsafeBlocks><LangVersion>latest</LangVersion></PropertyGroup></Project>\n' > "$tmp/Directory.Build.props"
-for pair in 45ab577:pages-heldout4 f5f1b07:pages-heldout5 ec5f916:pages-heldout6 24c9c3b:pages-heldout7 70e79d9:pages-heldout8 5e178b5:pages-heldout9 ed7d457:pages-heldout10 6d4b425:pages-heldout11 ee422fa:pages-heldout12 b3c322e:pages-heldout13 f5a6376:pages-heldout14 0d99818:pages-heldout15 f104f3d:pages-heldout16 c96a5cc:pages-heldout17 7fc263f:pages-heldout18 86e30ec:pages-heldout19 f9bd2df:pages-heldout20 ae5cf63:pages-heldout21 69bfe6e:pages-heldout22 f6e2a5e:pages-heldout23 9f0d49d:pages-heldout24 50cc3d2:pages-heldout25 567eaf9:pages-heldout26 874c399:pages-heldout27 997faeb:pages-heldout28 004fec7:pages-heldout29; do
+for pair in 45ab577:pages-heldout4 f5f1b07:pages-heldout5 ec5f916:pages-heldout6 24c9c3b:pages-heldout7 70e79d9:pages-heldout8 5e178b5:pages-heldout9 ed7d457:pages-heldout10 6d4b425:pages-heldout11 ee422fa:pages-heldout12 b3c322e:pages-heldout13 f5a6376:pages-heldout14 0d99818:pages-heldout15 f104f3d:pages-heldout16 c96a5cc:pages-heldout17 7fc263f:pages-heldout18 86e30ec:pages-heldout19 f9bd2df:pages-heldout20 ae5cf63:pages-heldout21 69bfe6e:pages-heldout22 f6e2a5e:pages-heldout23 9f0d49d:pages-heldout24 50cc3d2:pages-heldout25 567eaf9:pages-heldout26 874c399:pages-heldout27 997faeb:pages-heldout28 004fec7:pages-heldout29 65803b2:pages-heldout30; do
   commit=${pair%%:*}; set=${pair#*:}
   if [ $# -gt 0 ] && ! echo " $* " | grep -q " $set "; then continue; fi
   options=''
