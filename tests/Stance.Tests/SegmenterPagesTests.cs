@@ -5,7 +5,7 @@ namespace Stance.Tests;
 
 /// <summary>
 /// Unit-level precision and recall of the segmenter on saved pages of many kinds (Fixtures/pages and
-/// pages-heldout, -heldout2 … -heldout30, each but the first measured once and then, up to -heldout30, used while improving it): a unit counts when its kind and its text
+/// pages-heldout, -heldout2 … -heldout31, each but the first measured once and then, up to -heldout30, used while improving it): a unit counts when its kind and its text
 /// (white space collapsed) match a hand-marked unit of the page. Only headlines, paragraphs and comments are
 /// text units; captions and bylines the segmenter reports are not counted either way. The precision floors were raised
 /// when the learned unit filter was switched on; it is trained on all these sets, so they guard it in-sample: its
@@ -257,6 +257,16 @@ public class SegmenterPagesTests
     // read as paragraphs) and to train the filter: a development set now, its floors in-sample (0.997 / 0.983, 340 of 341 found and of
     // 346 marked).
     [InlineData("pages-heldout30", 20, 0.99, 0.98)]
+    // Written by a twenty-ninth helper who had not seen the segmenter, asked for layouts the three previous sets' READMEs do not
+    // list: New York Times-, The Conversation-, BBC Mundo-, Folha-style (in Portuguese) and Jamaica Gleaner-style papers, a
+    // Xinhua-style wire, Cuban state weekly and television sites, an independent site with a Remark42-style thread, a European
+    // Parliament question, an OHCHR-style briefing note and an embassy notice, and threads on Tildes-, Ravelry-, Nextdoor- and
+    // Mumsnet-style forums, map reviews, a Slack channel, a GitHub issue and a Strava-style activity page; measured once after the
+    // thirty-second freeze (commit a6f7277; rules + filter 0.841 / 0.836, 290 of 345 found and of 347 marked; the rules alone 0.815 /
+    // 0.836): the honest figures, below the 0.95 goal (headlines lost to menus, share rows, captions and author lines, author
+    // disclosures, newsletter and licence lines read as paragraphs, list items under "√" or in lower case missed). Floors at those
+    // figures.
+    [InlineData("pages-heldout31", 20, 0.84, 0.83)]
     // Written by the developer of the round that first measured the segmenter on real extracted pages, after studying them, in
     // their layouts (Reddit-mirror threads, news comment pages with vote rows, titles ending in "?" or "!"): a development set
     // from the start, no held-out evidence; its floors in-sample (rules alone 0.983 / 1.000: an expired article's notice is read as a paragraph).
