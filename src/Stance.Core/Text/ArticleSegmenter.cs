@@ -124,6 +124,7 @@ public sealed partial class ArticleSegmenter
         if (RedditHead.TitleAt(lines) is int reddit) return reddit;
         if (PageLines.NextText(lines, 0) is int top && QuestionTitle.Exclaimed(lines, top)) return top;
         if (RepliedTitle(lines) is int replied) return replied;
+        if (RepeatedTitle.At(lines) is int repeated) return repeated;
         var candidates = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {

@@ -154,9 +154,25 @@ internal static partial class BodyBounds
     /// <summary>
     /// Whether the first post of a thread, in [<paramref name="from"/>, <paramref name="to"/>), is headed by a reply's subject ("Subject: Re:
     /// [list] Rice yields …"): a mailing list's digest opens with a message that answers an earlier one, so every message is a reply.
+    /// A nested thread's excerpt that starts below the post opens with a reply too: its first line is a bulleted poster head ("• name
+    /// [they/them]", "• Lad"), a reply's, since a post is headed by its title.
     /// </summary>
     public static bool OpensWithReply(List<PageLine> lines, int from, int to) =>
-        lines.Skip(from).Take(to - from).Any(l => l.HasText && ReplySubjectLine().IsMatch(l.Text));
+        lines.Skip(from).Take(to - from).Any(l => l.HasText && ReplySubjectLine().IsMatch(l.Text))
+        || from == 0 && PageLines.NextText(lines, 0) is int first && first < to && lines[first].Bullet && BulletedPoster().IsMatch(lines[first].Text) && AgedHead(lines, first);
+
+    /// <summary>Whether the reply's age ("2 years ago") follows its poster's line among the head's few lines, before any prose.</summary>
+    private static bool AgedHead(List<PageLine> lines, int poster)
+    {
+        int at = poster;
+        for (int seen = 0; seen < 7 && PageLines.NextText(lines, at + 1) is int n && !PageCues.IsProse(lines[n].Text); seen++, at = n)
+            if (PageCues.IsStamp(lines[n].Text)) return true;
+        return false;
+    }
+
+    /// <summary>A poster's name or handle of one to three words (its bullet set apart), a bracketed label perhaps ("[he/him]").</summary>
+    [GeneratedRegex(@"^[\w@.-]+(?:\s+[\w@.-]+){0,2}(?:\s+\[[^\]]{1,30}\])?$")]
+    private static partial Regex BulletedPoster();
 
     [GeneratedRegex(@"(?i)^subject:\s*re:\s*\S")]
     private static partial Regex ReplySubjectLine();

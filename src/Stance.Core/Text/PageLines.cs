@@ -34,6 +34,7 @@ internal static partial class PageLines
         ListMarks.Mark(lines);
         DropPostNumbers(lines);
         DropBulletedTitles(lines);
+        AnswerCount.Mark(lines);
         DropPreviews(lines);
         FeedFurniture.Drop(lines);
         LiveBlog.DropStamps(lines);

@@ -32,19 +32,34 @@ internal static partial class ReplyThread
             if (PosterAbove(lines, i) || end + 1 < lines.Count && lines[end + 1].HasText && IsReactionRow(lines[end + 1].Text)) framed.Add(i);
             i = end;
         }
+        // Reddit's own poster lines ("u/name 3d ago", the post's head a subreddit's line) head replies, never the post: two are a thread.
+        var reddit = framed.Where(b => RedditHeaded(lines, b)).ToList();
+        if (reddit.Count >= 2 && (reddit.Count == framed.Count || reddit.Count == framed.Count - 1 && framed[0] == firstBlock)) return HeadStart(lines, reddit[0]);
         if (framed.Count < MinReplies) return null;
         int first = framed[0] == firstBlock ? framed[1] : framed[0];
         return HeadStart(lines, first);
     }
 
-    private static bool IsText(PageLine l) => l.HasText && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) && !PageCues.IsMetadata(l.Text)) && !PageCues.IsBylineOrDate(l.Text);
+    private static bool IsText(PageLine l) => l.HasText && !PageCues.IsRedditPoster(l.Text) && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) && !PageCues.IsMetadata(l.Text)) && !PageCues.IsBylineOrDate(l.Text);
 
     /// <summary>The head of the block at <paramref name="block"/>: up to three lines of text right above it, none of them prose.</summary>
     private static int HeadStart(List<PageLine> lines, int block)
     {
-        int i = block;
-        while (i > 0 && block - i < 3 && lines[i - 1].HasText && !IsText(lines[i - 1])) i--;
+        int i = block, seen = 0;
+        while (seen < 3 && Above(lines, i) is int up && !IsText(lines[up])) (i, seen) = (up, seen + 1);
         return i;
+    }
+
+    /// <summary>The text line right above <paramref name="at"/>: the line before it, or, on a page that parts every line by a blank one, the line before that.</summary>
+    private static int? Above(List<PageLine> lines, int at) =>
+        at > 0 && lines[at - 1].HasText ? at - 1 : at > 1 && !lines[at - 1].HasText && lines[at - 2].HasText && BlankParted(lines) ? at - 2 : null;
+
+    /// <summary>Whether the page parts every line from the next by a blank line (an extractor's layout), so a reply's head stands a blank line above it.</summary>
+    private static bool BlankParted(List<PageLine> lines)
+    {
+        for (int i = 1; i < lines.Count; i++)
+            if (lines[i].HasText && lines[i - 1].HasText) return false;
+        return true;
     }
 
     /// <summary>Whether the block's head names its poster: a handle (a Reddit mirror's "u/name Apr 29 '23" too) or a posting verb, or a name over the time it was posted.</summary>
@@ -52,10 +67,18 @@ internal static partial class ReplyThread
     {
         for (int i = block - 1; i >= HeadStart(lines, block); i--)
         {
+            if (!lines[i].HasText) continue;
             string text = lines[i].Text;
             if (Handle().IsMatch(text) || PostingVerb().IsMatch(text) || PageCues.IsRedditPoster(text)) return true;
             if ((PageCues.IsStamp(text) || PageCues.IsDate(text)) && i > 0 && lines[i - 1].HasText && !IsText(lines[i - 1]) && !PageCues.EndsBody(lines[i - 1].Text)) return true;
         }
+        return false;
+    }
+
+    private static bool RedditHeaded(List<PageLine> lines, int block)
+    {
+        for (int i = HeadStart(lines, block); i < block; i++)
+            if (lines[i].HasText && PageCues.IsRedditPoster(lines[i].Text) && !PageCues.IsRedditPostLine(lines[i].Text)) return true;
         return false;
     }
 
