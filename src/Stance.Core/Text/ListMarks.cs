@@ -3,31 +3,58 @@ using System.Text.RegularExpressions;
 namespace Stance.Core.Text;
 
 /// <summary>
-/// List items marked otherwise than with a bullet or a number: letters in order ("a) …", "b) …"), Roman numerals in brackets ("(i) …",
-/// "(ii) …"), or a dash before each of a run of clauses ("— cada familia …;" over "— se prohíbe …;"). Each is a paragraph of its own,
-/// its mark no part of its text, as a numbered list's items are.
+/// List items in a body: numbered in order ("1. Restore …", "2. Allow …"), lettered ("a) …", "b) …"), Roman numerals in brackets
+/// ("(i) …", "(ii) …"), or a dash before each of a run of clauses ("— cada familia …;" over "— se prohíbe …;"). Each is a paragraph
+/// of its own, its mark no part of its text.
 /// </summary>
 internal static partial class ListMarks
 {
     public static void Mark(List<PageLine> lines)
     {
-        MarkOrdered(lines);
+        // Numbers may start anywhere ("3." … "4."); letters and numerals from the first ("a)", "(i)"), on a line no bullet marks.
+        MarkRuns(lines, Numbered, (_, _) => true);
+        MarkRuns(lines, Ordered, (l, place) => !l.Bullet && place == 1);
         MarkDashed(lines);
     }
 
-    /// <summary>Items marked "a)" … or "(i)" …, two at least, in order from the first letter or numeral, adjacent or a blank line apart when each ends a clause.</summary>
-    private static void MarkOrdered(List<PageLine> lines)
+    /// <summary>
+    /// Two items at least whose marks count on by one from the run's first, adjacent or a blank line apart when each ends a sentence
+    /// or a clause (a post's numbered points, an alert's demands); <paramref name="opens"/> says which marked line may start a run.
+    /// </summary>
+    private static void MarkRuns(List<PageLine> lines, Func<string, (int Place, int Length)?> mark, Func<PageLine, int, bool> opens)
     {
         for (int i = 0; i < lines.Count; i++)
         {
-            if (!lines[i].HasText || lines[i].Bullet || Ordinal(lines[i].Text) != 1) continue;
+            if (!lines[i].HasText || mark(lines[i].Text) is not { } head || !opens(lines[i], head.Place)) continue;
             var items = new List<int> { i };
-            for (int at = i; PageLines.NextItem(lines, at) is int next && Ordinal(lines[next].Text) == items.Count + 1; at = next) items.Add(next);
+            for (int at = i; NextItem(lines, at) is int next && mark(lines[next].Text) is { } m && m.Place == head.Place + items.Count; at = next) items.Add(next);
             if (items.Count < 2) continue;
-            foreach (int k in items) lines[k] = lines[k] with { Text = lines[k].Text[OrderMark().Match(lines[k].Text).Length..], Bullet = true };
+            foreach (int k in items) lines[k] = lines[k] with { Text = lines[k].Text[mark(lines[k].Text)!.Value.Length..], Bullet = true };
             i = items[^1];
         }
     }
+
+    /// <summary>
+    /// The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one
+    /// when the item ends a sentence or a clause (an alert's demands, "1. lift all restrictions …;").
+    /// </summary>
+    private static int? NextItem(List<PageLine> lines, int at)
+    {
+        if (at + 1 < lines.Count && lines[at + 1].HasText) return at + 1;
+        return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText
+            && (UnitCues.EndsSentence(lines[at].Text) || lines[at].Text.EndsWith(';')) ? at + 2 : null;
+    }
+
+    /// <summary>"12. ", "3) ": an item's number and the mark's length.</summary>
+    private static (int Place, int Length)? Numbered(string text) =>
+        ItemNumber().Match(text) is { Success: true } m ? (int.Parse(m.Groups[1].Value), m.Length) : null;
+
+    /// <summary>"b) " the second, "(iii) " the third: a letter's or numeral's place and the mark's length.</summary>
+    private static (int Place, int Length)? Ordered(string text) =>
+        Ordinal(text) is > 0 and var place ? (place, OrderMark().Match(text).Length) : null;
+
+    [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
+    private static partial Regex ItemNumber();
 
     /// <summary>The place in its list of an item's mark, "b)" the second, "(iii)" the third; 0 when the line has none.</summary>
     private static int Ordinal(string text)

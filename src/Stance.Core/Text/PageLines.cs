@@ -30,7 +30,6 @@ internal static partial class PageLines
             lines.Add(new PageLine(i + 1, role, text, bullet.Success));
         }
         DropNumberedLists(lines);
-        MarkNumberedItems(lines);
         ListMarks.Mark(lines);
         DropPostNumbers(lines);
         DropBulletedTitles(lines);
@@ -100,39 +99,6 @@ internal static partial class PageLines
             i = Math.Max(end, i + 1);
         }
     }
-
-    /// <summary>
-    /// The items of a numbered list in a body ("1. Restore …", "2. Allow …" numbered in order) are bullets: each a paragraph
-    /// of its own, its number no part of its text. The items sit on adjacent lines, or a blank line apart when each ends a
-    /// sentence or a clause (a post's numbered points); a list of titles a blank line apart ("1. The quiet collapse of …") is no body.
-    /// </summary>
-    private static void MarkNumberedItems(List<PageLine> lines)
-    {
-        for (int i = 0; i < lines.Count; i++)
-        {
-            if (!lines[i].HasText || ItemNumber().Match(lines[i].Text) is not { Success: true } head) continue;
-            var items = new List<int> { i };
-            for (int at = i; NextItem(lines, at) is int next && ItemNumber().Match(lines[next].Text) is { Success: true } m
-                && int.Parse(m.Groups[1].Value) == int.Parse(head.Groups[1].Value) + items.Count; at = next) items.Add(next);
-            if (items.Count < 2) continue;
-            foreach (int k in items) lines[k] = lines[k] with { Text = lines[k].Text[ItemNumber().Match(lines[k].Text).Length..], Bullet = true };
-            i = items[^1];
-        }
-    }
-
-    /// <summary>
-    /// The line that may hold the next item after the one at <paramref name="at"/>: the next line, or the line after a blank one
-    /// when the item ends a sentence or a clause (an alert's demands, "1. lift all restrictions …;").
-    /// </summary>
-    public static int? NextItem(List<PageLine> lines, int at)
-    {
-        if (at + 1 < lines.Count && lines[at + 1].HasText) return at + 1;
-        return at + 2 < lines.Count && lines[at + 1].Role == LineRole.Blank && lines[at + 2].HasText
-            && (UnitCues.EndsSentence(lines[at].Text) || lines[at].Text.EndsWith(';')) ? at + 2 : null;
-    }
-
-    [GeneratedRegex(@"^(\d{1,2})[.)]\s+")]
-    private static partial Regex ItemNumber();
 
     /// <summary>
     /// A self-thread's post numbers, "1/ Last week I spent …", "2/ Most of them …": numbered in order from 1, two posts at least, the
