@@ -171,7 +171,9 @@ public sealed partial class ArticleSegmenter
         // A name, not a headline: a short line the page prints on its own three times or more (a channel's name over its
         // header, its pinned message and its post), or a poster's over their post's time and audience (SocialPost). A longer line printed so
         // often is a headline listed again under "Popular posts".
-        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3 || SocialPost.IsPosterName(lines, lines[c].Text));
+        // Nor is a line under a Reddit reply's poster line: a reply.
+        candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3 || SocialPost.IsPosterName(lines, lines[c].Text)
+            || RedditHead.InReplies(lines, c));
         // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
         // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
         // header has a candidate further down.

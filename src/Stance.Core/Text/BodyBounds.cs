@@ -49,6 +49,8 @@ internal static partial class BodyBounds
     {
         // Posts that answer a handle ("Replying to @yane_desde_cuba") make a conversation, however many of them its author wrote (a self-thread).
         if (lines.Skip(from).Count(l => l.HasText && SocialPost.RepliesTo(l.Text)) >= 2) return false;
+        // So do posts under Reddit's reply poster lines ("u/name Oct 20 '24"): a feed is never printed as replies, however many one user wrote.
+        if (lines.Skip(from).Count(l => l.HasText && PageCues.IsRedditReplyPoster(l.Text)) >= 2) return false;
         // Each post's possible signatures: its bulleted head, else the nearest line above it that is no metadata and, when the head runs
         // further up, the head's first line (a channel's name over "Forwarded from …" or a link preview's domain).
         var signatures = new List<string[]>();
@@ -97,7 +99,7 @@ internal static partial class BodyBounds
                 || l.HasText && PageCues.EndsBody(l.Text) && !BodyGoesOn(lines, i)
                 || thread && l.HasText && PageCues.IsMetadata(l.Text) && !PageCues.IsBylineOrDate(l.Text) && !(author is not null && SocialPost.PostedBy(lines, i, author)))
                 // A Reddit reply's poster line closes the opening post however short it is ("Any questions, please.").
-                || thread && l.HasText && PageCues.IsRedditPoster(l.Text) && !PageCues.IsRedditPostLine(l.Text))
+                || thread && l.HasText && PageCues.IsRedditReplyPoster(l.Text))
                 return (i, l.Role == LineRole.CommentHeader || thread ? i : CommentsAfter(lines, i));
             // A forum prints a link to each post under it ("Link to comment", Invision): the first closes the opening post, however few
             // posts the page holds, and the replies follow it.

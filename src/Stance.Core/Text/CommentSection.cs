@@ -210,6 +210,9 @@ internal static partial class CommentSection
         var l = lines[at];
         if (!l.HasText || PageCues.Words(l.Text) >= PageCues.ProseWords || PageCues.IsMetadata(l.Text) || PageCues.IsBylineOrDate(l.Text)
             || PageCues.EndsComments(l.Text) || PageCues.EndsBody(l.Text) || UserName().IsMatch(l.Text)) return false;
+        // A short reply between two Reddit poster lines ("u/name 6h ago" over "Nobody will film it" over the next reply's), or under the last one, is a reply however it ends.
+        if (PageLines.PreviousText(lines, at - 1) is int poster && PageCues.IsRedditReplyPoster(lines[poster].Text)
+            && (PageLines.NextText(lines, at + 1) is not int below || PageCues.IsRedditReplyPoster(lines[below].Text))) return true;
         // A line of a few words between two user names ("dayami_08" / "gracias profe!!! me salvaste" / "yoandry_cuba") is the first one's comment.
         if (PageCues.Words(l.Text) >= 3 && at > 0 && at + 1 < lines.Count && IsHandle(lines[at - 1]) && IsHandle(lines[at + 1])) return true;
         // Or the block has the author and the time stamp or other metadata above the comment and its actions below

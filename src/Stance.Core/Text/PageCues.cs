@@ -179,6 +179,9 @@ internal static partial class PageCues
     /// <summary>Whether the poster line names the subreddit too ("r/travel • u/name • date"): the opening post's, over the thread's title.</summary>
     public static bool IsRedditPostLine(string text) => RedditPosterLine().Match(text) is { Success: true } m && m.Groups["sub"].Success;
 
+    /// <summary>Whether the poster line heads a reply ("u/name Oct 20 '24"): a poster line that names no subreddit.</summary>
+    public static bool IsRedditReplyPoster(string text) => RedditPosterLine().Match(text) is { Success: true } m && !m.Groups["sub"].Success;
+
     /// <remarks>
     /// A mirror may print a removed account as "u/[deleted]", and a post line without its poster, the subreddit, its flair and the date
     /// ("r/baseball Washington Nationals Mar 20 '23").

@@ -78,7 +78,7 @@ internal static partial class ReplyThread
     private static bool RedditHeaded(List<PageLine> lines, int block)
     {
         for (int i = HeadStart(lines, block); i < block; i++)
-            if (lines[i].HasText && PageCues.IsRedditPoster(lines[i].Text) && !PageCues.IsRedditPostLine(lines[i].Text)) return true;
+            if (lines[i].HasText && PageCues.IsRedditReplyPoster(lines[i].Text)) return true;
         return false;
     }
 
