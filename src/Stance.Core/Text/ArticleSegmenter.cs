@@ -172,8 +172,9 @@ public sealed partial class ArticleSegmenter
         // header, its pinned message and its post), or a poster's over their post's time and audience (SocialPost). A longer line printed so
         // often is a headline listed again under "Popular posts".
         // Nor is a line under a Reddit reply's poster line: a reply.
+        int firstReply = RedditHead.FirstReplyPoster(lines);
         candidates.RemoveAll(c => PageCues.Words(lines[c].Text) <= NameMaxWords && lines.Count(l => l.HasText && l.Text == lines[c].Text) >= 3 || SocialPost.IsPosterName(lines, lines[c].Text)
-            || RedditHead.InReplies(lines, c));
+            || firstReply >= 0 && c > firstReply);
         // A masthead, not a headline: the site's name and motto as the page's first lines, no blank line among them, with the
         // site's menu row right under them ("Tribuna Joven" / "Newspaper of Cuban youth" over "Portada   Cuba   …"), when the
         // header has a candidate further down.

@@ -43,17 +43,17 @@ internal static partial class RedditHead
             if (MayBeTitle(lines[title].Text)) return title;
         }
         // A saved thread may start at its title, with no head over it and no post under it: the one line over the first reply's poster line.
-        int reply = lines.FindIndex(l => l.HasText && PageCues.IsRedditReplyPoster(l.Text));
+        int reply = FirstReplyPoster(lines);
         if (reply > 0 && PageLines.NextText(lines, 0) is int top && PageLines.NextText(lines, top + 1) == reply
             && MayBeTitle(lines[top].Text) && !PageCues.IsRedditPoster(lines[top].Text) && !Subreddit().IsMatch(lines[top].Text)) return top;
         return null;
     }
 
     /// <summary>
-    /// Whether a reply's poster line ("u/name 9h ago") sits above line <paramref name="at"/>: the line is in the replies, and a reply
-    /// however short and unpunctuated ("Nobody will film it") is never the page's headline.
+    /// The first reply's poster line ("u/name 9h ago"), or -1: every line below it is in the replies, and a reply however short and
+    /// unpunctuated ("Nobody will film it") is never the page's headline.
     /// </summary>
-    public static bool InReplies(List<PageLine> lines, int at) => lines.Take(at).Any(l => l.HasText && PageCues.IsRedditReplyPoster(l.Text));
+    public static int FirstReplyPoster(List<PageLine> lines) => lines.FindIndex(l => l.HasText && PageCues.IsRedditReplyPoster(l.Text));
 
     /// <summary>A line of the head: the post's age or its poster, a handle of one word ("mango_pilot") or a poster line ("Posted by u/x • 7 hr. ago").</summary>
     private static bool IsHeadField(string text) =>
