@@ -23,36 +23,37 @@ internal static partial class ReplyThread
     {
         var framed = new List<int>();
         int firstBlock = -1;
+        bool parted = BlankParted(lines);   // a property of the whole page: found once, not per head
         for (int i = Math.Max(from, 0); i < lines.Count; i++)
         {
             if (!IsText(lines[i]) || i > from && IsText(lines[i - 1])) continue;
             int end = i;
             while (end + 1 < lines.Count && IsText(lines[end + 1])) end++;
             if (firstBlock < 0) firstBlock = i;
-            if (PosterAbove(lines, i) || end + 1 < lines.Count && lines[end + 1].HasText && IsReactionRow(lines[end + 1].Text)) framed.Add(i);
+            if (PosterAbove(lines, i, parted) || end + 1 < lines.Count && lines[end + 1].HasText && IsReactionRow(lines[end + 1].Text)) framed.Add(i);
             i = end;
         }
         // Reddit's own poster lines ("u/name 3d ago", the post's head a subreddit's line) head replies, never the post: two are a thread.
-        var reddit = framed.Where(b => RedditHeaded(lines, b)).ToList();
-        if (reddit.Count >= 2 && (reddit.Count == framed.Count || reddit.Count == framed.Count - 1 && framed[0] == firstBlock)) return HeadStart(lines, reddit[0]);
+        var reddit = framed.Where(b => RedditHeaded(lines, b, parted)).ToList();
+        if (reddit.Count >= 2 && (reddit.Count == framed.Count || reddit.Count == framed.Count - 1 && framed[0] == firstBlock)) return HeadStart(lines, reddit[0], parted);
         if (framed.Count < MinReplies) return null;
         int first = framed[0] == firstBlock ? framed[1] : framed[0];
-        return HeadStart(lines, first);
+        return HeadStart(lines, first, parted);
     }
 
     private static bool IsText(PageLine l) => l.HasText && !PageCues.IsRedditPoster(l.Text) && (PageCues.IsProse(l.Text) || UnitCues.EndsSentence(l.Text) && !PageCues.IsMetadata(l.Text)) && !PageCues.IsBylineOrDate(l.Text);
 
     /// <summary>The head of the block at <paramref name="block"/>: up to three lines of text right above it, none of them prose.</summary>
-    private static int HeadStart(List<PageLine> lines, int block)
+    private static int HeadStart(List<PageLine> lines, int block, bool parted)
     {
         int i = block, seen = 0;
-        while (seen < 3 && Above(lines, i) is int up && !IsText(lines[up])) (i, seen) = (up, seen + 1);
+        while (seen < 3 && Above(lines, i, parted) is int up && !IsText(lines[up])) (i, seen) = (up, seen + 1);
         return i;
     }
 
     /// <summary>The text line right above <paramref name="at"/>: the line before it, or, on a page that parts every line by a blank one, the line before that.</summary>
-    private static int? Above(List<PageLine> lines, int at) =>
-        at > 0 && lines[at - 1].HasText ? at - 1 : at > 1 && !lines[at - 1].HasText && lines[at - 2].HasText && BlankParted(lines) ? at - 2 : null;
+    private static int? Above(List<PageLine> lines, int at, bool parted) =>
+        at > 0 && lines[at - 1].HasText ? at - 1 : at > 1 && !lines[at - 1].HasText && lines[at - 2].HasText && parted ? at - 2 : null;
 
     /// <summary>Whether the page parts every line from the next by a blank line (an extractor's layout), so a reply's head stands a blank line above it.</summary>
     private static bool BlankParted(List<PageLine> lines)
@@ -63,9 +64,10 @@ internal static partial class ReplyThread
     }
 
     /// <summary>Whether the block's head names its poster: a handle (a Reddit mirror's "u/name Apr 29 '23" too) or a posting verb, or a name over the time it was posted.</summary>
-    private static bool PosterAbove(List<PageLine> lines, int block)
+    private static bool PosterAbove(List<PageLine> lines, int block, bool parted)
     {
-        for (int i = block - 1; i >= HeadStart(lines, block); i--)
+        int head = HeadStart(lines, block, parted);
+        for (int i = block - 1; i >= head; i--)
         {
             if (!lines[i].HasText) continue;
             string text = lines[i].Text;
@@ -75,9 +77,9 @@ internal static partial class ReplyThread
         return false;
     }
 
-    private static bool RedditHeaded(List<PageLine> lines, int block)
+    private static bool RedditHeaded(List<PageLine> lines, int block, bool parted)
     {
-        for (int i = HeadStart(lines, block); i < block; i++)
+        for (int i = HeadStart(lines, block, parted); i < block; i++)
             if (lines[i].HasText && PageCues.IsRedditReplyPoster(lines[i].Text)) return true;
         return false;
     }
